@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { cli } from '../dist/src/cli/main.js';
+
+await cli();

@@ -1,0 +1,34 @@
+/** `wabasim list policies|scenarios|strategies` — what ships, with `--params` for a profile's parameters. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { listParams, PROFILE_IDS, PROFILES } from '../../policy/index.js';
+import { readJsonFile } from '../../scenario/index.js';
+import { BUILTIN_STRATEGIES } from '../../strategies/index.js';
+import { formatTable } from '../table.js';
+
+export const LIST_KINDS = ['policies', 'scenarios', 'strategies'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+/** Prints the list of `kind`; `policy` narrows `--params` to one profile. */
+export function listCommand(kind: ListKind, opts: { json: boolean; params: boolean; policy?: string; scenariosDir: string }): void {
+  const out = (value: unknown, table: string): void => void process.stdout.write(opts.json ? `${JSON.stringify(value, null, 2)}\n` : `${table}\n`);
+  if (kind === 'policies' && opts.params) {
+    const ids = opts.policy ? [opts.policy] : [...PROFILE_IDS];
+    const rows = ids.flatMap((id) => listParams(PROFILES[id as keyof typeof PROFILES]).map(({ path, def }) => ({ policy: id, path, value: def.value, unit: def.unit, label: def.label, source: def.source, description: def.description })));
+    return out(rows, formatTable(['policy', 'parameter', 'value', 'unit', 'label', 'source'], rows.map((r) => [r.policy, r.path, JSON.stringify(r.value), r.unit, r.label, r.source])));
+  }
+  if (kind === 'policies') {
+    const rows = PROFILE_IDS.map((id) => ({ id, version: PROFILES[id].version, title: PROFILES[id].title, description: PROFILES[id].description }));
+    return out(rows, formatTable(['policy', 'version', 'description'], rows.map((r) => [r.id, r.version, r.description])));
+  }
+  if (kind === 'strategies') {
+    const rows = BUILTIN_STRATEGIES.map((s) => ({ name: s.name, description: s.description, source: s.source, params: s.params }));
+    return out(rows, formatTable(['strategy', 'description', 'parameters'], rows.map((r) => [r.name, r.description, Object.entries(r.params).map(([k, p]) => `${k}=${p.default}`).join(' ')])));
+  }
+  const files = readdirSync(opts.scenariosDir).filter((f) => f.endsWith('.json') && !f.includes('_broken')).sort();
+  const rows = files.map((f) => {
+    const data = readJsonFile(join(opts.scenariosDir, f)) as { name?: string; question?: string };
+    return { file: join(opts.scenariosDir, f), name: data.name ?? '', question: data.question ?? '' };
+  });
+  return out(rows, formatTable(['scenario', 'question'], rows.map((r) => [r.file, r.question])));
+}

@@ -1,0 +1,70 @@
+/** `wabasim run SCENARIO` — runs every variant × strategy × seed; writes results.json; prints a summary. */
+import { basename, join, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { runScenario, writeFileAtomic, type Results } from '../../run/index.js';
+import { formatTable } from '../table.js';
+import { progressReporter } from '../progress.js';
+
+export interface RunArgs {
+  scenario: string;
+  seeds?: number;
+  seed?: number;
+  out?: string;
+  strategy?: string[];
+  json: boolean;
+}
+
+export function runBuilder(y: Argv): Argv<RunArgs> {
+  return y
+    .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario JSON file' })
+    .option('seeds', { type: 'number', describe: 'Number of seeds (overrides the scenario)' })
+    .option('seed', { type: 'number', describe: 'First seed (overrides the scenario)' })
+    .option('out', { type: 'string', describe: 'Output directory (default: reports/<scenario file name>)' })
+    .option('strategy', { type: 'string', array: true, describe: 'Strategies to run instead of the scenario\'s' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON' }) as unknown as Argv<RunArgs>;
+}
+
+export function runCommand(args: RunArgs, checkInt: (flag: string, v: number | undefined, min: number) => void): void {
+  checkInt('--seeds', args.seeds, 1);
+  checkInt('--seed', args.seed, 0);
+  const progress = progressReporter();
+  let results: Results;
+  try {
+    results = runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, onProgress: progress.onProgress });
+  } finally {
+    progress.stop();
+  }
+  const out = resolve(args.out ?? join('reports', basename(args.scenario).replace(/\.json$/i, '')));
+  const resultsFile = join(out, 'results.json');
+  writeFileAtomic(resultsFile, `${JSON.stringify(results, null, 1)}\n`);
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ results: resultsFile, summary: summaryRows(results) }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`${summaryTable(results)}\n\nresults: ${resultsFile}\n`);
+}
+
+/** Headline metrics per variant × strategy: mean across seeds. */
+export function summaryRows(results: Results): Record<string, string | number>[] {
+  return results.aggregates.map((a) => {
+    const m = (k: string): number => a.metrics[k]?.mean ?? 0;
+    return {
+      variant: a.variant,
+      strategy: a.strategy,
+      seeds: a.seeds,
+      attempted: m('attempted'),
+      delivered: m('delivered'),
+      uniqueUsersReached: m('uniqueUsersReached'),
+      limitReached: m('failedByCode.limit_reached'),
+      failed: m('failed'),
+      blocks: m('blocks'),
+      replies: m('replies'),
+    };
+  });
+}
+
+function summaryTable(results: Results): string {
+  const rows = summaryRows(results).map((r) => [r.variant, r.strategy, r.seeds, r.attempted, r.delivered, r.uniqueUsersReached, r.limitReached, r.failed, r.blocks, r.replies]);
+  return formatTable(['variant', 'strategy', 'seeds', 'attempted', 'delivered', 'unique reached', 'limit reached', 'failed', 'blocks', 'replies'], rows as (string | number)[][]) +
+    '\n(means across seeds; results.json has sd and p5/p50/p95)';
+}

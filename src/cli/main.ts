@@ -1,0 +1,77 @@
+/**
+ * The `wabasim` command line: parse arguments (yargs), call the library, map errors to exit codes.
+ * No model logic here.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { msg, UserInputError } from '../errors/index.js';
+import { scenarioSchema } from '../scenario/index.js';
+import { VERSION } from '../version.js';
+import { listCommand, LIST_KINDS, type ListKind } from './commands/list.js';
+import { runBuilder, runCommand, type RunArgs } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT, reportError } from './errors.js';
+import { PROFILE_IDS } from '../policy/index.js';
+
+/** Root of the installed package (dist/src/cli → ../../..). */
+const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+function checkInt(flag: string, value: number | undefined, min: number): void {
+  if (value !== undefined && (!Number.isInteger(value) || value < min)) throw new UserInputError([msg.badFlag(flag, `an integer ≥ ${min}`, value)]);
+}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const guard = (fn: () => number | void): void => {
+    try {
+      code = fn() ?? EXIT.ok;
+    } catch (err) {
+      code = reportError(err);
+    }
+  };
+  const parser = yargs(argv as string[])
+    .scriptName('wabasim')
+    .version(VERSION)
+    .strict()
+    .demandCommand(1, 'Name a command (wabasim --help lists them)')
+    .command<RunArgs>('run <scenario>', 'Run every variant × strategy × seed of a scenario; write results.json', runBuilder, (a) => guard(() => runCommand(a, checkInt)))
+    .command<{ scenarios: string[]; json: boolean }>(
+      'validate <scenarios..>',
+      'Check scenario files against the schema and the model; exit 0 or 2',
+      (y) => y.positional('scenarios', { type: 'string', array: true, demandOption: true }).option('json', { type: 'boolean', default: false }) as never,
+      (a) => guard(() => (validateCommand(a.scenarios, a.json) ? EXIT.ok : EXIT.badInput)),
+    )
+    .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(scenarioSchema, null, 2)}\n`)))
+    .command<{ kind: ListKind; params: boolean; policy?: string; json: boolean; dir: string }>(
+      'list <kind>',
+      'List shipped policies, scenarios or strategies (--params: every parameter of a profile)',
+      (y) =>
+        y
+          .positional('kind', { choices: LIST_KINDS, demandOption: true })
+          .option('params', { type: 'boolean', default: false, describe: 'With policies: every parameter, value, unit, source and label' })
+          .option('policy', { type: 'string', choices: PROFILE_IDS, describe: 'With --params: only this profile' })
+          .option('dir', { type: 'string', default: join(PACKAGE_ROOT, 'scenarios'), describe: 'With scenarios: the folder to list' })
+          .option('json', { type: 'boolean', default: false }) as never,
+      (a) => guard(() => listCommand(a.kind, { json: a.json, params: a.params, policy: a.policy, scenariosDir: a.dir })),
+    )
+    .fail((message, err) => {
+      if (err) throw err;
+      process.stderr.write(`wabasim: ${message}\n(wabasim --help lists commands and options)\n`);
+      code = EXIT.badInput;
+    })
+    .help();
+  try {
+    await parser.parseAsync();
+  } catch (err) {
+    code = reportError(err);
+  }
+  return code;
+}
+
+/** Entry point for bin/wabasim.js. */
+export async function cli(): Promise<void> {
+  process.exitCode = await main(hideBin(process.argv));
+}

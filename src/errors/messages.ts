@@ -1,0 +1,81 @@
+/**
+ * The catalogue of user-facing messages. Every user error names the file, the JSON pointer of
+ * the offending value, what was expected and what was found. Rule (from simple-statistics): a
+ * message is a fragment, not a sentence — lower-case start unless a name, no final period.
+ * Tests assert against these builders, never against copied strings.
+ */
+
+/** One problem found in user input. */
+export interface Issue {
+  /** File the problem is in ('' for command-line flags). */
+  readonly file: string;
+  /** JSON pointer of the offending value ('' for the whole document). */
+  readonly pointer: string;
+  readonly expected: string;
+  readonly found: string;
+}
+
+/** Renders a value found in input for a message: short, JSON-like, never the whole document. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  let s: string;
+  try {
+    s = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  } catch {
+    s = String(value);
+  }
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+export const msg = {
+  notReadable: (file: string, reason: string): Issue => ({ file, pointer: '', expected: 'a readable JSON file', found: reason }),
+  tooLarge: (file: string, bytes: number, max: number): Issue => ({ file, pointer: '', expected: `a file of at most ${max} bytes`, found: `${bytes} bytes` }),
+  notJson: (file: string, reason: string): Issue => ({ file, pointer: '', expected: 'valid JSON', found: reason }),
+  tooDeep: (file: string, max: number): Issue => ({ file, pointer: '', expected: `JSON nested at most ${max} levels deep`, found: 'deeper nesting' }),
+  schema: (file: string, pointer: string, expected: string, found: unknown): Issue => ({ file, pointer, expected, found: show(found) }),
+  unknownKey: (file: string, pointer: string, key: string, allowed: readonly string[]): Issue => ({
+    file,
+    pointer: `${pointer}/${escapePointer(key)}`,
+    expected: allowed.length ? `one of the keys ${allowed.join(', ')}` : 'no such key',
+    found: `unknown key ${show(key)}`,
+  }),
+  unknownRef: (file: string, pointer: string, kind: string, known: readonly string[], found: unknown): Issue => ({
+    file,
+    pointer,
+    expected: `the id of a ${kind} (${known.slice(0, 10).join(', ')}${known.length > 10 ? ', …' : ''})`,
+    found: show(found),
+  }),
+  duplicateId: (file: string, pointer: string, kind: string, found: unknown): Issue => ({ file, pointer, expected: `a ${kind} id not used before`, found: `duplicate ${show(found)}` }),
+  unknownPolicy: (file: string, pointer: string, known: readonly string[], found: unknown): Issue => ({ file, pointer, expected: `a policy profile (${known.join(', ')})`, found: show(found) }),
+  unknownParam: (file: string, pointer: string, found: string): Issue => ({ file, pointer, expected: 'a parameter of the policy profile (wabasim list policies --params)', found: show(found) }),
+  badParamValue: (file: string, pointer: string, expected: string, found: unknown): Issue => ({ file, pointer, expected, found: show(found) }),
+  outOfRange: (file: string, pointer: string, min: number, max: number, found: unknown): Issue => ({ file, pointer, expected: `a value in [${min}, ${max}]`, found: show(found) }),
+  badDistribution: (file: string, pointer: string, rule: string, found: unknown): Issue => ({ file, pointer, expected: rule, found: show(found) }),
+  tooMany: (file: string, pointer: string, what: string, max: number, found: number): Issue => ({ file, pointer, expected: `at most ${max} ${what}`, found: String(found) }),
+  afterHorizon: (file: string, pointer: string, horizonHours: number, found: number): Issue => ({ file, pointer, expected: `a start before the horizon (${horizonHours} h)`, found: String(found) }),
+  unknownStrategy: (file: string, pointer: string, known: readonly string[], found: unknown): Issue => ({ file, pointer, expected: `a built-in strategy (${known.join(', ')}) or a module path ending in .js or .mjs`, found: show(found) }),
+  badPatch: (file: string, pointer: string, found: string): Issue => ({ file, pointer, expected: 'a JSON pointer into an existing object or list of the scenario', found: show(found) }),
+  noWeights: (file: string, pointer: string): Issue => ({ file, pointer, expected: 'at least one positive weight', found: 'all weights 0' }),
+  badFlag: (flag: string, expected: string, found: unknown): Issue => ({ file: '', pointer: flag, expected, found: show(found) }),
+} as const;
+
+/** Escapes one JSON-pointer reference token (RFC 6901). */
+export function escapePointer(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Formats one issue as a line: `file: /pointer: expected X, found Y`. */
+export function formatIssue(issue: Issue): string {
+  const where = [issue.file, issue.pointer || '(document)'].filter(Boolean).join(': ');
+  return `${where}: expected ${issue.expected}, found ${issue.found}`;
+}
+
+/** A user mistake: carries every issue found, maps to exit code 2, never prints a stack trace. */
+export class UserInputError extends Error {
+  readonly issues: readonly Issue[];
+  constructor(issues: readonly Issue[]) {
+    super(issues.map(formatIssue).join('\n'));
+    this.name = 'UserInputError';
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Metrics of one run, gathered as it goes: counters for the summary and hourly series in typed
+ * arrays (no per-message objects kept). The model calls these recorders; nothing else writes here.
+ */
+import { HOUR } from '../engine/index.js';
+
+/** Hourly series recorded for every run (PRODUCT.md "Outputs"). */
+export const SERIES_NAMES = [
+  'attempted',
+  'accepted',
+  'delivered',
+  'failed',
+  'read',
+  'replies',
+  'blocks',
+  'inbound',
+  'uniqueInWindow',
+  'messagingLimit',
+] as const;
+export type SeriesName = (typeof SERIES_NAMES)[number];
+
+export interface Collector {
+  readonly hours: number;
+  readonly series: Record<SeriesName, Float64Array>;
+  attempted: number;
+  accepted: number;
+  delivered: number;
+  read: number;
+  replies: number;
+  inbound: number;
+  reports: number;
+  failedByCode: Map<string, number>;
+  blocksByReason: Map<string, number>;
+}
+
+/** A collector for a run of `horizon` ms. */
+export function createCollector(horizon: number): Collector {
+  const hours = Math.max(1, Math.ceil(horizon / HOUR));
+  const series = Object.fromEntries(SERIES_NAMES.map((n) => [n, new Float64Array(hours)])) as Record<SeriesName, Float64Array>;
+  return { hours, series, attempted: 0, accepted: 0, delivered: 0, read: 0, replies: 0, inbound: 0, reports: 0, failedByCode: new Map(), blocksByReason: new Map() };
+}
+
+/** Hour bucket of time `t` (ms), clamped to the horizon. */
+export function hourOf(c: Collector, t: number): number {
+  return Math.min(c.hours - 1, Math.floor(t / HOUR));
+}
+
+/** Adds `by` to an hourly series at time `t`. */
+export function bump(c: Collector, name: SeriesName, t: number, by = 1): void {
+  c.series[name][hourOf(c, t)] += by;
+}
+
+/** Counts one failure with `code` at time `t`. */
+export function recordFailure(c: Collector, code: number | string, t: number): void {
+  const key = String(code);
+  c.failedByCode.set(key, (c.failedByCode.get(key) ?? 0) + 1);
+  bump(c, 'failed', t);
+}
+
+/** Counts one block with `reason` at time `t`. */
+export function recordBlock(c: Collector, reason: string, t: number): void {
+  c.blocksByReason.set(reason, (c.blocksByReason.get(reason) ?? 0) + 1);
+  bump(c, 'blocks', t);
+}

@@ -1,0 +1,52 @@
+/**
+ * Building the world of one run from a validated scenario variant and its resolved policy.
+ */
+import { HOUR } from '../engine/index.js';
+import type { Policy } from '../policy/index.js';
+import type { Scenario } from '../scenario/index.js';
+import { buildAudience } from './recipients.js';
+import { createPool, tierIndexOf, type LimitPool } from './tiers.js';
+import type { CampaignState, NumberState, StreamFor, TemplateState, World } from './world.js';
+
+/** Builds the world; the scenario has passed validation, so references resolve. */
+export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): World {
+  const audience = buildAudience(s.audience.segments, streamFor);
+  const tiers = policy.limits.tiers;
+  const startTier = Math.max(0, tierIndexOf(tiers, s.portfolio.startTier ?? policy.limits.startTier));
+  const n = audience.size;
+  // Scope: the portfolio shares one pool (2025-10 rules) or each number has its own (legacy) — Meta "Messaging limits", documented
+  const shared = policy.limits.scope === 'portfolio' ? createPool('portfolio', n, startTier) : undefined;
+  const pools: LimitPool[] = shared ? [shared] : [];
+  const numbers = s.portfolio.numbers.map((spec, index): NumberState => {
+    const pool = shared ?? createPool(spec.id, n, startTier);
+    if (!shared) pools.push(pool);
+    return { index, id: spec.id, channel: spec.channel, pool, windowUntil: new Float64Array(n), blocked: new Uint8Array(n) };
+  });
+  const templates = s.templates.map((t, index): TemplateState => ({ index, id: t.id, category: t.category, personalized: t.personalized }));
+  const numberById = new Map(numbers.map((x) => [x.id, x]));
+  const templateById = new Map(templates.map((x) => [x.id, x]));
+  const campaigns = s.campaigns.map((spec, index): CampaignState => {
+    const seg = audience.segments.find((x) => x.id === spec.segment)!;
+    return {
+      index,
+      spec,
+      template: templateById.get(spec.template)!,
+      number: spec.number !== undefined ? numberById.get(spec.number)! : numbers[0],
+      first: seg.first,
+      count: spec.recipients ?? seg.size,
+      startAt: Math.round(spec.startHour * HOUR),
+    };
+  });
+  return {
+    policy,
+    horizon: Math.round(s.horizonDays * 24 * HOUR),
+    portfolio: { verified: s.portfolio.verified, tiers },
+    numbers,
+    numberById,
+    templates,
+    templateById,
+    campaigns,
+    audience,
+    pools,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The run context handed to every model handler: the simulation, the world, metrics, named random
+ * streams, the strategy being run and an optional trace sink. Passed explicitly, never global.
+ */
+import type { Rng, Simulation } from '../engine/index.js';
+import type { Collector } from '../metrics/collector.js';
+import type { ModelEvent } from './events.js';
+import type { SenderApi, Strategy } from './observable.js';
+import type { World } from './world.js';
+
+/** One traced occurrence: time, kind and the key fields (tests assert on traces, SimPy-style). */
+export interface TraceRecord {
+  readonly t: number;
+  readonly kind: string;
+  readonly [field: string]: unknown;
+}
+
+export interface RunContext {
+  readonly sim: Simulation<ModelEvent>;
+  readonly world: World;
+  readonly metrics: Collector;
+  /** Named streams, one per subsystem: 'recipients', 'delivery', 'inbound', 'strategy', … */
+  readonly streams: {
+    readonly recipients: Rng;
+    readonly delivery: Rng;
+    readonly inbound: Rng;
+  };
+  readonly strategy: Strategy;
+  readonly api: SenderApi;
+  /** Called for every traced occurrence when set (tests, `wabasim events`). */
+  readonly trace?: (record: TraceRecord) => void;
+  /** Next message id. */
+  nextMessageId: number;
+  /** Accepted messages not yet delivered or failed. */
+  inFlight: number;
+}

@@ -1,0 +1,78 @@
+/**
+ * Delivery mechanics (MODEL.md §4, and §1 for the limit check at send time): the synchronous send
+ * path and the delivery of accepted messages.
+ */
+import { HOUR, SECOND, exponential } from '../engine/index.js';
+import { bump, recordFailure } from '../metrics/collector.js';
+import { ERROR_CODES, type ErrorCode } from './codes.js';
+import type { RunContext } from './context.js';
+import type { ModelEvent } from './events.js';
+import type { SendResponse } from './observable.js';
+import { drawFeedback } from './recipients.js';
+import { tryCount } from './tiers.js';
+
+/**
+ * Handles one send request: a template (`template` ≥ 0) or free-form (-1) message from number
+ * index `from` to recipient `to`. Every attempt ends in exactly one terminal state: a synchronous
+ * failure here, or acceptance followed by a `deliver` event.
+ */
+export function send(ctx: RunContext, from: number, to: number, template: number): SendResponse {
+  const { world, metrics, sim } = ctx;
+  const now = sim.now;
+  metrics.attempted++;
+  bump(metrics, 'attempted', now);
+  const number = world.numbers[from];
+  const inWindow = number.windowUntil[to] > now;
+  if (template < 0 && !inWindow) return fail(ctx, from, to, template, ERROR_CODES.reEngagement); // Meta error codes 131047, documented
+  // Business-initiated (template outside a service window): counts toward the limit — Meta "Messaging limits", documented
+  if (template >= 0 && !inWindow && !tryCount(number.pool, to, now, world.policy, world.portfolio.tiers)) {
+    return fail(ctx, from, to, template, ERROR_CODES.limitReached); // MODEL.md §1: no documented code, named limit_reached
+  }
+  const id = ctx.nextMessageId++;
+  metrics.accepted++;
+  bump(metrics, 'accepted', now);
+  ctx.inFlight++;
+  const latency = Math.round(exponential(ctx.streams.delivery, world.policy.delivery.latencyMeanSeconds) * SECOND); // estimate
+  sim.scheduleIn(latency, { type: 'deliver', id, number: from, recipient: to, template });
+  ctx.trace?.({ t: now, kind: 'accepted', id, number: number.id, recipient: to, template, businessInitiated: template >= 0 && !inWindow });
+  return { ok: true, messageId: id, messageStatus: 'accepted' };
+}
+
+function fail(ctx: RunContext, from: number, to: number, template: number, code: ErrorCode): SendResponse {
+  recordFailure(ctx.metrics, code, ctx.sim.now);
+  ctx.trace?.({ t: ctx.sim.now, kind: 'rejected', number: ctx.world.numbers[from].id, recipient: to, template, code });
+  return { ok: false, code };
+}
+
+/** An accepted message reaches the handset (or fails if the user blocked the number). */
+export function onDeliver(e: Extract<ModelEvent, { type: 'deliver' }>, ctx: RunContext): void {
+  const { world, metrics, sim } = ctx;
+  const now = sim.now;
+  ctx.inFlight--;
+  const number = world.numbers[e.number];
+  if (number.blocked[e.recipient]) {
+    const code = world.policy.delivery.blockedRecipientCode; // Meta error codes 131026, reported
+    recordFailure(metrics, code, now);
+    ctx.trace?.({ t: now, kind: 'failed', id: e.id, number: number.id, recipient: e.recipient, code });
+    ctx.strategy.onStatus?.(ctx.api, { messageId: e.id, status: 'failed', code, from: number.id, to: e.recipient, at: now });
+    return;
+  }
+  metrics.delivered++;
+  bump(metrics, 'delivered', now);
+  world.audience.reached[e.recipient] = 1;
+  ctx.trace?.({ t: now, kind: 'delivered', id: e.id, number: number.id, recipient: e.recipient });
+  if (e.template >= 0) {
+    const seg = world.audience.segments[world.audience.segmentOf[e.recipient]];
+    const fb = drawFeedback(seg, ctx.streams.recipients);
+    const base = { id: e.id, number: e.number, recipient: e.recipient };
+    if (fb.readAfter >= 0) sim.scheduleIn(fb.readAfter, { type: 'read', ...base });
+    if (fb.replyAfter >= 0) sim.scheduleIn(fb.replyAfter, { type: 'reply', ...base });
+    if (fb.blockAfter >= 0) sim.scheduleIn(fb.blockAfter, { type: 'block', ...base, reason: fb.blockReason });
+  }
+  ctx.strategy.onStatus?.(ctx.api, { messageId: e.id, status: 'delivered', from: number.id, to: e.recipient, at: now });
+}
+
+/** Opens (or extends) the customer-service window of `recipient` with number `number` — Meta, documented. */
+export function openServiceWindow(ctx: RunContext, number: number, recipient: number): void {
+  ctx.world.numbers[number].windowUntil[recipient] = ctx.sim.now + ctx.world.policy.serviceWindow.hours * HOUR;
+}

@@ -1,0 +1,66 @@
+/**
+ * Hosting the business's strategy: the SenderApi it acts through (the observable boundary,
+ * MODEL.md §9) and the events that call it (campaign starts, its own wake-ups).
+ */
+import type { Rng } from '../engine/index.js';
+import { ERROR_CODES } from './codes.js';
+import type { RunContext } from './context.js';
+import { send } from './delivery.js';
+import type { ModelEvent } from './events.js';
+import type { CampaignView, NumberView, SenderApi, SendResponse, TemplateView } from './observable.js';
+import type { CampaignState, World } from './world.js';
+
+/** The campaign as the business planned it (no hidden state). */
+export function campaignView(c: CampaignState): CampaignView {
+  return {
+    id: c.spec.id,
+    template: c.template.id,
+    number: c.number.id,
+    first: c.first,
+    count: c.count,
+    startAt: c.startAt,
+    dailyTarget: c.spec.dailyTarget ?? c.count,
+  };
+}
+
+/**
+ * Creates the SenderApi for a run. `getCtx` is read lazily because the context holds the API.
+ * Invalid ids or recipients answer error 100 (invalid parameter), as the Cloud API does.
+ */
+export function createSenderApi(world: World, getCtx: () => RunContext, rng: Rng): SenderApi {
+  const numbers: readonly NumberView[] = world.numbers.map((n) => ({ id: n.id, channel: n.channel }));
+  const templates: readonly TemplateView[] = world.templates.map((t) => ({ id: t.id, category: t.category }));
+  const campaigns: readonly CampaignView[] = world.campaigns.map(campaignView);
+  const invalid: SendResponse = { ok: false, code: ERROR_CODES.invalidParameter };
+  const validRecipient = (to: number): boolean => Number.isInteger(to) && to >= 0 && to < world.audience.size;
+  return {
+    now: () => getCtx().sim.now,
+    numbers: () => numbers,
+    templates: () => templates,
+    campaigns: () => campaigns,
+    sendTemplate(from, to, template) {
+      const n = world.numberById.get(from);
+      const t = world.templateById.get(template);
+      return n && t && validRecipient(to) ? send(getCtx(), n.index, to, t.index) : invalid;
+    },
+    sendText(from, to) {
+      const n = world.numberById.get(from);
+      return n && validRecipient(to) ? send(getCtx(), n.index, to, -1) : invalid;
+    },
+    wakeAt(at, tag) {
+      const ctx = getCtx();
+      ctx.sim.schedule(Math.max(ctx.sim.now, Math.round(at)), { type: 'strategy-wake', tag: String(tag) });
+    },
+    rng,
+  };
+}
+
+export function onCampaignStart(e: Extract<ModelEvent, { type: 'campaign-start' }>, ctx: RunContext): void {
+  const view = ctx.api.campaigns()[e.campaign];
+  ctx.trace?.({ t: ctx.sim.now, kind: 'campaign-start', campaign: view.id });
+  ctx.strategy.onCampaignStart(ctx.api, view);
+}
+
+export function onStrategyWake(e: Extract<ModelEvent, { type: 'strategy-wake' }>, ctx: RunContext): void {
+  ctx.strategy.onWake?.(ctx.api, e.tag);
+}

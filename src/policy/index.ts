@@ -1,0 +1,4 @@
+export * from './types.js';
+export * from './distribution.js';
+export * from './registry.js';
+export * from './params.js';

@@ -1,0 +1,11 @@
+/** Source tags used by profiles: seed files under ../shared/seeds and Meta's documentation pages. */
+export const SEED_000 = 'seeds/000_ac09f1fd974468da.txt';
+export const SEED_001 = 'seeds/001_81f71e3cebd9ea96.txt';
+export const SEED_002 = 'seeds/002_283dc3874d8ce749.txt';
+export const SEED_003 = 'seeds/003_bb4d35adda67ac79.txt';
+export const SEED_004 = 'seeds/004_b00e79ff5cb9d8a4.txt';
+const META = 'https://developers.facebook.com/documentation/business-messaging/whatsapp';
+export const META_MESSAGING_LIMITS = `${META}/messaging-limits`;
+export const META_LIMIT_CHANGES = `${META}/messaging-limits#upcoming-changes-to-messaging-limits`;
+export const META_SERVICE_WINDOW = `${META}/messages/send-messages#customer-service-windows`;
+export const META_ERROR_CODES = `${META}/support/error-codes`;

@@ -1,0 +1,6 @@
+export * from './results.js';
+export * from './run-scenario.js';
+export { runOnce, type RunOptions } from './run-once.js';
+export { resolveStrategies, type ResolvedStrategy } from './strategies.js';
+export { aggregate, spread, numericMetrics } from './aggregate.js';
+export { writeFileAtomic } from './write.js';

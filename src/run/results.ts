@@ -1,0 +1,74 @@
+/**
+ * The shape of results.json (PRODUCT.md "Outputs"): a scenario echo with the resolved policy
+ * parameters, per-run summaries and hourly series, and statistics across seeds.
+ */
+
+/** Summary metrics of one run. Counts unless named otherwise. */
+export interface RunSummary {
+  readonly attempted: number;
+  readonly accepted: number;
+  readonly delivered: number;
+  /** Failed, by error code ('limit_reached' for the messaging limit). */
+  readonly failedByCode: Readonly<Record<string, number>>;
+  readonly failed: number;
+  /** Accepted but neither delivered nor failed at the horizon. */
+  readonly pendingAtHorizon: number;
+  readonly uniqueUsersReached: number;
+  readonly read: number;
+  readonly replies: number;
+  readonly inbound: number;
+  readonly blocks: number;
+  readonly blocksByReason: Readonly<Record<string, number>>;
+  readonly finalTier: string;
+  readonly peakTier: string;
+  readonly peakUniqueInWindow: number;
+}
+
+export interface RunResult {
+  readonly variant: string;
+  readonly strategy: string;
+  readonly seed: number;
+  readonly summary: RunSummary;
+  /** Hourly series, one value per simulated hour. */
+  readonly series: Readonly<Record<string, readonly number[]>>;
+  /** Events dispatched by the engine (for benchmarks and sanity). */
+  readonly events: number;
+}
+
+/** Spread of one metric across seeds (simple-statistics). */
+export interface Spread {
+  readonly mean: number;
+  readonly sd: number;
+  readonly p5: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface Aggregate {
+  readonly variant: string;
+  readonly strategy: string;
+  readonly seeds: number;
+  /** Every numeric summary metric (failedByCode.X and blocksByReason.X flattened with a dot). */
+  readonly metrics: Readonly<Record<string, Spread>>;
+}
+
+export interface Results {
+  readonly wabasim: string;
+  readonly scenario: unknown;
+  readonly variants: readonly { readonly name: string; readonly description?: string; readonly policy: string; readonly parameters: readonly ResolvedParam[] }[];
+  readonly runs: readonly RunResult[];
+  readonly aggregates: readonly Aggregate[];
+}
+
+/** A policy parameter as one variant resolved it, with its provenance. */
+export interface ResolvedParam {
+  readonly path: string;
+  /** The value, or the distribution it is sampled from per run. */
+  readonly value: unknown;
+  readonly overridden: boolean;
+  readonly unit: string;
+  readonly source: string;
+  readonly label: string;
+}

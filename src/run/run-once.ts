@@ -1,0 +1,83 @@
+/**
+ * One run: a variant × strategy × seed, simulated to the horizon.
+ */
+import { HOUR, Simulation, streamFactory } from '../engine/index.js';
+import { createCollector, type Collector } from '../metrics/collector.js';
+import { PROFILES, resolvePolicy, type ProfileId } from '../policy/index.js';
+import { buildWorld, createSenderApi, HANDLERS, type ModelEvent, type RunContext, type TraceRecord, type World } from '../model/index.js';
+import { PRIORITY } from '../model/events.js';
+import { nextInboundDelay } from '../model/recipients.js';
+import type { VariantPlan } from '../scenario/index.js';
+import type { RunResult, RunSummary } from './results.js';
+import type { ResolvedStrategy } from './strategies.js';
+
+export interface RunOptions {
+  readonly trace?: (record: TraceRecord) => void;
+}
+
+/**
+ * Simulates `variant` with `strategy` under run seed `seed`.
+ * Random streams: 'param:*' (one per sampled parameter), 'recipients', 'delivery', 'inbound',
+ * 'strategy' — each independent of the others.
+ */
+export function runOnce(variant: VariantPlan, strategy: ResolvedStrategy, seed: number, opts: RunOptions = {}): RunResult {
+  const streamFor = streamFactory(seed);
+  const policy = resolvePolicy(PROFILES[variant.policy as ProfileId], variant.overrides, streamFor);
+  const world = buildWorld(variant.scenario, policy, streamFor);
+  const sim = new Simulation<ModelEvent>();
+  const metrics = createCollector(world.horizon);
+  let ctx: RunContext;
+  const api = createSenderApi(world, () => ctx, streamFor('strategy'));
+  ctx = {
+    sim,
+    world,
+    metrics,
+    streams: { recipients: streamFor('recipients'), delivery: streamFor('delivery'), inbound: streamFor('inbound') },
+    strategy: strategy.definition.create(strategy.params),
+    api,
+    trace: opts.trace,
+    nextMessageId: 1,
+    inFlight: 0,
+  };
+  world.campaigns.forEach((c, i) => sim.schedule(c.startAt, { type: 'campaign-start', campaign: i }));
+  world.audience.segments.forEach((seg, i) => {
+    const first = nextInboundDelay(seg, ctx.streams.inbound);
+    if (Number.isFinite(first)) sim.schedule(first, { type: 'inbound-arrival', segment: i });
+  });
+  sim.schedule(HOUR, { type: 'hour-end', hour: 0 }, PRIORITY.bookkeeping);
+  sim.run(world.horizon, HANDLERS, ctx);
+  return {
+    variant: variant.name,
+    strategy: strategy.label,
+    seed,
+    summary: summarize(world, metrics, ctx.inFlight),
+    series: Object.fromEntries(Object.entries(metrics.series).map(([k, v]) => [k, Array.from(v)])),
+    events: sim.dispatched,
+  };
+}
+
+function summarize(world: World, m: Collector, inFlight: number): RunSummary {
+  const sorted = (map: Map<string, number>): Record<string, number> =>
+    Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  let reached = 0;
+  for (let i = 0; i < world.audience.reached.length; i++) reached += world.audience.reached[i];
+  const tiers = world.portfolio.tiers;
+  const failed = [...m.failedByCode.values()].reduce((a, b) => a + b, 0);
+  return {
+    attempted: m.attempted,
+    accepted: m.accepted,
+    delivered: m.delivered,
+    failed,
+    failedByCode: sorted(m.failedByCode),
+    pendingAtHorizon: inFlight,
+    uniqueUsersReached: reached,
+    read: m.read,
+    replies: m.replies,
+    inbound: m.inbound,
+    blocks: [...m.blocksByReason.values()].reduce((a, b) => a + b, 0),
+    blocksByReason: sorted(m.blocksByReason),
+    finalTier: tiers[Math.min(...world.pools.map((p) => p.tierIndex))].name,
+    peakTier: tiers[Math.max(...world.pools.map((p) => p.peakTierIndex))].name,
+    peakUniqueInWindow: Math.max(0, ...m.series.uniqueInWindow),
+  };
+}

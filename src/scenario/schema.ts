@@ -1,0 +1,251 @@
+/**
+ * The scenario JSON Schema. Direction: the TypeScript types are derived from this schema
+ * (json-schema-to-ts `FromSchema`), and `schema/scenario.schema.json` is generated from it
+ * (`npm run schema`; a test checks the committed copy is current).
+ */
+import type { FromSchema } from 'json-schema-to-ts';
+import { LIMITS } from './limits.js';
+
+const id = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' } as const;
+const text = { type: 'string', maxLength: 10_000 } as const;
+
+/** A numeric parameter: a number or a distribution sampled once per run. */
+const distribution = {
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['uniform'],
+      properties: { uniform: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['triangular'],
+      properties: { triangular: { type: 'array', items: { type: 'number' }, minItems: 3, maxItems: 3 } },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['normal'],
+      properties: {
+        normal: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['mean', 'sd', 'min', 'max'],
+          properties: {
+            mean: { type: 'number' },
+            sd: { type: 'number', minimum: 0 },
+            min: { type: 'number' },
+            max: { type: 'number' },
+          },
+        },
+      },
+    },
+  ],
+} as const;
+
+const probability = {
+  description: 'A probability in [0, 1]: a number or a distribution whose range lies in [0, 1]',
+  anyOf: [{ type: 'number', minimum: 0, maximum: 1 }, { $ref: '#/$defs/distribution' }],
+} as const;
+const delay = {
+  description: 'A per-message delay distribution, in seconds',
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['exponential'],
+      properties: {
+        exponential: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['mean'],
+          properties: { mean: { type: 'number', minimum: 0, maximum: 366 * 86400 } },
+        },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['lognormal'],
+      properties: {
+        lognormal: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['median', 'sigma'],
+          properties: {
+            median: { type: 'number', minimum: 0, maximum: 366 * 86400 },
+            sigma: { type: 'number', minimum: 0, maximum: 10 },
+          },
+        },
+      },
+    },
+  ],
+} as const;
+
+const phoneNumber = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: {
+    id,
+    channel: { enum: ['cloud-api', 'coexistence'], default: 'cloud-api' },
+    country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166 country of the number' },
+    ageDays: { type: 'number', minimum: 0, maximum: 36500, description: 'Days since registration at the start' },
+  },
+} as const;
+
+const template = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'category'],
+  properties: {
+    id,
+    category: { enum: ['marketing', 'utility', 'authentication'] },
+    quality: { enum: ['PENDING', 'HIGH', 'MEDIUM', 'LOW'], default: 'PENDING' },
+    personalized: { type: 'boolean', default: false },
+  },
+} as const;
+
+const blockReasons = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Relative weights of the reasons users give when blocking',
+  properties: {
+    spam: { type: 'number', minimum: 0 },
+    didnt_sign_up: { type: 'number', minimum: 0 },
+    no_longer_needed: { type: 'number', minimum: 0 },
+    offensive: { type: 'number', minimum: 0 },
+    other: { type: 'number', minimum: 0 },
+  },
+} as const;
+
+const segment = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'size'],
+  properties: {
+    id,
+    description: text,
+    size: { type: 'integer', minimum: 1, maximum: LIMITS.maxRecipients },
+    optIn: { enum: ['explicit', 'implied', 'none'], default: 'explicit' },
+    readProbability: { ...probability, default: 0.8 },
+    readDelay: { ...delay, default: { exponential: { mean: 1800 } } },
+    replyProbability: { ...probability, default: 0.1 },
+    replyDelay: { ...delay, default: { exponential: { mean: 3600 } } },
+    blockProbability: { ...probability, default: 0.005 },
+    blockDelay: { ...delay, default: { exponential: { mean: 900 } } },
+    blockReasons: { ...blockReasons, default: { spam: 0.4, didnt_sign_up: 0.3, no_longer_needed: 0.2, offensive: 0.05, other: 0.05 } },
+    inboundPerDay: {
+      description: 'Expected spontaneous inbound messages per user per day (opens a service window)',
+      anyOf: [{ type: 'number', minimum: 0, maximum: 100 }, { $ref: '#/$defs/distribution' }],
+      default: 0.01,
+    },
+  },
+} as const;
+
+const campaign = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'template', 'segment'],
+  properties: {
+    id,
+    template: id,
+    segment: id,
+    number: { ...id, description: 'Sending number id (default: the first number)' },
+    startHour: { type: 'number', minimum: 0, default: 0, description: 'Hours after the start of the run' },
+    recipients: { type: 'integer', minimum: 1, maximum: LIMITS.maxRecipients, description: 'How many of the segment (default: all)' },
+    dailyTarget: { type: 'integer', minimum: 1, maximum: LIMITS.maxRecipients, description: 'Recipients to reach per day (default: all at once)' },
+  },
+} as const;
+
+const strategyRef = {
+  anyOf: [
+    { type: 'string', minLength: 1, maxLength: 4096 },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: {
+        name: { type: 'string', minLength: 1, maxLength: 4096 },
+        label: { type: 'string', maxLength: 200 },
+        params: { type: 'object' },
+      },
+    },
+  ],
+} as const;
+
+const overrides = {
+  type: 'object',
+  description: 'Policy parameter overrides by dotted path (see `wabasim list policies --params`)',
+  propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9.]*$' },
+} as const;
+
+const variant = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    description: text,
+    policy: { type: 'string' },
+    overrides,
+    patch: {
+      type: 'object',
+      description: 'Scenario values to replace, keyed by JSON pointer (e.g. "/audience/segments/0/blockProbability")',
+      propertyNames: { pattern: '^(/[^/]*)+$' },
+    },
+  },
+} as const;
+
+export const scenarioSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://wabasim.dev/schema/scenario.schema.json',
+  title: 'wabasim scenario',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'horizonDays', 'portfolio', 'templates', 'audience', 'campaigns', 'strategies'],
+  properties: {
+    $schema: { type: 'string' },
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    question: text,
+    description: text,
+    policy: { type: 'string', default: 'meta-2025-10' },
+    overrides,
+    horizonDays: { type: 'number', exclusiveMinimum: 0, maximum: LIMITS.maxHorizonDays },
+    seeds: { type: 'integer', minimum: 1, maximum: LIMITS.maxSeeds, default: 1 },
+    seed: { type: 'integer', minimum: 0, maximum: 2 ** 31 - 1, default: 1 },
+    portfolio: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['numbers'],
+      properties: {
+        verified: { type: 'boolean', default: false },
+        startTier: { type: 'string', description: 'Messaging-limit tier at the start (default: the profile\'s)' },
+        numbers: { type: 'array', minItems: 1, maxItems: LIMITS.maxListItems, items: phoneNumber },
+      },
+    },
+    templates: { type: 'array', minItems: 1, maxItems: LIMITS.maxListItems, items: template },
+    audience: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['segments'],
+      properties: { segments: { type: 'array', minItems: 1, maxItems: LIMITS.maxListItems, items: segment } },
+    },
+    campaigns: { type: 'array', maxItems: LIMITS.maxListItems, items: campaign },
+    strategies: { type: 'array', minItems: 1, maxItems: LIMITS.maxListItems, items: strategyRef },
+    variants: { type: 'array', maxItems: LIMITS.maxListItems, items: variant },
+  },
+  $defs: { distribution },
+} as const;
+
+/** A scenario as written in a file, after schema validation. */
+export type Scenario = FromSchema<typeof scenarioSchema>;
+export type ScenarioSegment = Scenario['audience']['segments'][number];
+export type ScenarioCampaign = Scenario['campaigns'][number];
+export type ScenarioTemplate = Scenario['templates'][number];
+export type ScenarioNumber = Scenario['portfolio']['numbers'][number];
+export type StrategyRef = Scenario['strategies'][number];
+export type ScenarioVariant = NonNullable<Scenario['variants']>[number];
+export type DelaySpec = NonNullable<ScenarioSegment['readDelay']>;

@@ -1,0 +1,145 @@
+/**
+ * Semantic checks that a JSON Schema cannot express: references between ids, policy overrides
+ * against the chosen profile, distribution bounds, sizes and run counts. Runs after the schema
+ * passed, so shapes are known; collects every issue instead of stopping at the first.
+ */
+import { escapePointer, msg, type Issue } from '../errors/index.js';
+import { findParam, isDistribution, isProfileId, paramRange, PROFILE_IDS, PROFILES, type NumericParam, type PolicyProfile } from '../policy/index.js';
+import { LIMITS } from './limits.js';
+import type { Scenario } from './schema.js';
+
+/** Built-in strategy names are supplied by the caller so this module does not depend on strategies. */
+export interface SemanticContext {
+  readonly file: string;
+  readonly strategyNames: readonly string[];
+}
+
+/** Every semantic problem of a schema-valid scenario. */
+export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
+  const { file } = ctx;
+  const issues: Issue[] = [];
+  const profile = checkPolicy(s.policy, '/policy', file, issues);
+  if (profile && s.overrides) checkOverrides(profile, s.overrides, '/overrides', file, issues);
+  if (profile && s.portfolio.startTier !== undefined && !profile.params.limits.tiers.value.some((t) => t.name === s.portfolio.startTier)) {
+    issues.push(msg.unknownRef(file, '/portfolio/startTier', 'messaging-limit tier', profile.params.limits.tiers.value.map((t) => t.name), s.portfolio.startTier));
+  }
+
+  const numbers = uniqueIds(s.portfolio.numbers, '/portfolio/numbers', 'phone number', file, issues);
+  const templates = uniqueIds(s.templates, '/templates', 'template', file, issues);
+  const segments = uniqueIds(s.audience.segments, '/audience/segments', 'segment', file, issues);
+  uniqueIds(s.campaigns, '/campaigns', 'campaign', file, issues);
+
+  let totalRecipients = 0;
+  s.audience.segments.forEach((seg, i) => {
+    const at = `/audience/segments/${i}`;
+    totalRecipients += seg.size;
+    for (const key of ['readProbability', 'replyProbability', 'blockProbability', 'inboundPerDay'] as const) {
+      const value = seg[key];
+      if (value !== undefined) checkNumericParam(value as NumericParam, `${at}/${key}`, key === 'inboundPerDay' ? [0, 100] : [0, 1], file, issues);
+    }
+    if (seg.blockReasons && !Object.values(seg.blockReasons).some((w) => (w ?? 0) > 0)) issues.push(msg.noWeights(file, `${at}/blockReasons`));
+  });
+  if (totalRecipients > LIMITS.maxRecipients) issues.push(msg.tooMany(file, '/audience/segments', 'recipients in all segments', LIMITS.maxRecipients, totalRecipients));
+
+  const horizonHours = s.horizonDays * 24;
+  s.campaigns.forEach((c, i) => {
+    const at = `/campaigns/${i}`;
+    if (!templates.has(c.template)) issues.push(msg.unknownRef(file, `${at}/template`, 'template', [...templates], c.template));
+    const seg = s.audience.segments.find((x) => x.id === c.segment);
+    if (!seg) issues.push(msg.unknownRef(file, `${at}/segment`, 'segment', [...segments], c.segment));
+    else if (c.recipients !== undefined && c.recipients > seg.size) issues.push(msg.outOfRange(file, `${at}/recipients`, 1, seg.size, c.recipients));
+    if (c.number !== undefined && !numbers.has(c.number)) issues.push(msg.unknownRef(file, `${at}/number`, 'phone number', [...numbers], c.number));
+    if (c.startHour >= horizonHours) issues.push(msg.afterHorizon(file, `${at}/startHour`, horizonHours, c.startHour));
+  });
+
+  s.strategies.forEach((ref, i) => {
+    const name = typeof ref === 'string' ? ref : ref.name;
+    if (!ctx.strategyNames.includes(name) && !/\.(m?js)$/.test(name)) {
+      issues.push(msg.unknownStrategy(file, typeof ref === 'string' ? `/strategies/${i}` : `/strategies/${i}/name`, ctx.strategyNames, name));
+    }
+  });
+
+  const variants = s.variants ?? [];
+  variants.forEach((v, i) => {
+    const vp = v.policy === undefined ? profile : checkPolicy(v.policy, `/variants/${i}/policy`, file, issues);
+    if (vp && v.overrides) checkOverrides(vp, v.overrides, `/variants/${i}/overrides`, file, issues);
+    for (const pointer of Object.keys(v.patch ?? {})) {
+      const parent = resolvePointer(s, pointer.slice(0, pointer.lastIndexOf('/')));
+      if (typeof parent !== 'object' || parent === null) issues.push(msg.badPatch(file, `/variants/${i}/patch/${escapePointer(pointer)}`, pointer));
+    }
+  });
+  const runs = Math.max(1, variants.length) * s.strategies.length * s.seeds;
+  if (runs > LIMITS.maxRuns) issues.push(msg.tooMany(file, '/seeds', 'runs (variants × strategies × seeds)', LIMITS.maxRuns, runs));
+  return issues;
+}
+
+function checkPolicy(id: string, pointer: string, file: string, issues: Issue[]): PolicyProfile | undefined {
+  if (isProfileId(id)) return PROFILES[id];
+  issues.push(msg.unknownPolicy(file, pointer, PROFILE_IDS, id));
+  return undefined;
+}
+
+/** Checks each override names a parameter of `profile` and has a value of the parameter's kind. */
+export function checkOverrides(profile: PolicyProfile, overrides: Record<string, unknown>, at: string, file: string, issues: Issue[]): void {
+  for (const [path, value] of Object.entries(overrides)) {
+    const pointer = `${at}/${escapePointer(path)}`;
+    const def = findParam(profile, path);
+    if (!def) {
+      issues.push(msg.unknownParam(file, pointer, path));
+      continue;
+    }
+    if (typeof def.value === 'number') {
+      if (typeof value !== 'number' && !isDistribution(value)) {
+        issues.push(msg.badParamValue(file, pointer, 'a number or a distribution', value));
+        continue;
+      }
+      checkNumericParam(value as NumericParam, pointer, [def.min ?? -Number.MAX_VALUE, def.max ?? Number.MAX_VALUE], file, issues);
+    } else if (def.choices) {
+      if (typeof value !== 'string' || !def.choices.includes(value)) issues.push(msg.badParamValue(file, pointer, `one of ${def.choices.join(', ')}`, value));
+    } else if (Array.isArray(def.value)) {
+      if (!Array.isArray(value) || !sameShape(def.value, value)) issues.push(msg.badParamValue(file, pointer, `a list shaped like ${JSON.stringify(def.value[0])}`, value));
+    } else if (typeof value !== typeof def.value) {
+      issues.push(msg.badParamValue(file, pointer, `a ${typeof def.value}`, value));
+    }
+  }
+}
+
+/** Items of `value` have the same keys and value types as the first item of `template`. */
+function sameShape(template: readonly unknown[], value: unknown[]): boolean {
+  const model = template[0] as Record<string, unknown>;
+  return value.length > 0 && value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item) &&
+    Object.keys(model).every((k) => k in item && (typeof (item as Record<string, unknown>)[k] === typeof model[k] || (item as Record<string, unknown>)[k] === null || model[k] === null)) &&
+    Object.keys(item).every((k) => k in model));
+}
+
+/** A numeric parameter is finite, its distribution well-formed, and its whole range inside `bounds`. */
+function checkNumericParam(value: NumericParam, pointer: string, bounds: [number, number], file: string, issues: Issue[]): void {
+  if (isDistribution(value)) {
+    if ('uniform' in value && !(value.uniform[0] <= value.uniform[1])) return void issues.push(msg.badDistribution(file, pointer, 'uniform [min, max] with min ≤ max', value));
+    if ('triangular' in value && !(value.triangular[0] <= value.triangular[1] && value.triangular[1] <= value.triangular[2])) return void issues.push(msg.badDistribution(file, pointer, 'triangular [min, mode, max] with min ≤ mode ≤ max', value));
+    if ('normal' in value && !(value.normal.min <= value.normal.max)) return void issues.push(msg.badDistribution(file, pointer, 'normal with min ≤ max', value));
+  }
+  const [lo, hi] = paramRange(value);
+  if (lo < bounds[0] || hi > bounds[1]) issues.push(msg.outOfRange(file, pointer, bounds[0], bounds[1], value));
+}
+
+function uniqueIds(items: readonly { id: string }[], at: string, kind: string, file: string, issues: Issue[]): Set<string> {
+  const ids = new Set<string>();
+  items.forEach((item, i) => {
+    if (ids.has(item.id)) issues.push(msg.duplicateId(file, `${at}/${i}/id`, kind, item.id));
+    ids.add(item.id);
+  });
+  return ids;
+}
+
+/** The value at a JSON pointer (RFC 6901) in `doc`, or undefined. Own properties only. */
+export function resolvePointer(doc: unknown, pointer: string): unknown {
+  if (pointer === '') return doc;
+  let node: unknown = doc;
+  for (const raw of pointer.split('/').slice(1)) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
