@@ -20,7 +20,7 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
   const numbers = s.portfolio.numbers.map((spec, index): NumberState => {
     const pool = shared ?? createPool(spec.id, n, startTier);
     if (!shared) pools.push(pool);
-    return { index, id: spec.id, channel: spec.channel, pool, windowUntil: new Float64Array(n), blocked: new Uint8Array(n) };
+    return { index, id: spec.id, channel: spec.channel, pool, windowUntil: new Float64Array(n), blocked: new Uint8Array(n), quality: 'UNKNOWN', status: 'CONNECTED', lastAppOpen: 0 };
   });
   const templates = s.templates.map((t, index): TemplateState => ({ index, id: t.id, category: t.category, personalized: t.personalized }));
   const numberById = new Map(numbers.map((x) => [x.id, x]));

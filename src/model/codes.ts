@@ -9,6 +9,22 @@ export const ERROR_CODES = {
   reEngagement: 131047,
   /** Message undeliverable (used for a recipient who blocked the number). Meta error-codes page, reported. */
   undeliverable: 131026,
+  /** Throughput (messages per second per number) exceeded. Meta error codes, documented (MODEL.md §4). */
+  throughput: 130429,
+  /** Pair rate (one number → one user) exceeded. Meta error codes, documented; seed 002. */
+  pairRate: 131056,
+  /** Per-user marketing cap reached ("healthy ecosystem"). Meta error codes, documented; seed 000. */
+  marketingCap: 131049,
+  /** Throughput upgrade in progress. Meta throughput page (mirror), documented. */
+  throughputUpgrading: 131057,
+  /** Template paused (or a paced message dropped). Meta template pausing/pacing, documented. */
+  templatePaused: 132015,
+  /** Template disabled. Meta template pausing, documented. */
+  templateDisabled: 132016,
+  /** Graph API app-level request budget exceeded (HTTP 429). seeds/002, documented by a BSP. */
+  apiRateLimit: 429,
+  /** Graph API overloaded (HTTP 503). seeds/002, reported. */
+  apiOverloaded: 503,
   /** Business-initiated send at the messaging limit. MODEL.md §1: no documented code. */
   limitReached: 'limit_reached',
 } as const;

@@ -30,7 +30,8 @@ export interface StatusUpdate {
 export interface InboundMessage {
   readonly from: number;
   readonly to: string;
-  readonly kind: 'reply' | 'text';
+  /** 'stop' is an opt-out request ("STOP"): the business must not message the user again. */
+  readonly kind: 'reply' | 'text' | 'stop';
   /** The message replied to, for a reply. */
   readonly context?: number;
   readonly at: number;
@@ -58,6 +59,73 @@ export interface CampaignView {
   readonly dailyTarget: number;
 }
 
+/** Number quality rating as Meta reports it (UNKNOWN before enough data). */
+export type QualityRating = 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
+
+/**
+ * A management webhook, reduced to its fields (the event log carries Meta's full payload shape).
+ * `phone_number_quality_update` and `business_capability_update` follow seed 002's examples.
+ */
+export type Webhook =
+  | {
+      readonly kind: 'phone_number_quality_update';
+      readonly number: string;
+      /** e.g. QUALITY_UPDATED, UPGRADE, DOWNGRADE, FLAGGED, UNFLAGGED, THROUGHPUT_UPGRADE */
+      readonly event: string;
+      readonly currentLimit: string;
+      readonly currentQualityRating?: QualityRating;
+      readonly previousQualityRating?: QualityRating;
+      readonly at: number;
+    }
+  | {
+      readonly kind: 'business_capability_update';
+      /** The portfolio's limit (2025-10 rules) or a number's (legacy), as Meta names it. */
+      readonly maxDailyConversationsPerBusiness?: number | 'UNLIMITED';
+      readonly maxDailyConversationPerPhone?: number | 'UNLIMITED';
+      readonly number?: string;
+      readonly event?: string;
+      readonly at: number;
+    }
+  | {
+      readonly kind: 'message_template_status_update';
+      readonly template: string;
+      /** PAUSED, REINSTATED, DISABLED, … */
+      readonly event: string;
+      readonly reason?: string;
+      readonly at: number;
+    }
+  | {
+      readonly kind: 'message_template_quality_update';
+      readonly template: string;
+      readonly previousQualityScore: string;
+      readonly newQualityScore: string;
+      readonly at: number;
+    }
+  | {
+      readonly kind: 'account_update';
+      readonly number?: string;
+      /** e.g. ACCOUNT_RESTRICTION, DISCONNECTED, BANNED, REINSTATED */
+      readonly event: string;
+      readonly reason?: string;
+      readonly until?: number;
+      readonly at: number;
+    };
+
+/** What a GET on the phone number returns (seed 002 shows the shape). */
+export interface PhoneNumberFields {
+  readonly id: string;
+  readonly health_status: { readonly can_send_message: 'AVAILABLE' | 'LIMITED' | 'BLOCKED' };
+  readonly quality_rating: QualityRating;
+  /** Portfolio-level limit tier (2025-10 rules). */
+  readonly whatsapp_business_manager_messaging_limit: string;
+  /** Legacy per-number tier field. */
+  readonly messaging_limit_tier?: string;
+  readonly status: string;
+}
+
+/** A Graph API answer: the fields, or an error code (429 over budget, 503 overloaded). */
+export type GraphResponse<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly code: number };
+
 /** The sender's side of the platform: what a strategy may read and do. Times in simulated ms. */
 export interface SenderApi {
   /** Current simulated time (ms since the start of the run). */
@@ -71,6 +139,10 @@ export interface SenderApi {
   sendText(from: string, to: number): SendResponse;
   /** Asks for `onWake(tag)` at time `at` (≥ now). */
   wakeAt(at: number, tag: string): void;
+  /** GET on a phone number; spends one request of the Graph API app-level budget. */
+  getPhoneNumber(id: string): GraphResponse<PhoneNumberFields>;
+  /** Opens the WhatsApp Business app on a coexistence number's phone (resets its 14-day clock). */
+  openApp(id: string): void;
   /** The strategy's own random stream (for jitter), independent of the model's. */
   readonly rng: Rng;
 }
@@ -81,4 +153,5 @@ export interface Strategy {
   onWake?(api: SenderApi, tag: string): void;
   onStatus?(api: SenderApi, update: StatusUpdate): void;
   onInbound?(api: SenderApi, message: InboundMessage): void;
+  onWebhook?(api: SenderApi, webhook: Webhook): void;
 }

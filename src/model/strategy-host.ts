@@ -7,8 +7,8 @@ import { ERROR_CODES } from './codes.js';
 import type { RunContext } from './context.js';
 import { send } from './delivery.js';
 import type { ModelEvent } from './events.js';
-import type { CampaignView, NumberView, SenderApi, SendResponse, TemplateView } from './observable.js';
-import type { CampaignState, World } from './world.js';
+import type { CampaignView, NumberView, PhoneNumberFields, SenderApi, SendResponse, TemplateView } from './observable.js';
+import type { CampaignState, NumberState, World } from './world.js';
 
 /** The campaign as the business planned it (no hidden state). */
 export function campaignView(c: CampaignState): CampaignView {
@@ -47,11 +47,34 @@ export function createSenderApi(world: World, getCtx: () => RunContext, rng: Rng
       const n = world.numberById.get(from);
       return n && validRecipient(to) ? send(getCtx(), n.index, to, -1) : invalid;
     },
+    getPhoneNumber(id) {
+      const n = world.numberById.get(id);
+      if (!n) return { ok: false, code: ERROR_CODES.invalidParameter };
+      return { ok: true, data: phoneNumberFields(world, n) };
+    },
+    openApp(id) {
+      const n = world.numberById.get(id);
+      if (n) n.lastAppOpen = getCtx().sim.now;
+    },
     wakeAt(at, tag) {
       const ctx = getCtx();
       ctx.sim.schedule(Math.max(ctx.sim.now, Math.round(at)), { type: 'strategy-wake', tag: String(tag) });
     },
     rng,
+  };
+}
+
+/** The fields a GET on the phone number returns (seed 002's shape). */
+export function phoneNumberFields(world: World, n: NumberState): PhoneNumberFields {
+  const tier = world.portfolio.tiers[n.pool.tierIndex].name;
+  const blocked = n.status === 'DISCONNECTED' || n.status === 'BANNED' || n.status === 'PENDING_REVIEW';
+  return {
+    id: n.id,
+    health_status: { can_send_message: blocked ? 'BLOCKED' : n.status === 'RESTRICTED' || n.quality === 'RED' ? 'LIMITED' : 'AVAILABLE' },
+    quality_rating: n.quality,
+    whatsapp_business_manager_messaging_limit: tier,
+    messaging_limit_tier: tier,
+    status: n.status,
   };
 }
 

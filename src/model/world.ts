@@ -7,6 +7,7 @@ import type { Policy, TierDef } from '../policy/index.js';
 import type { ScenarioCampaign, ScenarioNumber, ScenarioTemplate } from '../scenario/index.js';
 import type { Audience } from './recipients.js';
 import type { LimitPool } from './tiers.js';
+import type { QualityRating } from './observable.js';
 
 export interface NumberState {
   readonly index: number;
@@ -18,6 +19,12 @@ export interface NumberState {
   readonly windowUntil: Float64Array;
   /** Per recipient: 1 if the recipient blocked this number. */
   readonly blocked: Uint8Array;
+  /** Quality rating as Meta reports it (MODEL.md §2). */
+  quality: QualityRating;
+  /** Connection status (MODEL.md §5–§7): CONNECTED, RESTRICTED, DISCONNECTED, BANNED, … */
+  status: string;
+  /** Coexistence: last time the WhatsApp Business app was opened on the phone (ms). */
+  lastAppOpen: number;
 }
 
 export interface TemplateState {
