@@ -25,9 +25,9 @@ function checkInt(flag: string, value: number | undefined, min: number): void {
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   let code: number = EXIT.ok;
-  const guard = (fn: () => number | void): void => {
+  const guard = async (fn: () => Promise<number | void> | number | void): Promise<void> => {
     try {
-      code = fn() ?? EXIT.ok;
+      code = (await fn()) ?? EXIT.ok;
     } catch (err) {
       code = reportError(err);
     }
@@ -42,7 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       'validate <scenarios..>',
       'Check scenario files against the schema and the model; exit 0 or 2',
       (y) => y.positional('scenarios', { type: 'string', array: true, demandOption: true }).option('json', { type: 'boolean', default: false }) as never,
-      (a) => guard(() => (validateCommand(a.scenarios, a.json) ? EXIT.ok : EXIT.badInput)),
+      async (a) => guard(async () => ((await validateCommand(a.scenarios, a.json)) ? EXIT.ok : EXIT.badInput)),
     )
     .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(scenarioSchema, null, 2)}\n`)))
     .command<{ kind: ListKind; params: boolean; policy?: string; json: boolean; dir: string }>(

@@ -39,20 +39,20 @@ export interface PlannedRun {
 /**
  * Runs every variant × strategy × seed of the scenario in `file` and aggregates across seeds.
  * @throws {UserInputError} for any problem in the scenario or options
- * @example const results = runScenario('scenarios/default.json', { seeds: 5 });
+ * @example const results = await runScenario('scenarios/default.json', { seeds: 5 });
  */
-export function runScenario(file: string, opts: RunScenarioOptions = {}): Results {
+export async function runScenario(file: string, opts: RunScenarioOptions = {}): Promise<Results> {
   // 1. load and validate (schema, then semantics)
   const scenario = loadScenario(file, BUILTIN_NAMES);
   return runValidatedScenario(scenario, file, opts);
 }
 
 /** Steps 2–5 of the pipeline for an already validated scenario. */
-export function runValidatedScenario(scenario: Scenario, file: string, opts: RunScenarioOptions = {}): Results {
+export async function runValidatedScenario(scenario: Scenario, file: string, opts: RunScenarioOptions = {}): Promise<Results> {
   // 2. plan: variants (patched and re-validated), strategies (params checked), seeds
   const ctx = { file, strategyNames: BUILTIN_NAMES };
   const variants = planVariants(scenario, ctx);
-  const strategies = resolveStrategies(opts.strategies ?? scenario.strategies, file, opts.strategies ? '--strategy' : '/strategies');
+  const strategies = await resolveStrategies(opts.strategies ?? scenario.strategies, file, opts.strategies ? '--strategy' : '/strategies');
   const seeds = opts.seeds ?? scenario.seeds;
   const firstSeed = opts.seed ?? scenario.seed;
   const plan: PlannedRun[] = [];

@@ -17,7 +17,7 @@ export interface ResolvedStrategy {
  * Resolves `refs` (from the scenario, or names given with --strategy) against the built-ins.
  * @throws {UserInputError} listing every unknown strategy and bad parameter
  */
-export function resolveStrategies(refs: readonly StrategyRef[], file: string, at = '/strategies'): ResolvedStrategy[] {
+export async function resolveStrategies(refs: readonly StrategyRef[], file: string, at = '/strategies'): Promise<ResolvedStrategy[]> {
   const issues: Issue[] = [];
   const out: ResolvedStrategy[] = [];
   const labels = new Set<string>();

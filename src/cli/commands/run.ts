@@ -24,13 +24,13 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
     .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON' }) as unknown as Argv<RunArgs>;
 }
 
-export function runCommand(args: RunArgs, checkInt: (flag: string, v: number | undefined, min: number) => void): void {
+export async function runCommand(args: RunArgs, checkInt: (flag: string, v: number | undefined, min: number) => void): Promise<void> {
   checkInt('--seeds', args.seeds, 1);
   checkInt('--seed', args.seed, 0);
   const progress = progressReporter();
   let results: Results;
   try {
-    results = runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, onProgress: progress.onProgress });
+    results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, onProgress: progress.onProgress });
   } finally {
     progress.stop();
   }

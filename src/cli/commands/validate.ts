@@ -5,8 +5,9 @@ import { resolveStrategies } from '../../run/index.js';
 import { BUILTIN_NAMES } from '../../strategies/index.js';
 
 /** Validates each file; prints a line per file (or JSON); returns true if all are valid. */
-export function validateCommand(files: readonly string[], json: boolean): boolean {
-  const report = files.map((file) => ({ file, issues: issuesOf(file) }));
+export async function validateCommand(files: readonly string[], json: boolean): Promise<boolean> {
+  const report: { file: string; issues: Issue[] }[] = [];
+  for (const file of files) report.push({ file, issues: await issuesOf(file) });
   if (json) process.stdout.write(`${JSON.stringify(report.map((r) => ({ file: r.file, valid: r.issues.length === 0, issues: r.issues })), null, 2)}\n`);
   else {
     for (const r of report) {
@@ -18,11 +19,11 @@ export function validateCommand(files: readonly string[], json: boolean): boolea
 }
 
 /** Every issue of one scenario file: load, schema, semantics, variants, strategy parameters. */
-export function issuesOf(file: string): Issue[] {
+export async function issuesOf(file: string): Promise<Issue[]> {
   try {
     const scenario = loadScenario(file, BUILTIN_NAMES);
     planVariants(scenario, { file, strategyNames: BUILTIN_NAMES });
-    resolveStrategies(scenario.strategies, file);
+    await resolveStrategies(scenario.strategies, file);
     return [];
   } catch (err) {
     if (err instanceof UserInputError) return [...err.issues];
