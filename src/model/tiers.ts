@@ -52,17 +52,23 @@ export function expireWindow(pool: LimitPool, now: number, policy: Policy): void
 
 /**
  * Tries to count `user` as reached by a business-initiated message at `now`.
- * A user already counted in the window costs nothing; a new user needs free capacity.
+ * A user already messaged in the window costs nothing (their window restarts); a new user needs
+ * free capacity.
  * Rule: unique users in a moving 24 h window — Meta "Messaging limits", documented.
  * @returns true if the message may go out, false at the limit (failure `limit_reached`)
  */
 export function tryCount(pool: LimitPool, user: number, now: number, policy: Policy, tiers: readonly TierDef[]): boolean {
   expireWindow(pool, now, policy);
-  if (pool.lastCounted[user] > now - policy.limits.windowHours * HOUR) return true;
-  if (pool.count >= poolLimit(pool, tiers)) return false;
-  pool.count++;
-  pool.lastCounted[user] = now;
-  enqueue(pool, now, user);
+  const inWindow = pool.lastCounted[user] > now - policy.limits.windowHours * HOUR;
+  if (!inWindow) {
+    if (pool.count >= poolLimit(pool, tiers)) return false;
+    pool.count++;
+  }
+  // The user stays counted for a full window after their latest business-initiated message.
+  if (pool.lastCounted[user] !== now) {
+    pool.lastCounted[user] = now;
+    enqueue(pool, now, user);
+  }
   return true;
 }
 

@@ -46,11 +46,11 @@ const distribution = {
 } as const;
 
 const probability = {
-  description: 'A probability in [0, 1]: a number or a distribution whose range lies in [0, 1]',
+  description: 'a probability in [0, 1]: a number, or a distribution whose range lies in [0, 1]',
   anyOf: [{ type: 'number', minimum: 0, maximum: 1 }, { $ref: '#/$defs/distribution' }],
 } as const;
 const delay = {
-  description: 'A per-message delay distribution, in seconds',
+  description: 'a per-message delay distribution in seconds: {"exponential":{"mean":s}} or {"lognormal":{"median":s,"sigma":x}}',
   oneOf: [
     {
       type: 'object',

@@ -1,0 +1,57 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { EventQueue } from '../../src/engine/index.js';
+
+function drain<P>(q: EventQueue<P>): [number, P][] {
+  const out: [number, P][] = [];
+  for (let p = q.pop(); p !== undefined; p = q.pop()) out.push([q.lastTime, p]);
+  return out;
+}
+
+test('pops in time order, then priority, then insertion order', () => {
+  const q = new EventQueue<string>();
+  q.push(20, 0, 'c');
+  q.push(10, 5, 'b-low-priority');
+  q.push(10, 0, 'a1');
+  q.push(10, 0, 'a2');
+  q.push(5, 0, 'first');
+  assert.equal(drain(q), [[5, 'first'], [10, 'a1'], [10, 'a2'], [10, 'b-low-priority'], [20, 'c']]);
+});
+
+test('a cancelled entry is never returned', () => {
+  const q = new EventQueue<string>();
+  q.push(1, 0, 'keep');
+  const h = q.push(2, 0, 'drop');
+  q.push(3, 0, 'keep too');
+  q.cancel(h);
+  assert.equal(drain(q).map(([, p]) => p), ['keep', 'keep too']);
+});
+
+test('ties stay in insertion order across heap growth (5,000 equal keys)', () => {
+  const q = new EventQueue<number>();
+  for (let i = 0; i < 5000; i++) q.push(7, 0, i);
+  const order = drain(q).map(([, p]) => p);
+  assert.equal(order, Array.from({ length: 5000 }, (_, i) => i));
+});
+
+test('matches a sort on (time, priority, seq) for a random workload', () => {
+  const q = new EventQueue<number>();
+  const keys: [number, number, number][] = [];
+  let x = 12345;
+  const rand = (): number => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let i = 0; i < 3000; i++) {
+    const t = Math.floor(rand() * 200);
+    const p = Math.floor(rand() * 3);
+    keys.push([t, p, i]);
+    q.push(t, p, i);
+  }
+  keys.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  assert.equal(drain(q).map(([, p]) => p), keys.map((k) => k[2]));
+});
+
+test('rejects a non-finite time', () => {
+  const q = new EventQueue<string>();
+  assert.throws(() => q.push(Infinity, 0, 'x'), /Non-finite/);
+});
+
+test.run();
