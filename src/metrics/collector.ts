@@ -14,8 +14,11 @@ export const SERIES_NAMES = [
   'replies',
   'blocks',
   'inbound',
+  'reports',
+  'stops',
   'uniqueInWindow',
   'messagingLimit',
+  'tierIndex',
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 
@@ -29,15 +32,37 @@ export interface Collector {
   replies: number;
   inbound: number;
   reports: number;
+  stops: number;
+  webhooks: number;
   failedByCode: Map<string, number>;
   blocksByReason: Map<string, number>;
+  /** Per number id: hours spent at each quality rating. */
+  qualityHours: Map<string, Record<string, number>>;
+  /** Per number id: hourly quality code (0 UNKNOWN, 1 GREEN, 2 YELLOW, 3 RED). */
+  qualitySeries: Map<string, Float64Array>;
 }
 
 /** A collector for a run of `horizon` ms. */
 export function createCollector(horizon: number): Collector {
   const hours = Math.max(1, Math.ceil(horizon / HOUR));
   const series = Object.fromEntries(SERIES_NAMES.map((n) => [n, new Float64Array(hours)])) as Record<SeriesName, Float64Array>;
-  return { hours, series, attempted: 0, accepted: 0, delivered: 0, read: 0, replies: 0, inbound: 0, reports: 0, failedByCode: new Map(), blocksByReason: new Map() };
+  return {
+    hours,
+    series,
+    attempted: 0,
+    accepted: 0,
+    delivered: 0,
+    read: 0,
+    replies: 0,
+    inbound: 0,
+    reports: 0,
+    stops: 0,
+    webhooks: 0,
+    failedByCode: new Map(),
+    blocksByReason: new Map(),
+    qualityHours: new Map(),
+    qualitySeries: new Map(),
+  };
 }
 
 /** Hour bucket of time `t` (ms), clamped to the horizon. */
@@ -61,4 +86,23 @@ export function recordFailure(c: Collector, code: number | string, t: number): v
 export function recordBlock(c: Collector, reason: string, t: number): void {
   c.blocksByReason.set(reason, (c.blocksByReason.get(reason) ?? 0) + 1);
   bump(c, 'blocks', t);
+}
+
+/** Quality codes used in the per-number series. */
+export const QUALITY_CODES: Readonly<Record<string, number>> = { UNKNOWN: 0, GREEN: 1, YELLOW: 2, RED: 3 };
+
+/** Records one hour spent by number `id` at `rating`, ending at time `t`. */
+export function recordQualityHour(c: Collector, id: string, rating: string, t: number): void {
+  let hours = c.qualityHours.get(id);
+  if (!hours) {
+    hours = { UNKNOWN: 0, GREEN: 0, YELLOW: 0, RED: 0 };
+    c.qualityHours.set(id, hours);
+  }
+  hours[rating]++;
+  let series = c.qualitySeries.get(id);
+  if (!series) {
+    series = new Float64Array(c.hours);
+    c.qualitySeries.set(id, series);
+  }
+  series[hourOf(c, t)] = QUALITY_CODES[rating];
 }

@@ -4,7 +4,8 @@
 import { HOUR } from '../engine/index.js';
 import type { Policy } from '../policy/index.js';
 import type { Scenario } from '../scenario/index.js';
-import { buildAudience } from './recipients.js';
+import { createQualityState } from './quality.js';
+import { blockMultiplier, buildAudience } from './recipients.js';
 import { createPool, tierIndexOf, type LimitPool } from './tiers.js';
 import type { CampaignState, NumberState, StreamFor, TemplateState, World } from './world.js';
 
@@ -15,14 +16,29 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
   const startTier = Math.max(0, tierIndexOf(tiers, s.portfolio.startTier ?? policy.limits.startTier));
   const n = audience.size;
   // Scope: the portfolio shares one pool (2025-10 rules) or each number has its own (legacy) — Meta "Messaging limits", documented
-  const shared = policy.limits.scope === 'portfolio' ? createPool('portfolio', n, startTier) : undefined;
+  const shared = policy.limits.scope === 'portfolio' ? createPool(0, 'portfolio', n, startTier, policy) : undefined;
   const pools: LimitPool[] = shared ? [shared] : [];
   const numbers = s.portfolio.numbers.map((spec, index): NumberState => {
-    const pool = shared ?? createPool(spec.id, n, startTier);
+    const pool = shared ?? createPool(index, spec.id, n, startTier, policy);
     if (!shared) pools.push(pool);
-    return { index, id: spec.id, channel: spec.channel, pool, windowUntil: new Float64Array(n), blocked: new Uint8Array(n), quality: 'UNKNOWN', status: 'CONNECTED', lastAppOpen: 0 };
+    pool.members.push(index);
+    return {
+      index,
+      id: spec.id,
+      phoneNumberId: String(100_000_000_000_000 + index),
+      displayPhoneNumber: `+1 555 01${String(index).padStart(2, '0')}`,
+      channel: spec.channel,
+      pool,
+      windowUntil: new Float64Array(n),
+      blocked: new Uint8Array(n),
+      quality: 'UNKNOWN',
+      feedback: createQualityState(policy),
+      status: 'CONNECTED',
+      flaggedSince: -1,
+      lastAppOpen: 0,
+    };
   });
-  const templates = s.templates.map((t, index): TemplateState => ({ index, id: t.id, category: t.category, personalized: t.personalized }));
+  const templates = s.templates.map((t, index): TemplateState => ({ index, id: t.id, category: t.category, personalized: t.personalized, branded: t.branded, quality: t.quality }));
   const numberById = new Map(numbers.map((x) => [x.id, x]));
   const templateById = new Map(templates.map((x) => [x.id, x]));
   const campaigns = s.campaigns.map((spec, index): CampaignState => {
@@ -37,10 +53,13 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
       startAt: Math.round(spec.startHour * HOUR),
     };
   });
+  const blockFactors = new Float64Array(audience.segments.length * templates.length);
+  for (const seg of audience.segments) for (const t of templates) blockFactors[seg.index * templates.length + t.index] = blockMultiplier(seg, t, policy.recipients);
   return {
     policy,
     horizon: Math.round(s.horizonDays * 24 * HOUR),
-    portfolio: { verified: s.portfolio.verified, tiers },
+    epoch: Date.parse(s.start),
+    portfolio: { verified: s.portfolio.verified, tiers, wabaId: '200000000000001' },
     numbers,
     numberById,
     templates,
@@ -48,5 +67,6 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
     campaigns,
     audience,
     pools,
+    blockFactors,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Delivery mechanics (MODEL.md §4, and §1 for the limit check at send time): the synchronous send
- * path and the delivery of accepted messages.
+ * path and the delivery of accepted messages, which draws the recipient's reaction (§8).
  */
 import { HOUR, SECOND, exponential } from '../engine/index.js';
 import { bump, recordFailure } from '../metrics/collector.js';
@@ -8,8 +8,10 @@ import { ERROR_CODES, type ErrorCode } from './codes.js';
 import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import type { SendResponse } from './observable.js';
-import { drawFeedback } from './recipients.js';
-import { tryCount } from './tiers.js';
+import { noteDelivered } from './quality.js';
+import { drawFeedback, noteMessage } from './recipients.js';
+import { notePathDelivery, tryCount } from './tiers.js';
+import { emitStatus } from './webhooks.js';
 
 /**
  * Handles one send request: a template (`template` ≥ 0) or free-form (-1) message from number
@@ -24,8 +26,9 @@ export function send(ctx: RunContext, from: number, to: number, template: number
   const number = world.numbers[from];
   const inWindow = number.windowUntil[to] > now;
   if (template < 0 && !inWindow) return fail(ctx, from, to, template, ERROR_CODES.reEngagement); // Meta error codes 131047, documented
-  // Business-initiated (template outside a service window): counts toward the limit — Meta "Messaging limits", documented
-  if (template >= 0 && !inWindow && !tryCount(number.pool, to, now, world.policy, world.portfolio.tiers)) {
+  const counted = template >= 0 && !inWindow;
+  // Business-initiated (template outside a service window) counts toward the limit — Meta "Messaging limits", documented
+  if (counted && !tryCount(number.pool, to, now, world.portfolio.tiers)) {
     return fail(ctx, from, to, template, ERROR_CODES.limitReached); // MODEL.md §1: no documented code, named limit_reached
   }
   const id = ctx.nextMessageId++;
@@ -33,8 +36,8 @@ export function send(ctx: RunContext, from: number, to: number, template: number
   bump(metrics, 'accepted', now);
   ctx.inFlight++;
   const latency = Math.round(exponential(ctx.streams.delivery, world.policy.delivery.latencyMeanSeconds) * SECOND); // estimate
-  sim.scheduleIn(latency, { type: 'deliver', id, number: from, recipient: to, template });
-  ctx.trace?.({ t: now, kind: 'accepted', id, number: number.id, recipient: to, template, businessInitiated: template >= 0 && !inWindow });
+  sim.scheduleIn(latency, { type: 'deliver', id, number: from, recipient: to, template, counted });
+  ctx.trace?.({ t: now, kind: 'accepted', id, number: number.id, recipient: to, template, businessInitiated: counted });
   return { ok: true, messageId: id, messageStatus: 'accepted' };
 }
 
@@ -54,22 +57,32 @@ export function onDeliver(e: Extract<ModelEvent, { type: 'deliver' }>, ctx: RunC
     const code = world.policy.delivery.blockedRecipientCode; // Meta error codes 131026, reported
     recordFailure(metrics, code, now);
     ctx.trace?.({ t: now, kind: 'failed', id: e.id, number: number.id, recipient: e.recipient, code });
-    ctx.strategy.onStatus?.(ctx.api, { messageId: e.id, status: 'failed', code, from: number.id, to: e.recipient, at: now });
+    emitStatus(ctx, number, { messageId: e.id, status: 'failed', code, from: number.id, to: e.recipient, at: now });
     return;
   }
   metrics.delivered++;
   bump(metrics, 'delivered', now);
-  world.audience.reached[e.recipient] = 1;
+  const audience = world.audience;
+  audience.reached[e.recipient] = 1;
   ctx.trace?.({ t: now, kind: 'delivered', id: e.id, number: number.id, recipient: e.recipient });
   if (e.template >= 0) {
-    const seg = world.audience.segments[world.audience.segmentOf[e.recipient]];
-    const fb = drawFeedback(seg, ctx.streams.recipients);
+    const template = world.templates[e.template];
+    const seg = audience.segments[audience.segmentOf[e.recipient]];
+    noteDelivered(number.feedback, now);
+    if (e.counted) notePathDelivery(ctx, number.pool, e.recipient, template.quality !== 'LOW' && template.quality !== 'MEDIUM');
+    const recent = noteMessage(audience, e.recipient, now, world.policy.recipients);
+    // Fatigue (MODEL.md §8, estimate): each recent message beyond the first raises the block probability
+    let factor = world.blockFactors[seg.index * world.templates.length + e.template] * (1 + seg.fatigue * Math.max(0, recent - 1));
+    if (audience.stopped[e.recipient]) factor *= world.policy.recipients.afterStopBlockMultiplier; // seed 003: messaging after STOP, estimate
+    const fb = drawFeedback(seg, factor, template.category === 'marketing' && !audience.stopped[e.recipient], ctx.streams.recipients);
     const base = { id: e.id, number: e.number, recipient: e.recipient };
     if (fb.readAfter >= 0) sim.scheduleIn(fb.readAfter, { type: 'read', ...base });
     if (fb.replyAfter >= 0) sim.scheduleIn(fb.replyAfter, { type: 'reply', ...base });
     if (fb.blockAfter >= 0) sim.scheduleIn(fb.blockAfter, { type: 'block', ...base, reason: fb.blockReason });
+    if (fb.reportAfter >= 0) sim.scheduleIn(fb.reportAfter, { type: 'report', ...base });
+    if (fb.stopAfter >= 0) sim.scheduleIn(fb.stopAfter, { type: 'stop', ...base });
   }
-  ctx.strategy.onStatus?.(ctx.api, { messageId: e.id, status: 'delivered', from: number.id, to: e.recipient, at: now });
+  emitStatus(ctx, number, { messageId: e.id, status: 'delivered', from: number.id, to: e.recipient, at: now });
 }
 
 /** Opens (or extends) the customer-service window of `recipient` with number `number` — Meta, documented. */

@@ -1,21 +1,26 @@
 /**
- * Recipient-driven events (MODEL.md §8): reads, replies, blocks and spontaneous inbound messages.
- * Replies and inbound messages open the customer-service window; blocks close the number to the user.
+ * Recipient-driven events (MODEL.md §8): reads, replies, blocks, reports, STOP replies and
+ * spontaneous inbound messages. They feed the number's quality rating (§2); replies, STOP and
+ * inbound messages open the customer-service window; blocks close the number to the user.
  */
+import { BLOCK_REASONS, type BlockReason } from '../policy/index.js';
 import { bump, recordBlock } from '../metrics/collector.js';
 import type { RunContext } from './context.js';
 import { openServiceWindow } from './delivery.js';
 import type { ModelEvent } from './events.js';
+import { blockWeight, noteNegative, notePositive } from './quality.js';
 import { nextInboundDelay, pickRecipient } from './recipients.js';
+import { emitInbound, emitStatus } from './webhooks.js';
 
 type Ev<T extends ModelEvent['type']> = Extract<ModelEvent, { type: T }>;
 
 export function onRead(e: Ev<'read'>, ctx: RunContext): void {
+  const number = ctx.world.numbers[e.number];
   ctx.metrics.read++;
   bump(ctx.metrics, 'read', ctx.sim.now);
-  const from = ctx.world.numbers[e.number].id;
-  ctx.trace?.({ t: ctx.sim.now, kind: 'read', id: e.id, number: from, recipient: e.recipient });
-  ctx.strategy.onStatus?.(ctx.api, { messageId: e.id, status: 'read', from, to: e.recipient, at: ctx.sim.now });
+  notePositive(number.feedback, ctx.sim.now, ctx.world.policy.quality.readCredit); // seed 002: read rate a weak signal, estimate
+  ctx.trace?.({ t: ctx.sim.now, kind: 'read', id: e.id, number: number.id, recipient: e.recipient });
+  emitStatus(ctx, number, { messageId: e.id, status: 'read', from: number.id, to: e.recipient, at: ctx.sim.now });
 }
 
 export function onReply(e: Ev<'reply'>, ctx: RunContext): void {
@@ -23,17 +28,44 @@ export function onReply(e: Ev<'reply'>, ctx: RunContext): void {
   if (number.blocked[e.recipient]) return;
   ctx.metrics.replies++;
   bump(ctx.metrics, 'replies', ctx.sim.now);
+  notePositive(number.feedback, ctx.sim.now, ctx.world.policy.quality.replyCredit); // MODEL.md §2: replies to templates positive, estimate
   openServiceWindow(ctx, e.number, e.recipient);
   ctx.trace?.({ t: ctx.sim.now, kind: 'reply', id: e.id, number: number.id, recipient: e.recipient });
-  ctx.strategy.onInbound?.(ctx.api, { from: e.recipient, to: number.id, kind: 'reply', context: e.id, at: ctx.sim.now });
+  emitInbound(ctx, number, { from: e.recipient, to: number.id, kind: 'reply', context: e.id, at: ctx.sim.now });
 }
 
 export function onBlock(e: Ev<'block'>, ctx: RunContext): void {
   const number = ctx.world.numbers[e.number];
   if (number.blocked[e.recipient]) return;
   number.blocked[e.recipient] = 1;
-  recordBlock(ctx.metrics, e.reason, ctx.sim.now);
-  ctx.trace?.({ t: ctx.sim.now, kind: 'block', id: e.id, number: number.id, recipient: e.recipient, reason: e.reason });
+  const reason = (BLOCK_REASONS as readonly string[]).includes(e.reason) ? (e.reason as BlockReason) : 'other';
+  recordBlock(ctx.metrics, reason, ctx.sim.now);
+  noteNegative(number.feedback, ctx.sim.now, blockWeight(reason, ctx.world.policy.quality)); // seed 002/003: blocks by reason, estimate
+  ctx.trace?.({ t: ctx.sim.now, kind: 'block', id: e.id, number: number.id, recipient: e.recipient, reason });
+}
+
+/** A spam report: the user also blocks; reports weigh most (MODEL.md §2 "reports severe"). */
+export function onReport(e: Ev<'report'>, ctx: RunContext): void {
+  const number = ctx.world.numbers[e.number];
+  if (number.blocked[e.recipient]) return;
+  number.blocked[e.recipient] = 1;
+  ctx.metrics.reports++;
+  bump(ctx.metrics, 'reports', ctx.sim.now);
+  recordBlock(ctx.metrics, 'spam', ctx.sim.now);
+  noteNegative(number.feedback, ctx.sim.now, ctx.world.policy.quality.reportWeight); // estimate
+  ctx.trace?.({ t: ctx.sim.now, kind: 'report', id: e.id, number: number.id, recipient: e.recipient });
+}
+
+/** A STOP reply: an inbound message (opens the window) that asks the business to stop. */
+export function onStop(e: Ev<'stop'>, ctx: RunContext): void {
+  const number = ctx.world.numbers[e.number];
+  if (number.blocked[e.recipient] || ctx.world.audience.stopped[e.recipient]) return;
+  ctx.world.audience.stopped[e.recipient] = 1;
+  ctx.metrics.stops++;
+  bump(ctx.metrics, 'stops', ctx.sim.now);
+  openServiceWindow(ctx, e.number, e.recipient);
+  ctx.trace?.({ t: ctx.sim.now, kind: 'stop', id: e.id, number: number.id, recipient: e.recipient });
+  emitInbound(ctx, number, { from: e.recipient, to: number.id, kind: 'stop', context: e.id, at: ctx.sim.now });
 }
 
 /** A spontaneous inbound message from a random member of the segment to a random number. */
@@ -50,5 +82,5 @@ export function onInboundArrival(e: Ev<'inbound-arrival'>, ctx: RunContext): voi
   bump(ctx.metrics, 'inbound', sim.now);
   openServiceWindow(ctx, numberIndex, recipient);
   ctx.trace?.({ t: sim.now, kind: 'inbound', number: number.id, recipient });
-  ctx.strategy.onInbound?.(ctx.api, { from: recipient, to: number.id, kind: 'text', at: sim.now });
+  emitInbound(ctx, number, { from: recipient, to: number.id, kind: 'text', at: sim.now });
 }

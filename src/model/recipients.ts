@@ -4,10 +4,10 @@
  * recipient) so a million-recipient audience stays small. Segment numeric parameters may be
  * distributions, sampled once per run from their own streams.
  */
-import { DAY, SECOND, bernoulli, exponential, logNormal, pickWeighted, type Rng } from '../engine/index.js';
-import { BLOCK_REASONS, sampleParam, type BlockReason, type NumericParam } from '../policy/index.js';
+import { DAY, HOUR, SECOND, bernoulli, exponential, logNormal, pickWeighted, type Rng } from '../engine/index.js';
+import { BLOCK_REASONS, sampleParam, type BlockReason, type NumericParam, type Policy } from '../policy/index.js';
 import type { DelaySpec, ScenarioSegment } from '../scenario/index.js';
-import type { StreamFor } from './world.js';
+import type { StreamFor, TemplateState } from './world.js';
 
 /** A segment with its per-run parameter values. */
 export interface SegmentState {
@@ -15,9 +15,15 @@ export interface SegmentState {
   readonly id: string;
   readonly first: number;
   readonly size: number;
+  readonly optIn: 'explicit' | 'implied' | 'none';
+  readonly consent: readonly string[];
   readonly readProbability: number;
   readonly replyProbability: number;
   readonly blockProbability: number;
+  readonly reportProbability: number;
+  readonly stopProbability: number;
+  readonly brandRecognition: number;
+  readonly fatigue: number;
   readonly inboundPerDay: number;
   readonly readDelay: DelaySpec;
   readonly replyDelay: DelaySpec;
@@ -33,7 +39,14 @@ export interface Audience {
   readonly segmentOf: Uint16Array;
   /** Per recipient: 1 once any message was delivered to them (unique users reached). */
   readonly reached: Uint8Array;
+  /** Per recipient: 1 after they replied STOP to the business. */
+  readonly stopped: Uint8Array;
+  /** Per recipient: recency-decayed count of messages received from the business (fatigue). */
+  readonly recent: Float32Array;
+  readonly recentAt: Float64Array;
 }
+
+const SAMPLED = ['readProbability', 'replyProbability', 'blockProbability', 'reportProbability', 'stopProbability', 'brandRecognition', 'fatigue', 'inboundPerDay'] as const;
 
 /**
  * Builds the audience: segment ranges in declaration order, parameters sampled for this run.
@@ -42,18 +55,16 @@ export interface Audience {
 export function buildAudience(specs: readonly ScenarioSegment[], streamFor: StreamFor): Audience {
   let first = 0;
   const segments = specs.map((spec, index): SegmentState => {
-    const sample = (key: 'readProbability' | 'replyProbability' | 'blockProbability' | 'inboundPerDay'): number =>
-      sampleParam(spec[key] as NumericParam, streamFor(`param:/audience/segments/${index}/${key}`));
+    const sampled = Object.fromEntries(SAMPLED.map((key) => [key, sampleParam(spec[key] as NumericParam, streamFor(`param:/audience/segments/${index}/${key}`))])) as Record<(typeof SAMPLED)[number], number>;
     const reasons = spec.blockReasons as Partial<Record<BlockReason, number>>;
     const seg: SegmentState = {
       index,
       id: spec.id,
       first,
       size: spec.size,
-      readProbability: sample('readProbability'),
-      replyProbability: sample('replyProbability'),
-      blockProbability: sample('blockProbability'),
-      inboundPerDay: sample('inboundPerDay'),
+      optIn: spec.optIn,
+      consent: spec.consent,
+      ...sampled,
       readDelay: spec.readDelay,
       replyDelay: spec.replyDelay,
       blockDelay: spec.blockDelay,
@@ -64,7 +75,32 @@ export function buildAudience(specs: readonly ScenarioSegment[], streamFor: Stre
   });
   const segmentOf = new Uint16Array(first);
   for (const seg of segments) segmentOf.fill(seg.index, seg.first, seg.first + seg.size);
-  return { size: first, segments, segmentOf, reached: new Uint8Array(first) };
+  return { size: first, segments, segmentOf, reached: new Uint8Array(first), stopped: new Uint8Array(first), recent: new Float32Array(first), recentAt: new Float64Array(first) };
+}
+
+/**
+ * The block-probability multiplier of a template for a segment, before fatigue and STOP:
+ * opt-in kind, consent scope, personalisation, branding and brand recognition (all estimates,
+ * seeds 000 and 003; the multipliers are profile parameters).
+ */
+export function blockMultiplier(seg: SegmentState, template: TemplateState, p: Policy['recipients']): number {
+  let m = seg.optIn === 'implied' ? p.impliedOptInBlockMultiplier : seg.optIn === 'none' ? p.noOptInBlockMultiplier : 1;
+  if (!seg.consent.includes(template.category)) m *= p.outOfScopeBlockMultiplier; // seed 000: consent scope per category, estimate
+  if (template.personalized) m *= p.personalizedBlockMultiplier; // seeds 000, 003: personalisation lowers blocks, estimate
+  if (template.branded) m *= p.brandedBlockMultiplier; // seed 000: branding in the first sentence, estimate
+  return m * (1 + (p.unknownBrandBlockMultiplier - 1) * (1 - seg.brandRecognition));
+}
+
+/**
+ * Counts one more message to `user` at `now` and returns the recency-decayed count including it
+ * (fatigue: more messages in a short period raise block probability — MODEL.md §8, estimate).
+ */
+export function noteMessage(a: Audience, user: number, now: number, p: Policy['recipients']): number {
+  const decay = Math.pow(0.5, (now - a.recentAt[user]) / (p.fatigueHalfLifeHours * HOUR));
+  const count = a.recent[user] * decay + 1;
+  a.recent[user] = count;
+  a.recentAt[user] = now;
+  return count;
 }
 
 /** Draws one delay in milliseconds from a per-message delay spec given in seconds. */
@@ -79,28 +115,36 @@ export interface Feedback {
   readonly replyAfter: number;
   readonly blockAfter: number;
   readonly blockReason: BlockReason;
+  readonly reportAfter: number;
+  readonly stopAfter: number;
 }
 
 /**
- * Draws a recipient's reaction to a delivered message. A reply implies the message was read
- * first; a block is independent of reading (users block from the notification).
- * Rule: read/reply/block probabilities and delays per segment — MODEL.md §8, scenario input.
- * Draw count is fixed (7 draws) so later mechanisms' draws never shift.
+ * Draws a recipient's reaction to a delivered template. A reply implies a read first; blocking
+ * (from the notification) is independent of reading; a report comes with a block; STOP is a reply.
+ * `blockFactor` multiplies the block and report probabilities (consent, branding, fatigue, STOP).
+ * Rule: MODEL.md §8, probabilities and delays are scenario inputs. The draw count is fixed (10)
+ * so that any later change in one branch never shifts the draws of others.
  */
-export function drawFeedback(seg: SegmentState, rng: Rng): Feedback {
+export function drawFeedback(seg: SegmentState, blockFactor: number, canStop: boolean, rng: Rng): Feedback {
   const reads = bernoulli(rng, seg.readProbability);
   const replies = bernoulli(rng, seg.replyProbability);
-  const blocks = bernoulli(rng, seg.blockProbability);
-  let readAfter = sampleDelay(seg.readDelay, rng);
+  const blocks = bernoulli(rng, Math.min(1, seg.blockProbability * blockFactor));
+  const reports = bernoulli(rng, Math.min(1, seg.reportProbability * blockFactor));
+  const stops = bernoulli(rng, seg.stopProbability);
+  const readAfter = sampleDelay(seg.readDelay, rng);
   const replyAfter = readAfter + sampleDelay(seg.replyDelay, rng);
   const blockAfter = sampleDelay(seg.blockDelay, rng);
   const reason = BLOCK_REASONS[Math.max(0, pickWeighted(rng, seg.blockReasonWeights))];
-  if (!reads && !replies) readAfter = -1;
+  const stopAfter = readAfter + sampleDelay(seg.replyDelay, rng);
+  const blocking = blocks || reports;
   return {
-    readAfter,
-    replyAfter: replies && !blocks ? replyAfter : -1,
-    blockAfter: blocks ? blockAfter : -1,
-    blockReason: reason,
+    readAfter: reads || replies ? readAfter : -1,
+    replyAfter: replies && !blocking ? replyAfter : -1,
+    blockAfter: blocking && !reports ? blockAfter : -1,
+    blockReason: reports ? 'spam' : reason,
+    reportAfter: reports ? blockAfter : -1,
+    stopAfter: canStop && stops && !blocking && !replies ? stopAfter : -1,
   };
 }
 

@@ -1,37 +1,66 @@
 /**
- * Messaging limits and tiers (MODEL.md §1; seeds 000, 001, 002, 004; Meta "Messaging limits").
+ * Messaging limits and tiers (MODEL.md §1; seeds 000, 001, 002, 004; Meta "Messaging limits" and
+ * "Upcoming changes to messaging limits").
  *
- * The limit counts unique users reached with business-initiated messages in a moving window
- * (24 h, `limits.windowHours`), not calendar days; messages inside a customer-service window are
- * not counted. A pool is the portfolio (scope `portfolio`, 2025-10 rules) or one number (legacy).
+ * - The limit counts unique users reached with business-initiated messages in a moving 24-hour
+ *   window (not calendar days); messages inside a customer-service window are not counted.
+ * - A pool is the portfolio (scope `portfolio`, 2025-10 rules, shared by all numbers) or one
+ *   number (legacy). New numbers share the portfolio's tier.
+ * - Below the first automatic tier, a scaling path opens it: verification, or N delivered unique
+ *   users in a moving 30 days with high-quality templates; then a review delay.
+ * - From there, automatic scaling: unique users over the last 7 days ≥ half the limit (or 2× it
+ *   under seed 004's rule) while quality allows, applied after a delay (6 h; legacy 24 h; seed 004:
+ *   at the end of the day).
+ * - Legacy: a RED number is FLAGGED; flagged for 7 days → one tier down. 2025-10: quality never
+ *   lowers the limit, it only blocks scaling ("poisons the well" for the whole portfolio).
  */
-import { HOUR } from '../engine/index.js';
+import { DAY, HOUR } from '../engine/index.js';
 import type { Policy, TierDef } from '../policy/index.js';
+import type { RunContext } from './context.js';
+import type { ModelEvent } from './events.js';
+import { qualityRank } from './quality.js';
+import { createUniqueCounter, expire, touch, type UniqueCounter } from './unique-counter.js';
+import { emitWebhook, limitValue } from './webhooks.js';
+import type { NumberState, World } from './world.js';
 
-/** A moving-window unique-user counter with a tier; one per portfolio or per number. */
+/** A messaging-limit pool with its tier and the counters its rules read. */
 export interface LimitPool {
+  readonly index: number;
   readonly id: string;
+  /** Indices of the numbers that draw on this pool. */
+  readonly members: number[];
   tierIndex: number;
-  /** Highest tier index reached. */
   peakTierIndex: number;
-  /** Unique users currently counted in the window. */
-  count: number;
-  /** Per recipient: time it was last counted (ms); -Infinity if never. */
-  readonly lastCounted: Float64Array;
-  /** FIFO of (time, recipient) counting entries, as a growable ring in typed arrays. */
-  queueTimes: Float64Array;
-  queueUsers: Int32Array;
-  head: number;
-  tail: number;
+  /** Time the current tier started (ms). */
+  tierSince: number;
+  /** Unique business-initiated users in the moving limit window (the limit itself). */
+  readonly window: UniqueCounter;
+  /** Unique business-initiated users over the upgrade lookback (7 days). */
+  readonly lookback: UniqueCounter;
+  /** Unique users delivered outside service windows with high-quality templates (scaling path). */
+  readonly path: UniqueCounter;
+  /** Time a pending upgrade applies (Infinity when none). */
+  upgradeDueAt: number;
+  /** First time each tier was reached (ms), -1 if never. */
+  readonly reachedAt: number[];
 }
 
-/**
- * Creates a pool for `recipients` users starting at `tierIndex`.
- * @example createPool('portfolio', 1000, 0).count // 0
- */
-export function createPool(id: string, recipients: number, tierIndex: number): LimitPool {
-  const lastCounted = new Float64Array(recipients).fill(-Infinity);
-  return { id, tierIndex, peakTierIndex: tierIndex, count: 0, lastCounted, queueTimes: new Float64Array(1024), queueUsers: new Int32Array(1024), head: 0, tail: 0 };
+/** Creates a pool for `recipients` users starting at `tierIndex`. */
+export function createPool(index: number, id: string, recipients: number, tierIndex: number, policy: Policy): LimitPool {
+  const reachedAt = policy.limits.tiers.map((_, i) => (i <= tierIndex ? 0 : -1));
+  return {
+    index,
+    id,
+    members: [],
+    tierIndex,
+    peakTierIndex: tierIndex,
+    tierSince: 0,
+    window: createUniqueCounter(recipients, policy.limits.windowHours * HOUR),
+    lookback: createUniqueCounter(recipients, policy.limits.upgradeLookbackDays * DAY),
+    path: createUniqueCounter(recipients, policy.limits.scalingPathWindowDays * DAY),
+    upgradeDueAt: Infinity,
+    reachedAt,
+  };
 }
 
 /** The unique-user limit of the pool's tier (Infinity for an unlimited tier). */
@@ -39,62 +68,130 @@ export function poolLimit(pool: LimitPool, tiers: readonly TierDef[]): number {
   return tiers[pool.tierIndex].limit ?? Infinity;
 }
 
-/** Drops counting entries older than the window; the count becomes exact for time `now`. */
-export function expireWindow(pool: LimitPool, now: number, policy: Policy): void {
-  const cutoff = now - policy.limits.windowHours * HOUR;
-  while (pool.head < pool.tail && pool.queueTimes[pool.head] <= cutoff) {
-    const user = pool.queueUsers[pool.head];
-    // A user re-counted later has a newer lastCounted; only the entry that counts them expires them.
-    if (pool.lastCounted[user] === pool.queueTimes[pool.head]) pool.count--;
-    pool.head++;
-  }
+/** Index of the tier named `name` in `tiers`, or -1. */
+export function tierIndexOf(tiers: readonly TierDef[], name: string): number {
+  return tiers.findIndex((t) => t.name === name);
 }
 
 /**
  * Tries to count `user` as reached by a business-initiated message at `now`.
  * A user already messaged in the window costs nothing (their window restarts); a new user needs
- * free capacity.
- * Rule: unique users in a moving 24 h window — Meta "Messaging limits", documented.
+ * free capacity. Rule: unique users in a moving 24 h window — Meta "Messaging limits", documented.
  * @returns true if the message may go out, false at the limit (failure `limit_reached`)
  */
-export function tryCount(pool: LimitPool, user: number, now: number, policy: Policy, tiers: readonly TierDef[]): boolean {
-  expireWindow(pool, now, policy);
-  const inWindow = pool.lastCounted[user] > now - policy.limits.windowHours * HOUR;
-  if (!inWindow) {
-    if (pool.count >= poolLimit(pool, tiers)) return false;
-    pool.count++;
-  }
-  // The user stays counted for a full window after their latest business-initiated message.
-  if (pool.lastCounted[user] !== now) {
-    pool.lastCounted[user] = now;
-    enqueue(pool, now, user);
-  }
+export function tryCount(pool: LimitPool, user: number, now: number, tiers: readonly TierDef[]): boolean {
+  expire(pool.window, now);
+  if (pool.window.last[user] <= now - pool.window.window && pool.window.count >= poolLimit(pool, tiers)) return false;
+  touch(pool.window, user, now);
+  touch(pool.lookback, user, now);
   return true;
 }
 
-function enqueue(pool: LimitPool, time: number, user: number): void {
-  if (pool.tail === pool.queueTimes.length) {
-    const live = pool.tail - pool.head;
-    if (pool.head > 0 && live < pool.queueTimes.length / 2) {
-      pool.queueTimes.copyWithin(0, pool.head, pool.tail);
-      pool.queueUsers.copyWithin(0, pool.head, pool.tail);
-    } else {
-      const times = new Float64Array(pool.queueTimes.length * 2);
-      const users = new Int32Array(pool.queueUsers.length * 2);
-      times.set(pool.queueTimes.subarray(pool.head, pool.tail));
-      users.set(pool.queueUsers.subarray(pool.head, pool.tail));
-      pool.queueTimes = times;
-      pool.queueUsers = users;
-    }
-    pool.head = 0;
-    pool.tail = live;
-  }
-  pool.queueTimes[pool.tail] = time;
-  pool.queueUsers[pool.tail] = user;
-  pool.tail++;
+/** Counts a delivered business-initiated message toward the 250 → first-tier scaling path. */
+export function notePathDelivery(ctx: RunContext, pool: LimitPool, user: number, highQualityTemplate: boolean): void {
+  // Meta "Upcoming changes": 2,000 delivered messages outside service windows to unique users in 30 days using high-quality templates — documented
+  if (highQualityTemplate && touch(pool.path, user, ctx.sim.now)) checkUpgrade(ctx, pool);
 }
 
-/** Index of the tier named `name` in `tiers`, or -1. */
-export function tierIndexOf(tiers: readonly TierDef[], name: string): number {
-  return tiers.findIndex((t) => t.name === name);
+/** The worst quality among the pool's numbers allows scaling (MODEL.md §1; "poisons the well"). */
+function qualityAllows(world: World, pool: LimitPool): boolean {
+  const min = qualityRank(world.policy.limits.upgradeMinQuality);
+  // Portfolio scope: every number of the portfolio counts (seed 000 "poison the well"), documented
+  return pool.members.every((i) => qualityRank(world.numbers[i].quality) <= min && world.numbers[i].status !== 'FLAGGED');
+}
+
+/**
+ * Evaluates the upgrade criteria of `pool` at now and schedules the upgrade when they are met.
+ * Called after counting users and at the end of each hour (quality changes hourly).
+ */
+export function checkUpgrade(ctx: RunContext, pool: LimitPool): void {
+  const { world, sim } = ctx;
+  const L = world.policy.limits;
+  const tiers = world.portfolio.tiers;
+  if (pool.upgradeDueAt !== Infinity || pool.tierIndex >= tiers.length - 1 || !qualityAllows(world, pool)) return;
+  const now = sim.now;
+  const firstAuto = Math.max(0, tierIndexOf(tiers, L.firstAutomaticTier));
+  let due = Infinity;
+  if (pool.tierIndex < firstAuto) {
+    expire(pool.path, now);
+    const verified = L.verificationScales && world.portfolio.verified; // Meta: business verification opens 2K, documented
+    if (verified || pool.path.count >= L.scalingPathUniqueUsers) due = now + L.scalingPathReviewHours * HOUR; // review time: estimate
+  } else {
+    expire(pool.lookback, now);
+    const limit = poolLimit(pool, tiers);
+    if (L.upgradeRule === 'double-in-7-days') {
+      // seed 004: 2× the limit in unique users over 7 days → next level at the end of the day (reported)
+      const endOfDay = (Math.floor(now / DAY) + 1) * DAY;
+      if (pool.lookback.count >= L.doubleRuleUtilisation * limit && endOfDay - pool.tierSince >= L.doubleRuleMinHoursAtTier * HOUR) due = endOfDay;
+    } else if (pool.lookback.count >= L.upgradeUtilisation * limit) {
+      due = now + L.upgradeDelayHours * HOUR; // Meta: half the limit in 7 days, upgrade 6 h later (24 h legacy), documented
+    }
+  }
+  if (due === Infinity) return;
+  pool.upgradeDueAt = due;
+  sim.schedule(due, { type: 'tier-upgrade', pool: pool.index });
+  ctx.trace?.({ t: now, kind: 'upgrade-scheduled', pool: pool.id, at: due });
+}
+
+/** A scheduled upgrade applies if quality still allows; otherwise it lapses and is re-evaluated. */
+export function onTierUpgrade(e: Extract<ModelEvent, { type: 'tier-upgrade' }>, ctx: RunContext): void {
+  const pool = ctx.world.pools[e.pool];
+  pool.upgradeDueAt = Infinity;
+  if (!qualityAllows(ctx.world, pool)) return void checkUpgrade(ctx, pool);
+  const firstAuto = Math.max(0, tierIndexOf(ctx.world.portfolio.tiers, ctx.world.policy.limits.firstAutomaticTier));
+  setTier(ctx, pool, Math.max(pool.tierIndex + 1, pool.tierIndex < firstAuto ? firstAuto : 0), 'UPGRADE');
+  checkUpgrade(ctx, pool);
+}
+
+/** Moves `pool` to tier `index` and tells every member number (webhooks in Meta's shape). */
+export function setTier(ctx: RunContext, pool: LimitPool, index: number, event: 'UPGRADE' | 'DOWNGRADE'): void {
+  const { world, sim } = ctx;
+  const tiers = world.portfolio.tiers;
+  pool.tierIndex = index;
+  pool.tierSince = sim.now;
+  pool.peakTierIndex = Math.max(pool.peakTierIndex, index);
+  if (pool.reachedAt[index] < 0) pool.reachedAt[index] = sim.now;
+  const name = tiers[index].name;
+  ctx.trace?.({ t: sim.now, kind: 'tier', pool: pool.id, tier: name, event });
+  const perBusiness = world.policy.limits.scope === 'portfolio';
+  // business_capability_update: max_daily_conversations_per_business (2025-10) or per phone (legacy) — Meta webhooks, documented
+  emitWebhook(ctx, {
+    kind: 'business_capability_update',
+    ...(perBusiness ? { maxDailyConversationsPerBusiness: limitValue(world, name) } : { maxDailyConversationPerPhone: limitValue(world, name), number: world.numbers[pool.members[0]].id }),
+    at: sim.now,
+  });
+  for (const i of pool.members) {
+    emitWebhook(ctx, { kind: 'phone_number_quality_update', number: world.numbers[i].id, event, currentLimit: name, at: sim.now });
+  }
+}
+
+/**
+ * Legacy FLAGGED state (MODEL.md §1 table, documented for the pre-2025-10 regime): called when a
+ * number's rating changes. RED → FLAGGED with a review after `flaggedDowngradeDays`; better →
+ * UNFLAGGED.
+ */
+export function onQualityChange(ctx: RunContext, n: NumberState): void {
+  if (!ctx.world.policy.limits.flagOnLowQuality) return;
+  const now = ctx.sim.now;
+  const tier = ctx.world.portfolio.tiers[n.pool.tierIndex].name;
+  if (n.quality === 'RED' && n.status === 'CONNECTED') {
+    n.status = 'FLAGGED';
+    n.flaggedSince = now;
+    ctx.sim.scheduleIn(ctx.world.policy.limits.flaggedDowngradeDays * DAY, { type: 'flag-review', number: n.index, since: now });
+    emitWebhook(ctx, { kind: 'phone_number_quality_update', number: n.id, event: 'FLAGGED', currentLimit: tier, at: now });
+  } else if (n.quality !== 'RED' && n.status === 'FLAGGED') {
+    n.status = 'CONNECTED';
+    n.flaggedSince = -1;
+    emitWebhook(ctx, { kind: 'phone_number_quality_update', number: n.id, event: 'UNFLAGGED', currentLimit: tier, at: now });
+  }
+}
+
+/** Seven days FLAGGED without recovery: one tier down (legacy), then flagged again if still RED. */
+export function onFlagReview(e: Extract<ModelEvent, { type: 'flag-review' }>, ctx: RunContext): void {
+  const n = ctx.world.numbers[e.number];
+  if (n.status !== 'FLAGGED' || n.flaggedSince !== e.since) return;
+  n.status = 'CONNECTED';
+  n.flaggedSince = -1;
+  if (n.pool.tierIndex > 0) setTier(ctx, n.pool, n.pool.tierIndex - 1, 'DOWNGRADE');
+  onQualityChange(ctx, n);
 }

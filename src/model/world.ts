@@ -4,14 +4,18 @@
  */
 import type { Rng } from '../engine/index.js';
 import type { Policy, TierDef } from '../policy/index.js';
-import type { ScenarioCampaign, ScenarioNumber, ScenarioTemplate } from '../scenario/index.js';
+import type { ScenarioCampaign, ScenarioTemplate } from '../scenario/index.js';
+import type { QualityRating } from './observable.js';
+import type { QualityState } from './quality.js';
 import type { Audience } from './recipients.js';
 import type { LimitPool } from './tiers.js';
-import type { QualityRating } from './observable.js';
 
 export interface NumberState {
   readonly index: number;
   readonly id: string;
+  /** Synthetic Graph API ids for webhook payloads. */
+  readonly phoneNumberId: string;
+  readonly displayPhoneNumber: string;
   readonly channel: 'cloud-api' | 'coexistence';
   /** The pool whose limit this number draws on (shared in portfolio scope). */
   readonly pool: LimitPool;
@@ -19,10 +23,13 @@ export interface NumberState {
   readonly windowUntil: Float64Array;
   /** Per recipient: 1 if the recipient blocked this number. */
   readonly blocked: Uint8Array;
-  /** Quality rating as Meta reports it (MODEL.md §2). */
+  /** Quality rating as Meta reports it (MODEL.md §2); owned by quality.ts. */
   quality: QualityRating;
-  /** Connection status (MODEL.md §5–§7): CONNECTED, RESTRICTED, DISCONNECTED, BANNED, … */
+  readonly feedback: QualityState;
+  /** Connection status (MODEL.md §1, §5–§7): CONNECTED, FLAGGED, RESTRICTED, DISCONNECTED, BANNED, … */
   status: string;
+  /** Legacy: time the number was FLAGGED (ms), or -1. */
+  flaggedSince: number;
   /** Coexistence: last time the WhatsApp Business app was opened on the phone (ms). */
   lastAppOpen: number;
 }
@@ -32,6 +39,9 @@ export interface TemplateState {
   readonly id: string;
   readonly category: ScenarioTemplate['category'];
   readonly personalized: boolean;
+  readonly branded: boolean;
+  /** PENDING, HIGH, MEDIUM, LOW (MODEL.md §3). */
+  quality: string;
 }
 
 export interface CampaignState {
@@ -48,12 +58,15 @@ export interface CampaignState {
 export interface PortfolioState {
   readonly verified: boolean;
   readonly tiers: readonly TierDef[];
+  readonly wabaId: string;
 }
 
 /** Everything one run simulates. Mechanisms mutate only their own slice. */
 export interface World {
   readonly policy: Policy;
   readonly horizon: number;
+  /** Unix time (ms) of simulated time 0, for webhook timestamps. */
+  readonly epoch: number;
   readonly portfolio: PortfolioState;
   readonly numbers: readonly NumberState[];
   readonly numberById: ReadonlyMap<string, NumberState>;
@@ -62,8 +75,9 @@ export interface World {
   readonly campaigns: readonly CampaignState[];
   readonly audience: Audience;
   readonly pools: readonly LimitPool[];
+  /** Block-probability multiplier per (segment, template): index segment × templates + template. */
+  readonly blockFactors: Float64Array;
 }
 
-export type { ScenarioNumber };
 /** Named random streams of a run. */
 export type StreamFor = (name: string) => Rng;

@@ -2,3 +2,4 @@ export * from './types.js';
 export * from './distribution.js';
 export * from './registry.js';
 export * from './params.js';
+export { deriveProfile } from './define.js';

@@ -43,6 +43,65 @@ export interface PolicyDefs {
     readonly windowHours: ParamDef<number>;
     readonly tiers: ParamDef<readonly TierDef[]>;
     readonly startTier: ParamDef<string>;
+    /** Lowest tier reached by automatic scaling; below it only the scaling paths apply. */
+    readonly firstAutomaticTier: ParamDef<string>;
+    /** 'half-in-7-days' (Meta) or 'double-in-7-days' (seed 004). */
+    readonly upgradeRule: ParamDef<string>;
+    readonly upgradeLookbackDays: ParamDef<number>;
+    /** Fraction of the current limit in unique users over the lookback that qualifies (half rule). */
+    readonly upgradeUtilisation: ParamDef<number>;
+    /** Multiple of the current limit that qualifies under the double rule. */
+    readonly doubleRuleUtilisation: ParamDef<number>;
+    readonly upgradeDelayHours: ParamDef<number>;
+    /** Under double-in-7-days: minimum time at a tier before the next upgrade. */
+    readonly doubleRuleMinHoursAtTier: ParamDef<number>;
+    /** Worst number quality that still allows scaling: GREEN (2025-10) or YELLOW (legacy). */
+    readonly upgradeMinQuality: ParamDef<string>;
+    /** Scaling path to the first automatic tier: unique users delivered in a moving window. */
+    readonly scalingPathUniqueUsers: ParamDef<number>;
+    readonly scalingPathWindowDays: ParamDef<number>;
+    /** Meta's quality analysis after a scaling path is met (or after verification). */
+    readonly scalingPathReviewHours: ParamDef<number>;
+    /** Whether a verified portfolio qualifies for the first automatic tier. */
+    readonly verificationScales: ParamDef<boolean>;
+    /** Legacy: a number FLAGGED (quality RED) this long without recovery drops one tier. */
+    readonly flaggedDowngradeDays: ParamDef<number>;
+    /** Legacy FLAGGED state on low quality (true) or none (2025-10). */
+    readonly flagOnLowQuality: ParamDef<boolean>;
+  };
+  readonly quality: {
+    readonly lookbackDays: ParamDef<number>;
+    readonly halfLifeHours: ParamDef<number>;
+    /** Delivered template messages in the lookback before a rating leaves UNKNOWN. */
+    readonly minDelivered: ParamDef<number>;
+    readonly blockWeightSpam: ParamDef<number>;
+    readonly blockWeightDidntSignUp: ParamDef<number>;
+    readonly blockWeightNoLongerNeeded: ParamDef<number>;
+    readonly blockWeightOffensive: ParamDef<number>;
+    readonly blockWeightOther: ParamDef<number>;
+    readonly reportWeight: ParamDef<number>;
+    readonly replyCredit: ParamDef<number>;
+    readonly readCredit: ParamDef<number>;
+    /** Weighted negative-feedback rate above which the rating is YELLOW. */
+    readonly yellowThreshold: ParamDef<number>;
+    /** … and above which it is RED. */
+    readonly redThreshold: ParamDef<number>;
+    /** A rating improves only once the rate is below threshold × (1 − hysteresis). */
+    readonly hysteresis: ParamDef<number>;
+  };
+  readonly recipients: {
+    /** Block-probability multipliers by opt-in kind and consent scope (seed 000: "opt-in for shipping updates used for marketing"). */
+    readonly impliedOptInBlockMultiplier: ParamDef<number>;
+    readonly noOptInBlockMultiplier: ParamDef<number>;
+    readonly outOfScopeBlockMultiplier: ParamDef<number>;
+    /** Block-probability multipliers for personalised templates and a clearly branded first sentence. */
+    readonly personalizedBlockMultiplier: ParamDef<number>;
+    readonly brandedBlockMultiplier: ParamDef<number>;
+    /** Extra block multiplier at brand recognition 0 (none at recognition 1). */
+    readonly unknownBrandBlockMultiplier: ParamDef<number>;
+    readonly afterStopBlockMultiplier: ParamDef<number>;
+    /** Half-life of the per-user message count that drives fatigue. */
+    readonly fatigueHalfLifeHours: ParamDef<number>;
   };
   readonly serviceWindow: {
     readonly hours: ParamDef<number>;

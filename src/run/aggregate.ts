@@ -29,9 +29,13 @@ export function spread(values: readonly number[]): Spread {
   };
 }
 
+/** Metrics that exist only in runs where something happened (a tier reached): aggregated over those runs. */
+const CONDITIONAL_PREFIXES = ['daysToTier.'];
+
 /**
- * One aggregate per (variant, strategy) in first-seen order. A metric missing from some runs
- * (a failure code that did not occur) counts as 0 there.
+ * One aggregate per (variant, strategy) in first-seen order. A count missing from some runs
+ * (a failure code that did not occur) counts as 0 there; a conditional metric (days to a tier)
+ * is aggregated over the runs that have it, and its spread says in how many (`n`).
  */
 export function aggregate(runs: readonly RunResult[]): Aggregate[] {
   const groups = new Map<string, RunResult[]>();
@@ -45,7 +49,12 @@ export function aggregate(runs: readonly RunResult[]): Aggregate[] {
     const flat = group.map((r) => numericMetrics(r.summary));
     const names = [...new Set(flat.flatMap((f) => Object.keys(f)))];
     const metrics: Record<string, Spread> = {};
-    for (const name of names) metrics[name] = spread(flat.map((f) => f[name] ?? 0));
+    for (const name of names) {
+      if (CONDITIONAL_PREFIXES.some((p) => name.startsWith(p))) {
+        const present = flat.filter((f) => name in f).map((f) => f[name]);
+        metrics[name] = { ...spread(present), n: present.length };
+      } else metrics[name] = spread(flat.map((f) => f[name] ?? 0));
+    }
     return { variant: group[0].variant, strategy: group[0].strategy, seeds: group.length, metrics };
   });
 }

@@ -19,9 +19,18 @@ export interface RunSummary {
   readonly inbound: number;
   readonly blocks: number;
   readonly blocksByReason: Readonly<Record<string, number>>;
+  readonly reports: number;
+  readonly stops: number;
+  readonly webhooks: number;
   readonly finalTier: string;
   readonly peakTier: string;
+  /** Days from the start until each tier was first reached (tiers never reached are absent). */
+  readonly daysToTier: Readonly<Record<string, number>>;
   readonly peakUniqueInWindow: number;
+  /** Hours each number spent at each quality rating (number id → rating → hours). */
+  readonly qualityHours: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Hours at each rating summed over numbers. */
+  readonly qualityHoursTotal: Readonly<Record<string, number>>;
 }
 
 export interface RunResult {
@@ -44,6 +53,8 @@ export interface Spread {
   readonly p95: number;
   readonly min: number;
   readonly max: number;
+  /** For conditional metrics (days to a tier): how many runs the spread is over. */
+  readonly n?: number;
 }
 
 export interface Aggregate {

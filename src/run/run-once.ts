@@ -1,12 +1,13 @@
 /**
  * One run: a variant × strategy × seed, simulated to the horizon.
  */
-import { HOUR, Simulation, streamFactory } from '../engine/index.js';
+import { DAY, HOUR, Simulation, streamFactory } from '../engine/index.js';
 import { createCollector, type Collector } from '../metrics/collector.js';
 import { PROFILES, resolvePolicy, type ProfileId } from '../policy/index.js';
 import { buildWorld, createSenderApi, HANDLERS, type ModelEvent, type RunContext, type TraceRecord, type World } from '../model/index.js';
 import { PRIORITY } from '../model/events.js';
 import { nextInboundDelay } from '../model/recipients.js';
+import { checkUpgrade } from '../model/tiers.js';
 import type { VariantPlan } from '../scenario/index.js';
 import type { RunResult, RunSummary } from './results.js';
 import type { ResolvedStrategy } from './strategies.js';
@@ -45,13 +46,17 @@ export function runOnce(variant: VariantPlan, strategy: ResolvedStrategy, seed: 
     if (Number.isFinite(first)) sim.schedule(first, { type: 'inbound-arrival', segment: i });
   });
   sim.schedule(HOUR, { type: 'hour-end', hour: 0 }, PRIORITY.bookkeeping);
+  for (const pool of world.pools) checkUpgrade(ctx, pool); // verification is known from the start
   sim.run(world.horizon, HANDLERS, ctx);
   return {
     variant: variant.name,
     strategy: strategy.label,
     seed,
     summary: summarize(world, metrics, ctx.inFlight),
-    series: Object.fromEntries(Object.entries(metrics.series).map(([k, v]) => [k, Array.from(v)])),
+    series: {
+      ...Object.fromEntries(Object.entries(metrics.series).map(([k, v]) => [k, Array.from(v)])),
+      ...Object.fromEntries([...metrics.qualitySeries.entries()].map(([id, v]) => [`quality.${id}`, Array.from(v)])),
+    },
     events: sim.dispatched,
   };
 }
@@ -76,8 +81,25 @@ function summarize(world: World, m: Collector, inFlight: number): RunSummary {
     inbound: m.inbound,
     blocks: [...m.blocksByReason.values()].reduce((a, b) => a + b, 0),
     blocksByReason: sorted(m.blocksByReason),
+    reports: m.reports,
+    stops: m.stops,
+    webhooks: m.webhooks,
     finalTier: tiers[Math.min(...world.pools.map((p) => p.tierIndex))].name,
     peakTier: tiers[Math.max(...world.pools.map((p) => p.peakTierIndex))].name,
+    daysToTier: Object.fromEntries(
+      tiers.flatMap((t, i) => {
+        const at = Math.min(...world.pools.map((p) => (p.reachedAt[i] < 0 ? Infinity : p.reachedAt[i])));
+        return Number.isFinite(at) ? [[t.name, at / DAY]] : [];
+      }),
+    ),
     peakUniqueInWindow: Math.max(0, ...m.series.uniqueInWindow),
+    qualityHours: Object.fromEntries(world.numbers.map((n) => [n.id, m.qualityHours.get(n.id) ?? {}])),
+    qualityHoursTotal: sumRecords([...m.qualityHours.values()]),
   };
+}
+
+function sumRecords(records: readonly Record<string, number>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of records) for (const [k, v] of Object.entries(r)) out[k] = (out[k] ?? 0) + v;
+  return out;
 }

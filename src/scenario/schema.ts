@@ -104,7 +104,8 @@ const template = {
     id,
     category: { enum: ['marketing', 'utility', 'authentication'] },
     quality: { enum: ['PENDING', 'HIGH', 'MEDIUM', 'LOW'], default: 'PENDING' },
-    personalized: { type: 'boolean', default: false },
+    personalized: { type: 'boolean', default: false, description: 'Uses the recipient\'s name or order details (lowers blocks)' },
+    branded: { type: 'boolean', default: false, description: 'Names the brand clearly in the first sentence (lowers blocks)' },
   },
 } as const;
 
@@ -136,6 +137,21 @@ const segment = {
     replyDelay: { ...delay, default: { exponential: { mean: 3600 } } },
     blockProbability: { ...probability, default: 0.005 },
     blockDelay: { ...delay, default: { exponential: { mean: 900 } } },
+    reportProbability: { ...probability, default: 0.0005, description: 'Probability a delivered template is reported as spam (the user also blocks)' },
+    stopProbability: { ...probability, default: 0.002, description: 'Probability a delivered marketing template gets a STOP reply' },
+    brandRecognition: { ...probability, default: 0.8, description: 'How well the segment knows the brand, 0 (not at all) to 1' },
+    fatigue: {
+      description: 'Block probability rises by this fraction for each recent message beyond the first',
+      anyOf: [{ type: 'number', minimum: 0, maximum: 10 }, { $ref: '#/$defs/distribution' }],
+      default: 0.2,
+    },
+    consent: {
+      type: 'array',
+      items: { enum: ['marketing', 'utility', 'authentication'] },
+      uniqueItems: true,
+      default: ['marketing', 'utility', 'authentication'],
+      description: 'Template categories the users agreed to receive (opt-in scope)',
+    },
     blockReasons: { ...blockReasons, default: { spam: 0.4, didnt_sign_up: 0.3, no_longer_needed: 0.2, offensive: 0.05, other: 0.05 } },
     inboundPerDay: {
       description: 'Expected spontaneous inbound messages per user per day (opens a service window)',
@@ -214,6 +230,12 @@ export const scenarioSchema = {
     policy: { type: 'string', default: 'meta-2025-10' },
     overrides,
     horizonDays: { type: 'number', exclusiveMinimum: 0, maximum: LIMITS.maxHorizonDays },
+    start: {
+      type: 'string',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$',
+      default: '2026-01-05T00:00:00Z',
+      description: 'Calendar time of simulated time 0 (UTC), used for webhook timestamps',
+    },
     seeds: { type: 'integer', minimum: 1, maximum: LIMITS.maxSeeds, default: 1 },
     seed: { type: 'integer', minimum: 0, maximum: 2 ** 31 - 1, default: 1 },
     portfolio: {
@@ -221,7 +243,7 @@ export const scenarioSchema = {
       additionalProperties: false,
       required: ['numbers'],
       properties: {
-        verified: { type: 'boolean', default: false },
+        verified: { type: 'boolean', default: false, description: 'Business (or partner-led) verification completed' },
         startTier: { type: 'string', description: 'Messaging-limit tier at the start (default: the profile\'s)' },
         numbers: { type: 'array', minItems: 1, maxItems: LIMITS.maxListItems, items: phoneNumber },
       },

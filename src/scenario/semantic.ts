@@ -33,9 +33,10 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
   s.audience.segments.forEach((seg, i) => {
     const at = `/audience/segments/${i}`;
     totalRecipients += seg.size;
-    for (const key of ['readProbability', 'replyProbability', 'blockProbability', 'inboundPerDay'] as const) {
+    for (const key of ['readProbability', 'replyProbability', 'blockProbability', 'reportProbability', 'stopProbability', 'brandRecognition', 'inboundPerDay', 'fatigue'] as const) {
       const value = seg[key];
-      if (value !== undefined) checkNumericParam(value as NumericParam, `${at}/${key}`, key === 'inboundPerDay' ? [0, 100] : [0, 1], file, issues);
+      const bounds: [number, number] = key === 'inboundPerDay' ? [0, 100] : key === 'fatigue' ? [0, 10] : [0, 1];
+      if (value !== undefined) checkNumericParam(value as NumericParam, `${at}/${key}`, bounds, file, issues);
     }
     if (seg.blockReasons && !Object.values(seg.blockReasons).some((w) => (w ?? 0) > 0)) issues.push(msg.noWeights(file, `${at}/blockReasons`));
   });
@@ -94,7 +95,7 @@ export function checkOverrides(profile: PolicyProfile, overrides: Record<string,
         continue;
       }
       checkNumericParam(value as NumericParam, pointer, [def.min ?? -Number.MAX_VALUE, def.max ?? Number.MAX_VALUE], file, issues);
-    } else if (def.choices) {
+    } else if (def.choices && def.choices.length > 0) {
       if (typeof value !== 'string' || !def.choices.includes(value)) issues.push(msg.badParamValue(file, pointer, `one of ${def.choices.join(', ')}`, value));
     } else if (Array.isArray(def.value)) {
       if (!Array.isArray(value) || !sameShape(def.value, value)) issues.push(msg.badParamValue(file, pointer, `a list shaped like ${JSON.stringify(def.value[0])}`, value));

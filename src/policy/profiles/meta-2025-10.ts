@@ -1,34 +1,25 @@
 /**
  * Profile `meta-2025-10` (default): Meta's documented rules from 2025-10-07 — portfolio-level
- * limits, 250 → 2K → 10K → 100K → unlimited (MODEL.md §1; seeds 000, 002).
+ * limits, 250 → 2K → 10K → 100K → unlimited, upgrades 6 h after meeting the criteria, no FLAGGED
+ * state and no limit decrease on low quality (MODEL.md §1, §2, §8; seeds 000, 002, 003).
  */
+import { choice, flag, num } from '../define.js';
 import type { PolicyProfile } from '../types.js';
-import { META_ERROR_CODES, META_MESSAGING_LIMITS, META_SERVICE_WINDOW, SEED_000, SEED_002 } from '../sources.js';
+import { META_ERROR_CODES, META_LIMIT_CHANGES, META_MESSAGING_LIMITS, META_SERVICE_WINDOW, SEED_000, SEED_002, SEED_003, SEED_004 } from '../sources.js';
+
+const ASSUMPTION = 'wabasim assumption (no published figure)';
+const LIMITS = `${META_MESSAGING_LIMITS}; ${SEED_002}`;
+const QUALITY_WEIGHTS = `${SEED_002} (blocks, reports, read/engagement weighted by recency); weights: ${ASSUMPTION}`;
 
 export const meta202510: PolicyProfile = {
   id: 'meta-2025-10',
-  version: '2025-10-07.1',
+  version: '2025-10-07.2',
   title: "Meta's documented rules from 2025-10-07",
-  description: 'Portfolio-level messaging limits 250 → 2K → 10K → 100K → unlimited, shared by all numbers',
+  description: 'Portfolio-level limits 250 → 2K → 10K → 100K → unlimited shared by all numbers; upgrades 6 h after criteria; low quality freezes scaling',
   params: {
     limits: {
-      scope: {
-        value: 'portfolio',
-        choices: ['portfolio', 'number'],
-        unit: '',
-        source: `${META_MESSAGING_LIMITS}; ${SEED_002}`,
-        label: 'documented',
-        description: 'Where the messaging limit lives: the business portfolio (shared by its numbers) or each number',
-      },
-      windowHours: {
-        value: 24,
-        min: 1,
-        max: 24 * 30,
-        unit: 'hours',
-        source: `${META_MESSAGING_LIMITS}; ${SEED_000}`,
-        label: 'documented',
-        description: 'Length of the moving window in which unique business-initiated users are counted',
-      },
+      scope: choice('portfolio', ['portfolio', 'number'], 'documented', LIMITS, 'Where the messaging limit lives: the business portfolio (shared by its numbers) or each number'),
+      windowHours: num(24, 'hours', 1, 720, 'documented', `${META_MESSAGING_LIMITS}; ${SEED_000}`, 'Moving window in which unique business-initiated users are counted'),
       tiers: {
         value: [
           { name: 'TIER_250', limit: 250 },
@@ -38,46 +29,58 @@ export const meta202510: PolicyProfile = {
           { name: 'TIER_UNLIMITED', limit: null },
         ],
         unit: 'unique users per window',
-        source: `${META_MESSAGING_LIMITS}; ${SEED_002}`,
+        source: LIMITS,
         label: 'documented',
         description: 'The messaging-limit ladder, lowest first (null = no cap)',
       },
-      startTier: {
-        value: 'TIER_250',
-        unit: '',
-        source: META_MESSAGING_LIMITS,
-        label: 'documented',
-        description: 'Tier of a new portfolio when the scenario does not set one',
-      },
+      startTier: choice('TIER_250', [], 'documented', META_LIMIT_CHANGES, 'Tier of a new portfolio when the scenario does not set one'),
+      firstAutomaticTier: choice('TIER_2K', [], 'documented', META_LIMIT_CHANGES, 'First tier reached by automatic scaling; 250 → 2K needs a scaling path'),
+      upgradeRule: choice('half-in-7-days', ['half-in-7-days', 'double-in-7-days'], 'documented', META_MESSAGING_LIMITS, 'Automatic scaling rule'),
+      upgradeLookbackDays: num(7, 'days', 1, 30, 'documented', META_MESSAGING_LIMITS, 'Lookback for the utilisation criterion'),
+      upgradeUtilisation: num(0.5, 'fraction of limit', 0, 10, 'documented', META_MESSAGING_LIMITS, 'Unique users over the lookback, as a fraction of the current limit, that qualifies for the next tier'),
+      doubleRuleUtilisation: num(2, 'multiple of limit', 0, 10, 'reported', SEED_004, 'Under double-in-7-days: unique users over 7 days, as a multiple of the limit'),
+      upgradeDelayHours: num(6, 'hours', 0, 720, 'documented', META_LIMIT_CHANGES, 'Delay between meeting the criteria and the upgrade'),
+      doubleRuleMinHoursAtTier: num(48, 'hours', 0, 720, 'reported', `${SEED_004}; other BSPs (≥ 48 h at a level)`, 'Under double-in-7-days: minimum time at a tier before the next upgrade'),
+      upgradeMinQuality: choice('GREEN', ['GREEN', 'YELLOW', 'RED'], 'documented', `${META_LIMIT_CHANGES}; ${SEED_000} ("poisons the well")`, 'Worst quality rating of any number that still allows scaling'),
+      scalingPathUniqueUsers: num(2000, 'unique users', 0, 1e7, 'documented', META_LIMIT_CHANGES, 'Delivered unique users outside service windows (high-quality templates) that open 250 → 2K'),
+      scalingPathWindowDays: num(30, 'days', 1, 366, 'documented', META_LIMIT_CHANGES, 'Moving window of the scaling path'),
+      scalingPathReviewHours: num(24, 'hours', 0, 720, 'estimate', `${META_LIMIT_CHANGES} ("Meta analyses quality"); duration: ${ASSUMPTION}`, 'Review time after a scaling path (or verification) is met'),
+      verificationScales: flag(true, 'documented', META_LIMIT_CHANGES, 'Business verification opens the first automatic tier'),
+      flaggedDowngradeDays: num(7, 'days', 0, 90, 'documented', META_MESSAGING_LIMITS, 'Legacy only: FLAGGED this long → down one tier'),
+      flagOnLowQuality: flag(false, 'documented', META_LIMIT_CHANGES, 'FLAGGED state on low quality (legacy) — none from 2025-10-07'),
+    },
+    quality: {
+      lookbackDays: num(7, 'days', 1, 60, 'documented', `${SEED_003}; ${SEED_002}`, 'Feedback window of the quality rating'),
+      halfLifeHours: num(48, 'hours', 1, 24 * 60, 'estimate', `${SEED_002} ("weighted by recency"); value: ${ASSUMPTION}`, 'Half-life of the recency weighting'),
+      minDelivered: num(100, 'messages', 0, 1e7, 'estimate', ASSUMPTION, 'Delivered template messages in the window before the rating leaves UNKNOWN'),
+      blockWeightSpam: num(1, 'weight', 0, 100, 'estimate', QUALITY_WEIGHTS, 'Weight of a block for spam'),
+      blockWeightDidntSignUp: num(1, 'weight', 0, 100, 'estimate', QUALITY_WEIGHTS, "Weight of a block for \"didn't sign up\""),
+      blockWeightNoLongerNeeded: num(0.3, 'weight', 0, 100, 'estimate', QUALITY_WEIGHTS, 'Weight of a block for "no longer needed"'),
+      blockWeightOffensive: num(1.2, 'weight', 0, 100, 'estimate', QUALITY_WEIGHTS, 'Weight of a block for offensive content'),
+      blockWeightOther: num(0.6, 'weight', 0, 100, 'estimate', QUALITY_WEIGHTS, 'Weight of a block for another reason'),
+      reportWeight: num(3, 'weight', 0, 100, 'estimate', QUALITY_WEIGHTS, 'Weight of a spam report (severe)'),
+      replyCredit: num(0.02, 'weight', 0, 10, 'estimate', QUALITY_WEIGHTS, 'Credit of a reply to a template (positive signal)'),
+      readCredit: num(0.001, 'weight', 0, 10, 'estimate', QUALITY_WEIGHTS, 'Credit of a read (weak soft signal)'),
+      yellowThreshold: num(0.01, 'weighted rate', 0, 1, 'estimate', `${SEED_003} (block rate under 1% safe)`, 'Weighted negative-feedback rate above which the rating is YELLOW'),
+      redThreshold: num(0.02, 'weighted rate', 0, 1, 'estimate', `${SEED_003} (above 2% → Low)`, 'Weighted negative-feedback rate above which the rating is RED'),
+      hysteresis: num(0.2, 'fraction', 0, 0.9, 'estimate', ASSUMPTION, 'A rating improves only below threshold × (1 − hysteresis), so it does not flap'),
+    },
+    recipients: {
+      impliedOptInBlockMultiplier: num(1.5, 'multiplier', 0, 100, 'estimate', `${SEED_000}; ${SEED_003}`, 'Block probability × this for implied opt-in'),
+      noOptInBlockMultiplier: num(4, 'multiplier', 0, 100, 'estimate', `${SEED_000}; ${SEED_003} (cold lists)`, 'Block probability × this without opt-in'),
+      outOfScopeBlockMultiplier: num(3, 'multiplier', 0, 100, 'estimate', `${SEED_000} (opt-in for shipping updates used for marketing)`, 'Block probability × this when the template category is outside the consent scope'),
+      personalizedBlockMultiplier: num(0.7, 'multiplier', 0, 100, 'estimate', `${SEED_000}; ${SEED_003} (personalisation reduces the signal)`, 'Block probability × this for a personalised template'),
+      brandedBlockMultiplier: num(0.8, 'multiplier', 0, 100, 'estimate', `${SEED_000} (clear branding in the first sentence)`, 'Block probability × this for a template that names the brand first'),
+      unknownBrandBlockMultiplier: num(2, 'multiplier', 1, 100, 'estimate', `${SEED_000}; ${ASSUMPTION}`, 'Block probability multiplier at brand recognition 0, falling linearly to 1 at recognition 1'),
+      afterStopBlockMultiplier: num(10, 'multiplier', 1, 1000, 'estimate', `${SEED_003} (messaging after STOP makes the Report button "predictable")`, 'Block and report probability × this for a user messaged after sending STOP'),
+      fatigueHalfLifeHours: num(72, 'hours', 1, 24 * 60, 'estimate', `${SEED_003} (frequency); value: ${ASSUMPTION}`, 'Half-life of the per-user recent-message count that drives fatigue'),
     },
     serviceWindow: {
-      hours: {
-        value: 24,
-        min: 0,
-        max: 24 * 7,
-        unit: 'hours',
-        source: META_SERVICE_WINDOW,
-        label: 'documented',
-        description: "Customer-service window opened by a user's inbound message; messages inside it are not counted",
-      },
+      hours: num(24, 'hours', 0, 168, 'documented', META_SERVICE_WINDOW, "Customer-service window opened by a user's inbound message; messages inside it are not counted"),
     },
     delivery: {
-      latencyMeanSeconds: {
-        value: 2,
-        min: 0,
-        max: 3600,
-        unit: 'seconds',
-        source: 'wabasim assumption (no published figure)',
-        label: 'estimate',
-        description: 'Mean of the exponential delay between an accepted send and delivery to the handset',
-      },
-      blockedRecipientCode: {
-        value: 131026,
-        unit: 'error code',
-        source: META_ERROR_CODES,
-        label: 'reported',
-        description: 'Failure code for a message to a user who has blocked the number (131026 message undeliverable)',
-      },
+      latencyMeanSeconds: num(2, 'seconds', 0, 3600, 'estimate', ASSUMPTION, 'Mean of the exponential delay between an accepted send and delivery'),
+      blockedRecipientCode: num(131026, 'error code', 0, 1e7, 'reported', META_ERROR_CODES, 'Failure code for a message to a user who blocked the number (131026 message undeliverable)'),
     },
   },
 };

@@ -1,0 +1,111 @@
+/**
+ * Quality rating (MODEL.md §2; seeds 000, 001, 002, 003): per phone number, GREEN / YELLOW / RED
+ * (UNKNOWN before enough data), from a recency-weighted measure of user feedback over the last
+ * 7 days. Feedback is kept in hourly buckets (a ring of lookbackDays × 24 slots); the rating is
+ * re-evaluated at the end of every hour, with hysteresis so it does not flap.
+ */
+import { HOUR } from '../engine/index.js';
+import type { BlockReason, Policy } from '../policy/index.js';
+import type { QualityRating } from './observable.js';
+
+/** Per-number feedback buckets. */
+export interface QualityState {
+  readonly slots: number;
+  /** Absolute hour each slot currently holds (-1 = empty). */
+  readonly hourOf: Int32Array;
+  readonly delivered: Float64Array;
+  readonly negative: Float64Array;
+  readonly positive: Float64Array;
+}
+
+export const QUALITY_RATINGS = ['UNKNOWN', 'GREEN', 'YELLOW', 'RED'] as const satisfies readonly QualityRating[];
+
+/** Severity order: UNKNOWN counts as GREEN for scaling (no negative signal yet). */
+export function qualityRank(q: QualityRating | string): number {
+  return q === 'RED' ? 2 : q === 'YELLOW' ? 1 : 0;
+}
+
+export function createQualityState(policy: Policy): QualityState {
+  const slots = Math.max(1, Math.round(policy.quality.lookbackDays * 24));
+  return { slots, hourOf: new Int32Array(slots).fill(-1), delivered: new Float64Array(slots), negative: new Float64Array(slots), positive: new Float64Array(slots) };
+}
+
+function slotFor(q: QualityState, now: number): number {
+  const hour = Math.floor(now / HOUR);
+  const slot = hour % q.slots;
+  if (q.hourOf[slot] !== hour) {
+    q.hourOf[slot] = hour;
+    q.delivered[slot] = 0;
+    q.negative[slot] = 0;
+    q.positive[slot] = 0;
+  }
+  return slot;
+}
+
+/** Records one delivered template message. */
+export function noteDelivered(q: QualityState, now: number): void {
+  q.delivered[slotFor(q, now)]++;
+}
+
+/** Weight of a block by reason — seed 002 (blocks weighted), weights are estimates. */
+export function blockWeight(reason: BlockReason, p: Policy['quality']): number {
+  switch (reason) {
+    case 'spam':
+      return p.blockWeightSpam;
+    case 'didnt_sign_up':
+      return p.blockWeightDidntSignUp;
+    case 'no_longer_needed':
+      return p.blockWeightNoLongerNeeded;
+    case 'offensive':
+      return p.blockWeightOffensive;
+    default:
+      return p.blockWeightOther;
+  }
+}
+
+/** Adds negative feedback weight (blocks, reports). */
+export function noteNegative(q: QualityState, now: number, weight: number): void {
+  q.negative[slotFor(q, now)] += weight;
+}
+
+/** Adds positive feedback credit (replies, reads). */
+export function notePositive(q: QualityState, now: number, credit: number): void {
+  q.positive[slotFor(q, now)] += credit;
+}
+
+/**
+ * The recency-weighted negative-feedback rate at `now`: (Σ w·negative − Σ w·positive) / Σ w·delivered
+ * over the lookback, w = 0.5^(age / half-life) — MODEL.md §2 (recency-weighted, 7 days), estimate.
+ * Also returns the unweighted delivered count that decides UNKNOWN.
+ */
+export function feedbackRate(q: QualityState, now: number, p: Policy['quality']): { rate: number; delivered: number } {
+  const hour = Math.floor(now / HOUR);
+  let neg = 0;
+  let pos = 0;
+  let del = 0;
+  let raw = 0;
+  for (let s = 0; s < q.slots; s++) {
+    const h = q.hourOf[s];
+    if (h < 0 || h > hour || hour - h >= q.slots) continue;
+    const w = Math.pow(0.5, (hour - h) / p.halfLifeHours);
+    neg += w * q.negative[s];
+    pos += w * q.positive[s];
+    del += w * q.delivered[s];
+    raw += q.delivered[s];
+  }
+  return { rate: del > 0 ? Math.max(0, neg - pos) / del : 0, delivered: raw };
+}
+
+/**
+ * The rating that follows `current` for a weighted `rate`: thresholds from seed 003 (< 1% safe,
+ * > 2% RED; estimates), improving only below threshold × (1 − hysteresis). With fewer than
+ * `minDelivered` messages a rating stays as it is (UNKNOWN until the first rating).
+ */
+export function nextRating(current: QualityRating, rate: number, delivered: number, p: Policy['quality']): QualityRating {
+  if (delivered < p.minDelivered) return current;
+  const raw: QualityRating = rate > p.redThreshold ? 'RED' : rate > p.yellowThreshold ? 'YELLOW' : 'GREEN';
+  if (current === 'UNKNOWN' || qualityRank(raw) >= qualityRank(current)) return raw;
+  const relax = 1 - p.hysteresis;
+  if (current === 'RED') return rate < p.yellowThreshold * relax ? 'GREEN' : rate < p.redThreshold * relax ? 'YELLOW' : 'RED';
+  return rate < p.yellowThreshold * relax ? 'GREEN' : 'YELLOW';
+}

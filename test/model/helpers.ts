@@ -1,0 +1,67 @@
+/** Model-test helpers: scenarios built in code and a scripted sender that sends on a timetable. */
+import { DAY, HOUR } from '../../src/engine/index.js';
+import type { TraceRecord } from '../../src/model/index.js';
+import { runOnce, type RunResult } from '../../src/run/index.js';
+import { planVariants, validateScenarioData } from '../../src/scenario/index.js';
+import type { StrategyDefinition } from '../../src/strategies/index.js';
+
+/** One batch of the timetable: at day/hour, `count` new recipients (next unused indices) from `number`. */
+export interface Batch {
+  readonly day: number;
+  readonly hour: number;
+  readonly number: string;
+  readonly count: number;
+  /** First recipient index of the batch (default: continue after the previous batch). */
+  readonly first?: number;
+}
+
+/** A strategy that sends exactly the timetable, one send per recipient, no retries. */
+export function timetable(batches: readonly Batch[], template = 'promo'): StrategyDefinition {
+  return {
+    name: 'timetable',
+    description: 'test sender',
+    source: 'test',
+    params: {},
+    create() {
+      let next = 0;
+      return {
+        onCampaignStart(api) {
+          batches.forEach((b, i) => api.wakeAt(b.day * DAY + b.hour * HOUR, String(i)));
+        },
+        onWake(api, tag) {
+          const b = batches[Number(tag)];
+          const start = b.first ?? next;
+          for (let r = start; r < start + b.count; r++) api.sendTemplate(b.number, r, template);
+          next = start + b.count;
+        },
+      };
+    },
+  };
+}
+
+/** Runs `scenario` (JSON as in a file, validated here) with a strategy definition; returns result and trace. */
+export function runWith(scenario: Record<string, unknown>, strategy: StrategyDefinition, seed = 1): { result: RunResult; trace: TraceRecord[] } {
+  const s = validateScenarioData({ strategies: ['blast'], ...scenario }, { file: 'test', strategyNames: ['blast'] });
+  const [variant] = planVariants(s, { file: 'test', strategyNames: ['blast'] });
+  const trace: TraceRecord[] = [];
+  const result = runOnce(variant, { label: strategy.name, definition: strategy, params: {} }, seed, { trace: (r) => void trace.push(r) });
+  return { result, trace };
+}
+
+/** A scenario skeleton: one clean segment, one marketing template, one campaign at hour 0. */
+export function scenario(patch: Record<string, unknown>): Record<string, unknown> {
+  return {
+    name: 'model test',
+    horizonDays: 10,
+    portfolio: { numbers: [{ id: 'a' }] },
+    templates: [{ id: 'promo', category: 'marketing' }],
+    audience: { segments: [{ id: 'clean', size: 50_000, blockProbability: 0, reportProbability: 0, stopProbability: 0, inboundPerDay: 0 }] },
+    campaigns: [{ id: 'c', template: 'promo', segment: 'clean' }],
+    ...patch,
+  };
+}
+
+/** The (time in hours, tier, event) of every tier change in a trace. */
+export function tierSteps(trace: readonly TraceRecord[]): [number, string, string][] {
+  return trace.filter((r) => r.kind === 'tier').map((r) => [r.t / HOUR, String(r.tier), String(r.event)]);
+}
