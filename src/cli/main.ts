@@ -12,6 +12,7 @@ import { VERSION } from '../version.js';
 import { listCommand, LIST_KINDS, type ListKind } from './commands/list.js';
 import { runBuilder, runCommand, type RunArgs } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
+import { eventsCommand, type EventsArgs } from './commands/events.js';
 import { EXIT, reportError } from './errors.js';
 import { PROFILE_IDS } from '../policy/index.js';
 
@@ -43,6 +44,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       'Check scenario files against the schema and the model; exit 0 or 2',
       (y) => y.positional('scenarios', { type: 'string', array: true, demandOption: true }).option('json', { type: 'boolean', default: false }) as never,
       async (a) => guard(async () => ((await validateCommand(a.scenarios, a.json)) ? EXIT.ok : EXIT.badInput)),
+    )
+    .command<EventsArgs>(
+      'events <scenario>',
+      "One run's event log as JSON Lines, webhooks in Meta's payload shapes",
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true })
+          .option('strategy', { type: 'string', demandOption: true, describe: 'Strategy to run' })
+          .option('seed', { type: 'number', demandOption: true, describe: 'Run seed' })
+          .option('variant', { type: 'string', describe: 'Variant name (default: the first)' }) as never,
+      (a) => guard(() => (checkInt('--seed', a.seed, 0), eventsCommand(a))),
     )
     .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(scenarioSchema, null, 2)}\n`)))
     .command<{ kind: ListKind; params: boolean; policy?: string; json: boolean; dir: string }>(

@@ -16,6 +16,9 @@ export const SERIES_NAMES = [
   'inbound',
   'reports',
   'stops',
+  'held',
+  'released',
+  'dropped',
   'uniqueInWindow',
   'messagingLimit',
   'tierIndex',
@@ -34,6 +37,8 @@ export interface Collector {
   reports: number;
   stops: number;
   webhooks: number;
+  aggressiveRetries: number;
+  graphRequests: number;
   failedByCode: Map<string, number>;
   blocksByReason: Map<string, number>;
   /** Per number id: hours spent at each quality rating. */
@@ -58,6 +63,8 @@ export function createCollector(horizon: number): Collector {
     reports: 0,
     stops: 0,
     webhooks: 0,
+    aggressiveRetries: 0,
+    graphRequests: 0,
     failedByCode: new Map(),
     blocksByReason: new Map(),
     qualityHours: new Map(),

@@ -7,6 +7,10 @@ import type { Scenario } from '../scenario/index.js';
 import { createQualityState } from './quality.js';
 import { blockMultiplier, buildAudience } from './recipients.js';
 import { createPool, tierIndexOf, type LimitPool } from './tiers.js';
+import { createGraphBudget } from './graph-api.js';
+import { createTemplateState } from './templates.js';
+import { createThroughput } from './throughput.js';
+import { createUniqueCounter } from './unique-counter.js';
 import type { CampaignState, NumberState, StreamFor, TemplateState, World } from './world.js';
 
 /** Builds the world; the scenario has passed validation, so references resolve. */
@@ -36,9 +40,12 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
       status: 'CONNECTED',
       flaggedSince: -1,
       lastAppOpen: 0,
+      window: createUniqueCounter(n, policy.limits.windowHours * HOUR),
+      throughput: createThroughput(spec.channel, policy),
+      pairTat: null,
     };
   });
-  const templates = s.templates.map((t, index): TemplateState => ({ index, id: t.id, category: t.category, personalized: t.personalized, branded: t.branded, quality: t.quality }));
+  const templates = s.templates.map((t, index): TemplateState => createTemplateState(index, t, policy));
   const numberById = new Map(numbers.map((x) => [x.id, x]));
   const templateById = new Map(templates.map((x) => [x.id, x]));
   const campaigns = s.campaigns.map((spec, index): CampaignState => {
@@ -59,7 +66,13 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
     policy,
     horizon: Math.round(s.horizonDays * 24 * HOUR),
     epoch: Date.parse(s.start),
-    portfolio: { verified: s.portfolio.verified, tiers, wabaId: '200000000000001' },
+    portfolio: {
+      verified: s.portfolio.verified,
+      tiers,
+      wabaId: '200000000000001',
+      utilityPacedUntil: -1,
+      graph: createGraphBudget(s.portfolio.numbers.some((x) => x.registered)),
+    },
     numbers,
     numberById,
     templates,

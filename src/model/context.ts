@@ -24,6 +24,8 @@ export interface RunContext {
     readonly recipients: Rng;
     readonly delivery: Rng;
     readonly inbound: Rng;
+    readonly marketing: Rng;
+    readonly graph: Rng;
   };
   readonly strategy: Strategy;
   readonly api: SenderApi;

@@ -9,8 +9,14 @@ import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import type { SendResponse } from './observable.js';
 import { noteDelivered } from './quality.js';
+import { isRetryAfterCap, marketingCapped } from './marketing-cap.js';
+import { admitPair } from './pair-rate.js';
+import { holdIfPaced, notePacingFeedback } from './template-pacing.js';
+import { templateSendError } from './templates.js';
+import { takeThroughput } from './throughput.js';
+import { touch } from './unique-counter.js';
 import { drawFeedback, noteMessage } from './recipients.js';
-import { notePathDelivery, tryCount } from './tiers.js';
+import { checkUpgrade, notePathDelivery, tryCount } from './tiers.js';
 import { emitStatus } from './webhooks.js';
 
 /**
@@ -21,23 +27,42 @@ import { emitStatus } from './webhooks.js';
 export function send(ctx: RunContext, from: number, to: number, template: number): SendResponse {
   const { world, metrics, sim } = ctx;
   const now = sim.now;
+  const p = world.policy;
   metrics.attempted++;
   bump(metrics, 'attempted', now);
   const number = world.numbers[from];
+  const t = template >= 0 ? world.templates[template] : undefined;
+  if (t?.category === 'marketing' && isRetryAfterCap(world.audience.marketing, to, now, p.marketingCap)) {
+    metrics.aggressiveRetries++; // seed 000: retrying 131049 in a loop is aggressive behaviour, estimate
+    ctx.trace?.({ t: now, kind: 'aggressive-retry', number: number.id, recipient: to });
+  }
+  if (now < number.throughput.upgradingUntil) return fail(ctx, from, to, template, ERROR_CODES.throughputUpgrading); // 131057, documented
+  if (!takeThroughput(number.throughput, now)) return fail(ctx, from, to, template, ERROR_CODES.throughput); // 130429, documented
   const inWindow = number.windowUntil[to] > now;
-  if (template < 0 && !inWindow) return fail(ctx, from, to, template, ERROR_CODES.reEngagement); // Meta error codes 131047, documented
-  const counted = template >= 0 && !inWindow;
+  if (!t && !inWindow) return fail(ctx, from, to, template, ERROR_CODES.reEngagement); // Meta error codes 131047, documented
+  const templateError = t ? templateSendError(t) : 0;
+  if (templateError) return fail(ctx, from, to, template, templateError); // 132015 / 132016: not charged, not counted — documented
+  if (!admitPair(number, to, world.audience.size, now, p.pairRate)) return fail(ctx, from, to, template, ERROR_CODES.pairRate); // 131056, documented
+  const counted = t !== undefined && !inWindow;
   // Business-initiated (template outside a service window) counts toward the limit — Meta "Messaging limits", documented
-  if (counted && !tryCount(number.pool, to, now, world.portfolio.tiers)) {
-    return fail(ctx, from, to, template, ERROR_CODES.limitReached); // MODEL.md §1: no documented code, named limit_reached
+  if (counted) {
+    const pool = number.pool;
+    const before = pool.lookback.count;
+    if (!tryCount(pool, to, now, world.portfolio.tiers)) return fail(ctx, from, to, template, ERROR_CODES.limitReached); // MODEL.md §1: no documented code, named limit_reached
+    touch(number.window, to, now);
+    if (pool.lookback.count > before) checkUpgrade(ctx, pool); // a new user may meet the utilisation criterion now
   }
   const id = ctx.nextMessageId++;
   metrics.accepted++;
   bump(metrics, 'accepted', now);
   ctx.inFlight++;
-  const latency = Math.round(exponential(ctx.streams.delivery, world.policy.delivery.latencyMeanSeconds) * SECOND); // estimate
-  sim.scheduleIn(latency, { type: 'deliver', id, number: from, recipient: to, template, counted });
   ctx.trace?.({ t: now, kind: 'accepted', id, number: number.id, recipient: to, template, businessInitiated: counted });
+  if (t && holdIfPaced(ctx, t, id, from, to, counted)) {
+    ctx.trace?.({ t: now, kind: 'held', id, template: t.id });
+    return { ok: true, messageId: id, messageStatus: 'held_for_quality_assessment' }; // Meta send response v24, documented
+  }
+  const latency = Math.round(exponential(ctx.streams.delivery, p.delivery.latencyMeanSeconds) * SECOND); // estimate
+  sim.scheduleIn(latency, { type: 'deliver', id, number: from, recipient: to, template, counted });
   return { ok: true, messageId: id, messageStatus: 'accepted' };
 }
 
@@ -60,22 +85,34 @@ export function onDeliver(e: Extract<ModelEvent, { type: 'deliver' }>, ctx: RunC
     emitStatus(ctx, number, { messageId: e.id, status: 'failed', code, from: number.id, to: e.recipient, at: now });
     return;
   }
+  const audience = world.audience;
+  const seg0 = audience.segments[audience.segmentOf[e.recipient]];
+  // Per-user marketing cap: 131049 even at GREEN quality — seed 000 cluster 3, BSP caps reported
+  if (e.template >= 0 && world.templates[e.template].category === 'marketing' &&
+      marketingCapped(audience.marketing, e.recipient, now, seg0.marketingFromOthersPerDay, world.policy.marketingCap, ctx.streams.marketing)) {
+    const code = ERROR_CODES.marketingCap;
+    recordFailure(metrics, code, now);
+    ctx.trace?.({ t: now, kind: 'failed', id: e.id, number: number.id, recipient: e.recipient, code });
+    emitStatus(ctx, number, { messageId: e.id, status: 'failed', code, from: number.id, to: e.recipient, at: now });
+    return;
+  }
   metrics.delivered++;
   bump(metrics, 'delivered', now);
-  const audience = world.audience;
   audience.reached[e.recipient] = 1;
   ctx.trace?.({ t: now, kind: 'delivered', id: e.id, number: number.id, recipient: e.recipient });
   if (e.template >= 0) {
     const template = world.templates[e.template];
     const seg = audience.segments[audience.segmentOf[e.recipient]];
     noteDelivered(number.feedback, now);
+    noteDelivered(template.feedback, now);
+    notePacingFeedback(template, 'delivered');
     if (e.counted) notePathDelivery(ctx, number.pool, e.recipient, template.quality !== 'LOW' && template.quality !== 'MEDIUM');
     const recent = noteMessage(audience, e.recipient, now, world.policy.recipients);
     // Fatigue (MODEL.md §8, estimate): each recent message beyond the first raises the block probability
     let factor = world.blockFactors[seg.index * world.templates.length + e.template] * (1 + seg.fatigue * Math.max(0, recent - 1));
     if (audience.stopped[e.recipient]) factor *= world.policy.recipients.afterStopBlockMultiplier; // seed 003: messaging after STOP, estimate
     const fb = drawFeedback(seg, factor, template.category === 'marketing' && !audience.stopped[e.recipient], ctx.streams.recipients);
-    const base = { id: e.id, number: e.number, recipient: e.recipient };
+    const base = { id: e.id, number: e.number, recipient: e.recipient, template: e.template };
     if (fb.readAfter >= 0) sim.scheduleIn(fb.readAfter, { type: 'read', ...base });
     if (fb.replyAfter >= 0) sim.scheduleIn(fb.replyAfter, { type: 'reply', ...base });
     if (fb.blockAfter >= 0) sim.scheduleIn(fb.blockAfter, { type: 'block', ...base, reason: fb.blockReason });

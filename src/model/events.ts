@@ -2,19 +2,32 @@
  * The model's events: readonly tagged data with only the fields needed to replay them.
  * `template` is the template index, or -1 for a free-form message.
  */
+
+/** Fields of one message, carried by the events about it. */
+interface MessageRef {
+  readonly id: number;
+  readonly number: number;
+  readonly recipient: number;
+  readonly template: number;
+}
+
 export type ModelEvent =
   | { readonly type: 'campaign-start'; readonly campaign: number }
   | { readonly type: 'strategy-wake'; readonly tag: string }
   /** `counted`: business-initiated (sent outside a service window, counted toward the limit). */
-  | { readonly type: 'deliver'; readonly id: number; readonly number: number; readonly recipient: number; readonly template: number; readonly counted: boolean }
-  | { readonly type: 'read'; readonly id: number; readonly number: number; readonly recipient: number }
-  | { readonly type: 'reply'; readonly id: number; readonly number: number; readonly recipient: number }
-  | { readonly type: 'block'; readonly id: number; readonly number: number; readonly recipient: number; readonly reason: string }
-  | { readonly type: 'report'; readonly id: number; readonly number: number; readonly recipient: number }
-  | { readonly type: 'stop'; readonly id: number; readonly number: number; readonly recipient: number }
+  | ({ readonly type: 'deliver'; readonly counted: boolean } & MessageRef)
+  | ({ readonly type: 'read' } & MessageRef)
+  | ({ readonly type: 'reply' } & MessageRef)
+  | ({ readonly type: 'block'; readonly reason: string } & MessageRef)
+  | ({ readonly type: 'report' } & MessageRef)
+  | ({ readonly type: 'stop' } & MessageRef)
   | { readonly type: 'inbound-arrival'; readonly segment: number }
   | { readonly type: 'tier-upgrade'; readonly pool: number }
   | { readonly type: 'flag-review'; readonly number: number; readonly since: number }
+  | { readonly type: 'pacing-verdict'; readonly template: number; readonly cycle: number }
+  | { readonly type: 'pacing-release'; readonly template: number; readonly cycle: number; readonly batch: number }
+  | { readonly type: 'template-reinstate'; readonly template: number; readonly pause: number }
+  | { readonly type: 'throughput-upgrade'; readonly number: number }
   | { readonly type: 'hour-end'; readonly hour: number };
 
 export type ModelEventType = ModelEvent['type'];

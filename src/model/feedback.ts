@@ -10,15 +10,31 @@ import { openServiceWindow } from './delivery.js';
 import type { ModelEvent } from './events.js';
 import { blockWeight, noteNegative, notePositive } from './quality.js';
 import { nextInboundDelay, pickRecipient } from './recipients.js';
+import { notePacingFeedback } from './template-pacing.js';
+import { takeThroughput } from './throughput.js';
 import { emitInbound, emitStatus } from './webhooks.js';
 
 type Ev<T extends ModelEvent['type']> = Extract<ModelEvent, { type: T }>;
+
+/**
+ * Feedback on a template's message: into the template's own quality buckets (MODEL.md §3,
+ * tracked apart from the number) and into a running pacing assessment. `weight` > 0 is credit,
+ * < 0 negative weight.
+ */
+function noteTemplate(ctx: RunContext, index: number, kind: 'negative' | 'signal', weight: number): void {
+  if (index < 0) return;
+  const t = ctx.world.templates[index];
+  if (weight > 0) notePositive(t.feedback, ctx.sim.now, weight);
+  else if (weight < 0) noteNegative(t.feedback, ctx.sim.now, -weight);
+  notePacingFeedback(t, kind);
+}
 
 export function onRead(e: Ev<'read'>, ctx: RunContext): void {
   const number = ctx.world.numbers[e.number];
   ctx.metrics.read++;
   bump(ctx.metrics, 'read', ctx.sim.now);
   notePositive(number.feedback, ctx.sim.now, ctx.world.policy.quality.readCredit); // seed 002: read rate a weak signal, estimate
+  noteTemplate(ctx, e.template, 'signal', ctx.world.policy.quality.readCredit);
   ctx.trace?.({ t: ctx.sim.now, kind: 'read', id: e.id, number: number.id, recipient: e.recipient });
   emitStatus(ctx, number, { messageId: e.id, status: 'read', from: number.id, to: e.recipient, at: ctx.sim.now });
 }
@@ -29,6 +45,8 @@ export function onReply(e: Ev<'reply'>, ctx: RunContext): void {
   ctx.metrics.replies++;
   bump(ctx.metrics, 'replies', ctx.sim.now);
   notePositive(number.feedback, ctx.sim.now, ctx.world.policy.quality.replyCredit); // MODEL.md §2: replies to templates positive, estimate
+  noteTemplate(ctx, e.template, 'signal', ctx.world.policy.quality.replyCredit);
+  ctx.world.audience.marketing.lastReply[e.recipient] = ctx.sim.now; // a reply allows one more marketing message (BSP, reported)
   openServiceWindow(ctx, e.number, e.recipient);
   ctx.trace?.({ t: ctx.sim.now, kind: 'reply', id: e.id, number: number.id, recipient: e.recipient });
   emitInbound(ctx, number, { from: e.recipient, to: number.id, kind: 'reply', context: e.id, at: ctx.sim.now });
@@ -41,6 +59,7 @@ export function onBlock(e: Ev<'block'>, ctx: RunContext): void {
   const reason = (BLOCK_REASONS as readonly string[]).includes(e.reason) ? (e.reason as BlockReason) : 'other';
   recordBlock(ctx.metrics, reason, ctx.sim.now);
   noteNegative(number.feedback, ctx.sim.now, blockWeight(reason, ctx.world.policy.quality)); // seed 002/003: blocks by reason, estimate
+  noteTemplate(ctx, e.template, 'negative', -blockWeight(reason, ctx.world.policy.quality));
   ctx.trace?.({ t: ctx.sim.now, kind: 'block', id: e.id, number: number.id, recipient: e.recipient, reason });
 }
 
@@ -53,6 +72,7 @@ export function onReport(e: Ev<'report'>, ctx: RunContext): void {
   bump(ctx.metrics, 'reports', ctx.sim.now);
   recordBlock(ctx.metrics, 'spam', ctx.sim.now);
   noteNegative(number.feedback, ctx.sim.now, ctx.world.policy.quality.reportWeight); // estimate
+  noteTemplate(ctx, e.template, 'negative', -ctx.world.policy.quality.reportWeight);
   ctx.trace?.({ t: ctx.sim.now, kind: 'report', id: e.id, number: number.id, recipient: e.recipient });
 }
 
@@ -64,6 +84,8 @@ export function onStop(e: Ev<'stop'>, ctx: RunContext): void {
   ctx.metrics.stops++;
   bump(ctx.metrics, 'stops', ctx.sim.now);
   openServiceWindow(ctx, e.number, e.recipient);
+  takeThroughput(number.throughput, ctx.sim.now, true); // inbound counts toward throughput (Meta throughput page)
+  noteTemplate(ctx, e.template, 'signal', 0);
   ctx.trace?.({ t: ctx.sim.now, kind: 'stop', id: e.id, number: number.id, recipient: e.recipient });
   emitInbound(ctx, number, { from: e.recipient, to: number.id, kind: 'stop', context: e.id, at: ctx.sim.now });
 }
@@ -81,6 +103,7 @@ export function onInboundArrival(e: Ev<'inbound-arrival'>, ctx: RunContext): voi
   ctx.metrics.inbound++;
   bump(ctx.metrics, 'inbound', sim.now);
   openServiceWindow(ctx, numberIndex, recipient);
+  takeThroughput(number.throughput, sim.now, true); // inbound and outbound combined — Meta throughput page, documented
   ctx.trace?.({ t: sim.now, kind: 'inbound', number: number.id, recipient });
   emitInbound(ctx, number, { from: recipient, to: number.id, kind: 'text', at: sim.now });
 }

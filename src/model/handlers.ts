@@ -10,6 +10,9 @@ import { onBlock, onInboundArrival, onRead, onReply, onReport, onStop } from './
 import { onHourEnd } from './hourly.js';
 import { onCampaignStart, onStrategyWake } from './strategy-host.js';
 import { onFlagReview, onTierUpgrade } from './tiers.js';
+import { onPacingRelease, onPacingVerdict } from './template-pacing.js';
+import { onTemplateReinstate } from './templates.js';
+import { onThroughputUpgrade } from './throughput.js';
 
 export const HANDLERS: HandlerRegistry<ModelEvent, RunContext> = {
   'campaign-start': onCampaignStart,
@@ -23,5 +26,9 @@ export const HANDLERS: HandlerRegistry<ModelEvent, RunContext> = {
   'inbound-arrival': onInboundArrival,
   'tier-upgrade': onTierUpgrade,
   'flag-review': onFlagReview,
+  'pacing-verdict': onPacingVerdict,
+  'pacing-release': onPacingRelease,
+  'template-reinstate': onTemplateReinstate,
+  'throughput-upgrade': onThroughputUpgrade,
   'hour-end': onHourEnd,
 };

@@ -10,6 +10,8 @@ import { feedbackRate, nextRating } from './quality.js';
 import { checkUpgrade, onQualityChange, poolLimit } from './tiers.js';
 import { expire } from './unique-counter.js';
 import { emitWebhook } from './webhooks.js';
+import { evaluateTemplates } from './templates.js';
+import { checkThroughputUpgrade } from './throughput.js';
 
 export function onHourEnd(e: Extract<ModelEvent, { type: 'hour-end' }>, ctx: RunContext): void {
   const { world, metrics, sim } = ctx;
@@ -28,6 +30,8 @@ export function onHourEnd(e: Extract<ModelEvent, { type: 'hour-end' }>, ctx: Run
     }
     recordQualityHour(metrics, n.id, n.quality, now - 1);
   }
+  evaluateTemplates(ctx);
+  for (const n of world.numbers) checkThroughputUpgrade(ctx, n);
   let unique = 0;
   let limit = 0;
   let tier = Infinity;

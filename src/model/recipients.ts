@@ -8,6 +8,7 @@ import { DAY, HOUR, SECOND, bernoulli, exponential, logNormal, pickWeighted, typ
 import { BLOCK_REASONS, sampleParam, type BlockReason, type NumericParam, type Policy } from '../policy/index.js';
 import type { DelaySpec, ScenarioSegment } from '../scenario/index.js';
 import type { StreamFor, TemplateState } from './world.js';
+import { createMarketingState, type MarketingState } from './marketing-cap.js';
 
 /** A segment with its per-run parameter values. */
 export interface SegmentState {
@@ -25,6 +26,7 @@ export interface SegmentState {
   readonly brandRecognition: number;
   readonly fatigue: number;
   readonly inboundPerDay: number;
+  readonly marketingFromOthersPerDay: number;
   readonly readDelay: DelaySpec;
   readonly replyDelay: DelaySpec;
   readonly blockDelay: DelaySpec;
@@ -44,9 +46,11 @@ export interface Audience {
   /** Per recipient: recency-decayed count of messages received from the business (fatigue). */
   readonly recent: Float32Array;
   readonly recentAt: Float64Array;
+  /** Per-user marketing cap state (marketing-cap.ts). */
+  readonly marketing: MarketingState;
 }
 
-const SAMPLED = ['readProbability', 'replyProbability', 'blockProbability', 'reportProbability', 'stopProbability', 'brandRecognition', 'fatigue', 'inboundPerDay'] as const;
+const SAMPLED = ['readProbability', 'replyProbability', 'blockProbability', 'reportProbability', 'stopProbability', 'brandRecognition', 'fatigue', 'inboundPerDay', 'marketingFromOthersPerDay'] as const;
 
 /**
  * Builds the audience: segment ranges in declaration order, parameters sampled for this run.
@@ -75,7 +79,7 @@ export function buildAudience(specs: readonly ScenarioSegment[], streamFor: Stre
   });
   const segmentOf = new Uint16Array(first);
   for (const seg of segments) segmentOf.fill(seg.index, seg.first, seg.first + seg.size);
-  return { size: first, segments, segmentOf, reached: new Uint8Array(first), stopped: new Uint8Array(first), recent: new Float32Array(first), recentAt: new Float64Array(first) };
+  return { size: first, segments, segmentOf, reached: new Uint8Array(first), stopped: new Uint8Array(first), recent: new Float32Array(first), recentAt: new Float64Array(first), marketing: createMarketingState(first) };
 }
 
 /**

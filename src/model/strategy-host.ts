@@ -6,6 +6,7 @@ import type { Rng } from '../engine/index.js';
 import { ERROR_CODES } from './codes.js';
 import type { RunContext } from './context.js';
 import { send } from './delivery.js';
+import { spendRequest } from './graph-api.js';
 import type { ModelEvent } from './events.js';
 import type { CampaignView, NumberView, PhoneNumberFields, SenderApi, SendResponse, TemplateView } from './observable.js';
 import type { CampaignState, NumberState, World } from './world.js';
@@ -50,7 +51,8 @@ export function createSenderApi(world: World, getCtx: () => RunContext, rng: Rng
     getPhoneNumber(id) {
       const n = world.numberById.get(id);
       if (!n) return { ok: false, code: ERROR_CODES.invalidParameter };
-      return { ok: true, data: phoneNumberFields(world, n) };
+      const code = spendRequest(getCtx()); // polling spends the Graph API budget — seed 002, documented
+      return code ? { ok: false, code } : { ok: true, data: phoneNumberFields(world, n) };
     },
     openApp(id) {
       const n = world.numberById.get(id);

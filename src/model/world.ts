@@ -9,6 +9,10 @@ import type { QualityRating } from './observable.js';
 import type { QualityState } from './quality.js';
 import type { Audience } from './recipients.js';
 import type { LimitPool } from './tiers.js';
+import type { PacingState } from './template-pacing.js';
+import type { ThroughputState } from './throughput.js';
+import type { GraphBudget } from './graph-api.js';
+import type { UniqueCounter } from './unique-counter.js';
 
 export interface NumberState {
   readonly index: number;
@@ -32,6 +36,12 @@ export interface NumberState {
   flaggedSince: number;
   /** Coexistence: last time the WhatsApp Business app was opened on the phone (ms). */
   lastAppOpen: number;
+  /** Unique users this number reached outside service windows in 24 h (throughput upgrade). */
+  readonly window: UniqueCounter;
+  /** Throughput state; owned by throughput.ts. */
+  readonly throughput: ThroughputState;
+  /** Pair-rate theoretical arrival times per recipient (GCRA), allocated on first use; owned by pair-rate.ts. */
+  pairTat: Float64Array | null;
 }
 
 export interface TemplateState {
@@ -40,9 +50,21 @@ export interface TemplateState {
   readonly category: ScenarioTemplate['category'];
   readonly personalized: boolean;
   readonly branded: boolean;
-  /** PENDING, HIGH, MEDIUM, LOW (MODEL.md §3). */
-  quality: string;
+  /** PENDING, HIGH, MEDIUM, LOW (MODEL.md §3); owned by templates.ts. */
+  quality: TemplateQuality;
+  /** ACTIVE, PAUSED or DISABLED; owned by templates.ts. */
+  status: 'ACTIVE' | 'PAUSED' | 'DISABLED';
+  /** Times paused so far. */
+  pauses: number;
+  /** Feedback on this template's messages (same buckets as a number's). */
+  readonly feedback: QualityState;
+  /** Pacing state; owned by template-pacing.ts. */
+  readonly pacing: PacingState;
+  /** Counters for results. */
+  readonly stats: { held: number; released: number; dropped: number; pausedHours: number[] };
 }
+
+export type TemplateQuality = 'PENDING' | 'HIGH' | 'MEDIUM' | 'LOW';
 
 export interface CampaignState {
   readonly index: number;
@@ -59,6 +81,10 @@ export interface PortfolioState {
   readonly verified: boolean;
   readonly tiers: readonly TierDef[];
   readonly wabaId: string;
+  /** Utility templates are paced until this time after a utility template was paused (ms). */
+  utilityPacedUntil: number;
+  /** Graph API app-level budget state; owned by graph-api.ts. */
+  readonly graph: GraphBudget;
 }
 
 /** Everything one run simulates. Mechanisms mutate only their own slice. */

@@ -103,6 +103,62 @@ export interface PolicyDefs {
     /** Half-life of the per-user message count that drives fatigue. */
     readonly fatigueHalfLifeHours: ParamDef<number>;
   };
+  readonly templates: {
+    /** Template quality from the feedback on its own messages (MODEL.md §3). */
+    readonly minDelivered: ParamDef<number>;
+    readonly mediumThreshold: ParamDef<number>;
+    readonly lowThreshold: ParamDef<number>;
+    /** Pause durations: 1st and 2nd time; the 3rd time disables (count below). */
+    readonly firstPauseHours: ParamDef<number>;
+    readonly secondPauseHours: ParamDef<number>;
+    readonly disableAfterPauses: ParamDef<number>;
+  };
+  readonly pacing: {
+    /** Messages of a paced template that go out before holding starts (Meta: unspecified). */
+    readonly threshold: ParamDef<number>;
+    /** Feedback window after holding starts. */
+    readonly windowMinutes: ParamDef<number>;
+    /** Negative-feedback rate (blocks + reports per delivered in the batch) that fails the assessment. */
+    readonly failRate: ParamDef<number>;
+    /** Fewer feedback signals than this by the end of the window → released anyway. */
+    readonly minSignals: ParamDef<number>;
+    /** Held messages are released evenly over this many minutes. */
+    readonly releaseMinutes: ParamDef<number>;
+    readonly releaseBatches: ParamDef<number>;
+    /** Days after a utility template was paused during which utility templates are paced too. */
+    readonly utilityAfterPauseDays: ParamDef<number>;
+    /** Business-portfolio pacing (2026): all templates paced while a number is RED or the portfolio is below its first automatic tier. */
+    readonly portfolioPacing: ParamDef<boolean>;
+  };
+  readonly throughput: {
+    readonly defaultMps: ParamDef<number>;
+    readonly coexistenceMps: ParamDef<number>;
+    readonly upgradedMps: ParamDef<number>;
+    /** Unique users a number must reach outside service windows in 24 h (at an unlimited tier) for the upgrade. */
+    readonly upgradeUniqueUsers: ParamDef<number>;
+    readonly upgradeDelayHours: ParamDef<number>;
+    /** During the upgrade sends fail with 131057 for this long. */
+    readonly upgradeSeconds: ParamDef<number>;
+  };
+  readonly pairRate: {
+    /** Sustained: one message per this many seconds from one number to one user. */
+    readonly intervalSeconds: ParamDef<number>;
+    /** Messages allowed in a burst (borrowed from future quota). */
+    readonly burst: ParamDef<number>;
+  };
+  readonly marketingCap: {
+    /** Marketing messages per user per 24 h from one business without a reply. */
+    readonly perBusinessPerDay: ParamDef<number>;
+    /** Marketing messages per user per 24 h from all businesses. */
+    readonly allBusinessesPerDay: ParamDef<number>;
+    /** A 131049 retried to the same user within this many hours counts as an aggressive retry. */
+    readonly retryWindowHours: ParamDef<number>;
+  };
+  readonly graphApi: {
+    readonly requestsPerHourNoNumber: ParamDef<number>;
+    readonly requestsPerHour: ParamDef<number>;
+    readonly overloadProbability: ParamDef<number>;
+  };
   readonly serviceWindow: {
     readonly hours: ParamDef<number>;
   };

@@ -22,6 +22,18 @@ export interface RunSummary {
   readonly reports: number;
   readonly stops: number;
   readonly webhooks: number;
+  /** Sends to a user within the retry window of a 131049 (aggressive behaviour). */
+  readonly aggressiveRetries: number;
+  /** Graph API requests made by the strategy (polling). */
+  readonly graphRequests: number;
+  /** Pacing: messages held, released after assessment, dropped with 132015. */
+  readonly held: number;
+  readonly released: number;
+  readonly dropped: number;
+  readonly templatePauses: number;
+  readonly templatesDisabled: number;
+  /** Per template: held, released, dropped, pause durations (h), final status and quality. */
+  readonly templates: Readonly<Record<string, { held: number; released: number; dropped: number; pausedHours: number[]; finalStatus: string; finalQuality: string }>>;
   readonly finalTier: string;
   readonly peakTier: string;
   /** Days from the start until each tier was first reached (tiers never reached are absent). */

@@ -33,7 +33,7 @@ export function runOnce(variant: VariantPlan, strategy: ResolvedStrategy, seed: 
     sim,
     world,
     metrics,
-    streams: { recipients: streamFor('recipients'), delivery: streamFor('delivery'), inbound: streamFor('inbound') },
+    streams: { recipients: streamFor('recipients'), delivery: streamFor('delivery'), inbound: streamFor('inbound'), marketing: streamFor('marketing'), graph: streamFor('graph') },
     strategy: strategy.definition.create(strategy.params),
     api,
     trace: opts.trace,
@@ -84,6 +84,14 @@ function summarize(world: World, m: Collector, inFlight: number): RunSummary {
     reports: m.reports,
     stops: m.stops,
     webhooks: m.webhooks,
+    aggressiveRetries: m.aggressiveRetries,
+    graphRequests: m.graphRequests,
+    held: sumOf(world.templates.map((t) => t.stats.held)),
+    released: sumOf(world.templates.map((t) => t.stats.released)),
+    dropped: sumOf(world.templates.map((t) => t.stats.dropped)),
+    templatePauses: sumOf(world.templates.map((t) => t.stats.pausedHours.length)),
+    templatesDisabled: world.templates.filter((t) => t.status === 'DISABLED').length,
+    templates: Object.fromEntries(world.templates.map((t) => [t.id, { ...t.stats, pausedHours: [...t.stats.pausedHours], finalStatus: t.status, finalQuality: t.quality }])),
     finalTier: tiers[Math.min(...world.pools.map((p) => p.tierIndex))].name,
     peakTier: tiers[Math.max(...world.pools.map((p) => p.peakTierIndex))].name,
     daysToTier: Object.fromEntries(
@@ -96,6 +104,10 @@ function summarize(world: World, m: Collector, inFlight: number): RunSummary {
     qualityHours: Object.fromEntries(world.numbers.map((n) => [n.id, m.qualityHours.get(n.id) ?? {}])),
     qualityHoursTotal: sumRecords([...m.qualityHours.values()]),
   };
+}
+
+function sumOf(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }
 
 function sumRecords(records: readonly Record<string, number>[]): Record<string, number> {

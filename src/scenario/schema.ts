@@ -93,6 +93,7 @@ const phoneNumber = {
     channel: { enum: ['cloud-api', 'coexistence'], default: 'cloud-api' },
     country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166 country of the number' },
     ageDays: { type: 'number', minimum: 0, maximum: 36500, description: 'Days since registration at the start' },
+    registered: { type: 'boolean', default: true, description: 'Registered with the Cloud API (a WABA with none has a 200 requests/hour Graph API budget)' },
   },
 } as const;
 
@@ -144,6 +145,11 @@ const segment = {
       description: 'Block probability rises by this fraction for each recent message beyond the first',
       anyOf: [{ type: 'number', minimum: 0, maximum: 10 }, { $ref: '#/$defs/distribution' }],
       default: 0.2,
+    },
+    marketingFromOthersPerDay: {
+      description: 'Marketing messages a user receives per day from other businesses (cross-brand saturation, MODEL.md §4)',
+      anyOf: [{ type: 'number', minimum: 0, maximum: 100 }, { $ref: '#/$defs/distribution' }],
+      default: 1,
     },
     consent: {
       type: 'array',

@@ -33,9 +33,9 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
   s.audience.segments.forEach((seg, i) => {
     const at = `/audience/segments/${i}`;
     totalRecipients += seg.size;
-    for (const key of ['readProbability', 'replyProbability', 'blockProbability', 'reportProbability', 'stopProbability', 'brandRecognition', 'inboundPerDay', 'fatigue'] as const) {
+    for (const key of ['readProbability', 'replyProbability', 'blockProbability', 'reportProbability', 'stopProbability', 'brandRecognition', 'inboundPerDay', 'fatigue', 'marketingFromOthersPerDay'] as const) {
       const value = seg[key];
-      const bounds: [number, number] = key === 'inboundPerDay' ? [0, 100] : key === 'fatigue' ? [0, 10] : [0, 1];
+      const bounds: [number, number] = key === 'inboundPerDay' || key === 'marketingFromOthersPerDay' ? [0, 100] : key === 'fatigue' ? [0, 10] : [0, 1];
       if (value !== undefined) checkNumericParam(value as NumericParam, `${at}/${key}`, bounds, file, issues);
     }
     if (seg.blockReasons && !Object.values(seg.blockReasons).some((w) => (w ?? 0) > 0)) issues.push(msg.noWeights(file, `${at}/blockReasons`));

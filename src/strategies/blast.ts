@@ -1,27 +1,39 @@
 /**
- * `blast`: everything at once, immediate retries. The naive sender seed 000 warns against
- * ("blasting a cold list"); a baseline the other strategies are compared with.
+ * `blast`: the whole campaign at once, as fast as the API takes it, with immediate retries — the
+ * naive sender seed 000 warns against ("blasting" a list). A baseline for the other strategies.
+ * "At once" means `perSecond` sends every second from the campaign start (default 80, the
+ * documented default throughput — seed 002), so its outcome is about limits and quality rather
+ * than the sender's own HTTP speed; set it above 80 to see 130429.
  */
 import type { StrategyDefinition } from './types.js';
-import { SEED_000 } from '../policy/sources.js';
+import { SEED_000, SEED_002 } from '../policy/sources.js';
 
 export const blast: StrategyDefinition = {
   name: 'blast',
-  description: 'Sends every campaign recipient at the campaign start; retries a failed send immediately',
-  source: `${SEED_000} (the anti-pattern it describes)`,
+  description: 'Sends every campaign recipient from the campaign start at full speed; retries a failed send immediately',
+  source: `${SEED_000} (the anti-pattern it describes); speed: ${SEED_002}`,
   params: {
     retries: { type: 'integer', default: 2, min: 0, max: 100, description: 'Immediate retries of a synchronously failed send' },
+    perSecond: { type: 'integer', default: 80, min: 1, max: 100_000, description: 'Sends per second' },
   },
   create(params) {
     const retries = Number(params.retries);
+    const perSecond = Number(params.perSecond);
+    /** Next recipient per campaign id. */
+    const next = new Map<string, number>();
+    const sendChunk = (api: Parameters<NonNullable<import('./types.js').Strategy['onWake']>>[0], id: string): void => {
+      const c = api.campaigns().find((x) => x.id === id)!;
+      const from = next.get(id) ?? c.first;
+      const to = Math.min(c.first + c.count, from + perSecond);
+      for (let r = from; r < to; r++) {
+        for (let attempt = 0; attempt <= retries; attempt++) if (api.sendTemplate(c.number, r, c.template).ok) break;
+      }
+      next.set(id, to);
+      if (to < c.first + c.count) api.wakeAt(api.now() + 1000, id);
+    };
     return {
-      onCampaignStart(api, campaign) {
-        for (let r = campaign.first; r < campaign.first + campaign.count; r++) {
-          for (let attempt = 0; attempt <= retries; attempt++) {
-            if (api.sendTemplate(campaign.number, r, campaign.template).ok) break;
-          }
-        }
-      },
+      onCampaignStart: (api, campaign) => sendChunk(api, campaign.id),
+      onWake: sendChunk,
     };
   },
 };

@@ -15,7 +15,10 @@ export interface Batch {
   readonly first?: number;
 }
 
-/** A strategy that sends exactly the timetable, one send per recipient, no retries. */
+/** Sends per simulated second, under the 80 MPS throughput limit. */
+const PER_SECOND = 50;
+
+/** A strategy that sends exactly the timetable, one send per recipient, no retries, 50 per second. */
 export function timetable(batches: readonly Batch[], template = 'promo'): StrategyDefinition {
   return {
     name: 'timetable',
@@ -29,10 +32,13 @@ export function timetable(batches: readonly Batch[], template = 'promo'): Strate
           batches.forEach((b, i) => api.wakeAt(b.day * DAY + b.hour * HOUR, String(i)));
         },
         onWake(api, tag) {
-          const b = batches[Number(tag)];
-          const start = b.first ?? next;
-          for (let r = start; r < start + b.count; r++) api.sendTemplate(b.number, r, template);
-          next = start + b.count;
+          const [batch, offset = '0'] = tag.split(':');
+          const b = batches[Number(batch)];
+          const start = (b.first ?? next) + Number(offset);
+          const end = (b.first ?? next) + b.count;
+          if (offset === '0') next = end;
+          for (let r = start; r < Math.min(end, start + PER_SECOND); r++) api.sendTemplate(b.number, r, template);
+          if (start + PER_SECOND < end) api.wakeAt(api.now() + 1000, `${batch}:${Number(offset) + PER_SECOND}`);
         },
       };
     },
@@ -48,17 +54,27 @@ export function runWith(scenario: Record<string, unknown>, strategy: StrategyDef
   return { result, trace };
 }
 
-/** A scenario skeleton: one clean segment, one marketing template, one campaign at hour 0. */
+/**
+ * A scenario skeleton: one clean segment, one established (HIGH) marketing template, one campaign
+ * at hour 0, no cross-brand marketing and no portfolio pacing — so a test sees one mechanism.
+ */
 export function scenario(patch: Record<string, unknown>): Record<string, unknown> {
+  const { overrides, ...rest } = patch as { overrides?: Record<string, unknown> };
   return {
     name: 'model test',
     horizonDays: 10,
+    overrides: { 'pacing.portfolioPacing': false, ...overrides },
     portfolio: { numbers: [{ id: 'a' }] },
-    templates: [{ id: 'promo', category: 'marketing' }],
-    audience: { segments: [{ id: 'clean', size: 50_000, blockProbability: 0, reportProbability: 0, stopProbability: 0, inboundPerDay: 0 }] },
+    templates: [{ id: 'promo', category: 'marketing', quality: 'HIGH' }],
+    audience: { segments: [segment({ id: 'clean', size: 50_000, blockProbability: 0, reportProbability: 0, stopProbability: 0 })] },
     campaigns: [{ id: 'c', template: 'promo', segment: 'clean' }],
-    ...patch,
+    ...rest,
   };
+}
+
+/** A segment with no spontaneous inbound and no cross-brand marketing, plus `fields`. */
+export function segment(fields: Record<string, unknown>): Record<string, unknown> {
+  return { inboundPerDay: 0, marketingFromOthersPerDay: 0, ...fields };
 }
 
 /** The (time in hours, tier, event) of every tier change in a trace. */

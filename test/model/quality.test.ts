@@ -4,7 +4,7 @@ import { HOUR, createStream } from '../../src/engine/index.js';
 import { createQualityState, feedbackRate, nextRating, noteDelivered, noteNegative } from '../../src/model/quality.js';
 import { meta202510 } from '../../src/policy/profiles/meta-2025-10.js';
 import { resolvePolicy } from '../../src/policy/index.js';
-import { runWith, scenario, timetable } from './helpers.js';
+import { runWith, scenario, segment, timetable } from './helpers.js';
 
 const policy = resolvePolicy(meta202510, {}, (n) => createStream(1, n));
 const p = policy.quality;
@@ -46,7 +46,7 @@ test('feedback older than 7 days is forgotten', () => {
 test('a cold list drives a number GREEN/UNKNOWN → RED, each change a QUALITY_UPDATED webhook in Meta\'s shape', () => {
   const s = scenario({
     horizonDays: 2,
-    audience: { segments: [{ id: 'cold', size: 1000, blockProbability: 0.05, blockDelay: { exponential: { mean: 600 } }, inboundPerDay: 0 }] },
+    audience: { segments: [segment({ id: 'cold', size: 1000, blockProbability: 0.05, blockDelay: { exponential: { mean: 600 } } })] },
     campaigns: [{ id: 'c', template: 'promo', segment: 'cold' }],
   });
   const { trace } = runWith(s, timetable([{ day: 0, hour: 0, number: 'a', count: 250 }]));

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { HOUR, DAY } from '../../src/engine/index.js';
-import { runWith, scenario, tierSteps, timetable } from './helpers.js';
+import { runWith, scenario, segment, tierSteps, timetable } from './helpers.js';
 
 test('a verified portfolio is reviewed and opened to TIER_2K (review delay after the start)', () => {
   const { trace } = runWith(scenario({ horizonDays: 2, portfolio: { verified: true, numbers: [{ id: 'a' }] } }), timetable([]));
@@ -41,8 +41,8 @@ test('a RED number freezes scaling for the whole portfolio ("poisons the well")'
     horizonDays: 3,
     portfolio: { startTier: 'TIER_2K', numbers: [{ id: 'clean' }, { id: 'cold' }] },
     audience: { segments: [
-      { id: 'clean', size: 5000, blockProbability: 0, reportProbability: 0, stopProbability: 0, inboundPerDay: 0 },
-      { id: 'cold', size: 1000, blockProbability: 0.3, blockDelay: { exponential: { mean: 60 } }, inboundPerDay: 0 },
+      segment({ id: 'clean', size: 5000, blockProbability: 0, reportProbability: 0, stopProbability: 0 }),
+      segment({ id: 'cold', size: 1000, blockProbability: 0.3, blockDelay: { exponential: { mean: 60 } } }),
     ] },
     campaigns: [{ id: 'c', template: 'promo', segment: 'clean' }],
   });
@@ -68,7 +68,7 @@ test('legacy: a number FLAGGED for 7 days drops one tier', () => {
     policy: 'meta-legacy-2025',
     horizonDays: 10,
     portfolio: { startTier: 'TIER_10K', numbers: [{ id: 'a' }] },
-    audience: { segments: [{ id: 'cold', size: 2000, blockProbability: 0.3, blockDelay: { exponential: { mean: 60 } }, inboundPerDay: 0 }] },
+    audience: { segments: [segment({ id: 'cold', size: 2000, blockProbability: 0.3, blockDelay: { exponential: { mean: 60 } } })] },
     campaigns: [{ id: 'c', template: 'promo', segment: 'cold' }],
   });
   const { trace } = runWith(s, timetable([{ day: 0, hour: 0, number: 'a', count: 400 }]));
@@ -81,7 +81,7 @@ test('meta-2025-10: low quality never lowers the limit', () => {
   const s = scenario({
     horizonDays: 10,
     portfolio: { startTier: 'TIER_10K', numbers: [{ id: 'a' }] },
-    audience: { segments: [{ id: 'cold', size: 2000, blockProbability: 0.3, blockDelay: { exponential: { mean: 60 } }, inboundPerDay: 0 }] },
+    audience: { segments: [segment({ id: 'cold', size: 2000, blockProbability: 0.3, blockDelay: { exponential: { mean: 60 } } })] },
     campaigns: [{ id: 'c', template: 'promo', segment: 'cold' }],
   });
   const { trace, result } = runWith(s, timetable([{ day: 0, hour: 0, number: 'a', count: 400 }]));

@@ -1,11 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runWith, scenario, timetable } from './helpers.js';
+import { runWith, scenario, segment, timetable } from './helpers.js';
 
 type Payload = { object: string; entry: { id: string; changes: { field: string; value: Record<string, unknown> }[] }[] };
 
 test('message status webhooks follow Meta\'s messages shape, with errors on failures', () => {
-  const s = scenario({ horizonDays: 1, audience: { segments: [{ id: 'l', size: 300, blockProbability: 0, reportProbability: 0, stopProbability: 0, inboundPerDay: 0, readProbability: 1 }] }, campaigns: [{ id: 'c', template: 'promo', segment: 'l' }] });
+  const s = scenario({ horizonDays: 1, audience: { segments: [segment({ id: 'l', size: 300, blockProbability: 0, reportProbability: 0, stopProbability: 0, readProbability: 1 })] }, campaigns: [{ id: 'c', template: 'promo', segment: 'l' }] });
   const { trace } = runWith(s, timetable([{ day: 0, hour: 1, number: 'a', count: 1 }]));
   const statuses = trace.filter((r) => r.kind === 'webhook' && r.field === 'messages').map((r) => (r.payload as Payload).entry[0].changes[0].value);
   const first = statuses[0] as { messaging_product: string; metadata: Record<string, string>; statuses: Record<string, unknown>[] };
@@ -27,7 +27,7 @@ test('tier changes emit business_capability_update with max_daily_conversations_
 });
 
 test('a STOP reply arrives as an inbound text "STOP" and the user is never sent to again by a polite sender', () => {
-  const s = scenario({ horizonDays: 1, audience: { segments: [{ id: 'l', size: 100, stopProbability: 1, blockProbability: 0, reportProbability: 0, replyProbability: 0, inboundPerDay: 0 }] }, campaigns: [{ id: 'c', template: 'promo', segment: 'l' }] });
+  const s = scenario({ horizonDays: 1, audience: { segments: [segment({ id: 'l', size: 100, stopProbability: 1, blockProbability: 0, reportProbability: 0, replyProbability: 0 })] }, campaigns: [{ id: 'c', template: 'promo', segment: 'l' }] });
   const { trace, result } = runWith(s, timetable([{ day: 0, hour: 1, number: 'a', count: 10 }]));
   assert.is(result.summary.stops, 10);
   const inbound = trace.filter((r) => r.kind === 'webhook' && r.field === 'messages').map((r) => (r.payload as Payload).entry[0].changes[0].value).filter((v) => 'messages' in v);

@@ -5,7 +5,7 @@
  */
 import { choice, flag, num } from '../define.js';
 import type { PolicyProfile } from '../types.js';
-import { META_ERROR_CODES, META_LIMIT_CHANGES, META_MESSAGING_LIMITS, META_SERVICE_WINDOW, SEED_000, SEED_002, SEED_003, SEED_004 } from '../sources.js';
+import { META_ERROR_CODES, META_LIMIT_CHANGES, META_MESSAGING_LIMITS, META_SERVICE_WINDOW, META_TEMPLATE_PACING, META_TEMPLATE_PAUSING, META_TEMPLATE_QUALITY, META_THROUGHPUT, META_PAIR_RATE, META_MARKETING_CAP, SEED_000, SEED_002, SEED_003, SEED_004 } from '../sources.js';
 
 const ASSUMPTION = 'wabasim assumption (no published figure)';
 const LIMITS = `${META_MESSAGING_LIMITS}; ${SEED_002}`;
@@ -74,6 +74,46 @@ export const meta202510: PolicyProfile = {
       unknownBrandBlockMultiplier: num(2, 'multiplier', 1, 100, 'estimate', `${SEED_000}; ${ASSUMPTION}`, 'Block probability multiplier at brand recognition 0, falling linearly to 1 at recognition 1'),
       afterStopBlockMultiplier: num(10, 'multiplier', 1, 1000, 'estimate', `${SEED_003} (messaging after STOP makes the Report button "predictable")`, 'Block and report probability × this for a user messaged after sending STOP'),
       fatigueHalfLifeHours: num(72, 'hours', 1, 24 * 60, 'estimate', `${SEED_003} (frequency); value: ${ASSUMPTION}`, 'Half-life of the per-user recent-message count that drives fatigue'),
+    },
+    templates: {
+      minDelivered: num(50, 'messages', 0, 1e7, 'estimate', `${META_TEMPLATE_QUALITY} (PENDING: not enough data); value: ${ASSUMPTION}`, 'Delivered messages of a template before its quality leaves PENDING'),
+      mediumThreshold: num(0.01, 'weighted rate', 0, 1, 'estimate', `${SEED_003}; ${META_TEMPLATE_QUALITY}`, 'Negative-feedback rate above which a template is MEDIUM'),
+      lowThreshold: num(0.02, 'weighted rate', 0, 1, 'estimate', `${SEED_003}; ${META_TEMPLATE_QUALITY}`, 'Negative-feedback rate above which a template is LOW (and paused)'),
+      firstPauseHours: num(3, 'hours', 0, 720, 'documented', `${META_TEMPLATE_PAUSING} (durations not on every current page, BSPs)`, 'First pause of a LOW template'),
+      secondPauseHours: num(6, 'hours', 0, 720, 'documented', META_TEMPLATE_PAUSING, 'Second pause of a LOW template'),
+      disableAfterPauses: num(3, 'pauses', 1, 100, 'documented', META_TEMPLATE_PAUSING, 'The pause that disables the template instead (3rd)'),
+    },
+    pacing: {
+      threshold: num(1000, 'messages', 0, 1e7, 'estimate', `${META_TEMPLATE_PACING} ("an unspecified threshold"); value: ${ASSUMPTION}`, 'Messages of a paced template sent normally before the rest are held'),
+      windowMinutes: num(15, 'minutes', 1, 24 * 60, 'reported', `${META_TEMPLATE_PACING}; BSP (released after ~15 min without feedback); ${SEED_000}`, 'Feedback window while messages are held'),
+      failRate: num(0.02, 'rate', 0, 1, 'estimate', `${SEED_000} (negative feedback → paused); value: ${SEED_003} 2% block rate`, 'Blocks and reports per delivered message of the batch that fail the assessment'),
+      minSignals: num(5, 'signals', 0, 1e6, 'estimate', `${META_TEMPLATE_PACING} (too little feedback → released); value: ${ASSUMPTION}`, 'Fewest feedback signals (reads, replies, blocks) for a verdict'),
+      releaseMinutes: num(60, 'minutes', 0, 24 * 60, 'documented', `${META_TEMPLATE_PACING} (99% of paced messages delivered within an hour); ${SEED_000}`, 'Held messages are released over this period'),
+      releaseBatches: num(6, 'batches', 1, 1000, 'reported', `${SEED_000} (released in batches over the following hour)`, 'Number of release batches'),
+      utilityAfterPauseDays: num(7, 'days', 0, 60, 'documented', META_TEMPLATE_PACING, 'Utility templates are paced this long after a utility template was paused'),
+      portfolioPacing: flag(true, 'documented', `${META_TEMPLATE_PACING} (business portfolio pacing, 2026); ${SEED_000}`, 'Pace every template while a number is RED or the portfolio is new'),
+    },
+    throughput: {
+      defaultMps: num(80, 'messages/second', 1, 1e5, 'documented', `${META_THROUGHPUT}; ${SEED_002}`, 'Per-number throughput, inbound and outbound combined'),
+      coexistenceMps: num(20, 'messages/second', 1, 1e5, 'documented', `${META_THROUGHPUT} (one BSP says 5)`, 'Coexistence number throughput'),
+      upgradedMps: num(1000, 'messages/second', 1, 1e5, 'documented', META_THROUGHPUT, 'Throughput after the automatic upgrade'),
+      upgradeUniqueUsers: num(100000, 'unique users', 0, 1e8, 'documented', META_THROUGHPUT, 'Unique users outside service windows in 24 h (unlimited tier, quality ≥ MEDIUM) that trigger the upgrade'),
+      upgradeDelayHours: num(12, 'hours', 0, 720, 'documented', META_THROUGHPUT, 'Upgrade applied within this time'),
+      upgradeSeconds: num(60, 'seconds', 0, 3600, 'documented', `${META_THROUGHPUT} (mirror)`, 'Sends fail with 131057 while the upgrade runs'),
+    },
+    pairRate: {
+      intervalSeconds: num(6, 'seconds', 0.001, 3600, 'documented', `${SEED_002}; ${META_PAIR_RATE}`, 'Sustained pair rate: one message per this interval to one user'),
+      burst: num(45, 'messages', 1, 1000, 'documented', `${SEED_002} (45 in a burst; after 20, ~2 min); reported errors at 10–30/min`, 'Burst allowed, borrowed from future quota (GCRA)'),
+    },
+    marketingCap: {
+      perBusinessPerDay: num(2, 'messages', 0, 4, 'reported', `BSP (2 per user per 24 h from one business without a reply); ${META_MARKETING_CAP}`, 'Marketing messages per user per 24 h from one business without a reply'),
+      allBusinessesPerDay: num(4, 'messages', 0, 1000, 'reported', `BSP (4 per 24 h from all businesses); ${SEED_000}`, 'Marketing messages per user per 24 h from all businesses'),
+      retryWindowHours: num(24, 'hours', 0, 720, 'estimate', `${SEED_000} (retrying 131049 in a loop is aggressive); value: ${ASSUMPTION}`, 'A send to a user within this time of a 131049 counts as a retry'),
+    },
+    graphApi: {
+      requestsPerHourNoNumber: num(200, 'requests/hour', 0, 1e7, 'documented', SEED_002, 'App-level budget for a WABA with no registered number'),
+      requestsPerHour: num(5000, 'requests/hour', 0, 1e7, 'documented', SEED_002, 'App-level budget for a WABA with a registered number'),
+      overloadProbability: num(0, 'probability', 0, 1, 'reported', `${SEED_002} (503 when upstream is overloaded)`, 'Chance a Graph API request answers 503'),
     },
     serviceWindow: {
       hours: num(24, 'hours', 0, 168, 'documented', META_SERVICE_WINDOW, "Customer-service window opened by a user's inbound message; messages inside it are not counted"),

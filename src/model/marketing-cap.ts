@@ -1,0 +1,64 @@
+/**
+ * Per-user marketing cap (MODEL.md §4; seed 000 cluster 3): a user who already received their
+ * daily share of marketing messages — from this business without a reply, or from all brands —
+ * gets no more: the message fails with 131049 even at GREEN quality. Reported caps (BSP): 2 per
+ * user per 24 h from one business without a reply, 4 from all businesses; a reply allows one more.
+ * Other brands' volume is a segment parameter, drawn per delivery (Poisson). Retrying a 131049 in
+ * a loop is recorded as aggressive behaviour (used by the trust score).
+ */
+import { HOUR, type Rng } from '../engine/index.js';
+import type { Policy } from '../policy/index.js';
+
+/** How many recent own marketing deliveries are remembered per user (bounds `perBusinessPerDay`). */
+export const MARKETING_SLOTS = 4;
+
+/** Per-recipient state: the last MARKETING_SLOTS own marketing deliveries (newest first), last reply and last 131049. */
+export interface MarketingState {
+  readonly recent: Float64Array;
+  readonly lastReply: Float64Array;
+  readonly last131049: Float64Array;
+}
+
+export function createMarketingState(users: number): MarketingState {
+  return {
+    recent: new Float64Array(users * MARKETING_SLOTS).fill(-Infinity),
+    lastReply: new Float64Array(users).fill(-Infinity),
+    last131049: new Float64Array(users).fill(-Infinity),
+  };
+}
+
+/** Poisson variate by inversion (small means only: cross-brand messages per day). */
+function poisson(rng: Rng, mean: number): number {
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = rng.next();
+  while (p > limit && k < 1000) {
+    k++;
+    p *= rng.next();
+  }
+  return k;
+}
+
+/**
+ * Decides whether a marketing message to `user` at `now` is capped (131049). One draw from `rng`
+ * per call. On success the delivery is recorded.
+ */
+export function marketingCapped(m: MarketingState, user: number, now: number, othersPerDay: number, p: Policy['marketingCap'], rng: Rng): boolean {
+  const since = Math.max(now - 24 * HOUR, m.lastReply[user]); // a reply resets this business's count (BSP, reported)
+  const base = user * MARKETING_SLOTS;
+  let own = 0;
+  for (let i = 0; i < MARKETING_SLOTS; i++) if (m.recent[base + i] > since) own++;
+  const others = poisson(rng, othersPerDay);
+  if (own >= p.perBusinessPerDay || own + others >= p.allBusinessesPerDay) {
+    m.last131049[user] = now;
+    return true;
+  }
+  m.recent.copyWithin(base + 1, base, base + MARKETING_SLOTS - 1);
+  m.recent[base] = now;
+  return false;
+}
+
+/** True if sending to `user` now repeats a recent 131049 (an aggressive retry). */
+export function isRetryAfterCap(m: MarketingState, user: number, now: number, p: Policy['marketingCap']): boolean {
+  return now - m.last131049[user] < p.retryWindowHours * HOUR;
+}

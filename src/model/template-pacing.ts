@@ -1,0 +1,161 @@
+/**
+ * Template pacing (MODEL.md §3; Meta "Template pacing"; seed 000):
+ *
+ *   paced template: sends 1..threshold go out ──▶ send threshold+1: holding starts, the window opens
+ *        (message_status held_for_quality_assessment for every send while holding)
+ *   end of window: the batch's blocks and reports per delivered message
+ *        ├─ ≥ failRate (with enough signals) ─▶ template PAUSED, every held message dropped: failed 132015
+ *        ├─ too few signals ─────────────────▶ released (no-feedback path)
+ *        └─ otherwise ───────────────────────▶ released in batches over the following hour
+ *   A template whose quality is established is not paced again (until it is unpaused). Business
+ *   portfolio pacing (2026) paces every template while a number is RED or the portfolio is new.
+ */
+import { MINUTE, SECOND, exponential } from '../engine/index.js';
+import { bump, recordFailure } from '../metrics/collector.js';
+import { ERROR_CODES } from './codes.js';
+import type { RunContext } from './context.js';
+import type { ModelEvent } from './events.js';
+import { pauseTemplate } from './templates.js';
+import { tierIndexOf } from './tiers.js';
+import { emitStatus } from './webhooks.js';
+import type { TemplateState, World } from './world.js';
+
+/** Fields per held message in `held`: id, number, recipient, counted (0/1). */
+const HELD_FIELDS = 4;
+
+export interface PacingState {
+  /** The template still needs a quality assessment (new, or just unpaused). */
+  needsAssessment: boolean;
+  phase: 'open' | 'holding' | 'releasing';
+  /** Assessment cycle; events of an older cycle are ignored. */
+  cycle: number;
+  /** Messages sent in this cycle, and the batch's feedback. */
+  sent: number;
+  delivered: number;
+  negative: number;
+  signals: number;
+  /** Held messages, HELD_FIELDS numbers each. */
+  held: number[];
+  /** Next held message to release (index into `held` / HELD_FIELDS). */
+  releaseFrom: number;
+}
+
+export function createPacingState(needsAssessment: boolean): PacingState {
+  return { needsAssessment, phase: 'open', cycle: 0, sent: 0, delivered: 0, negative: 0, signals: 0, held: [], releaseFrom: 0 };
+}
+
+/** Business-portfolio pacing is on: a number is RED, or the portfolio is below its first automatic tier (little history). */
+export function portfolioPacing(world: World): boolean {
+  if (!world.policy.pacing.portfolioPacing) return false;
+  const firstAuto = tierIndexOf(world.portfolio.tiers, world.policy.limits.firstAutomaticTier);
+  return world.numbers.some((n) => n.quality === 'RED') || world.pools.some((p) => p.tierIndex < firstAuto);
+}
+
+/** Does pacing apply to a send of `t` now? Marketing; utility for a while after a utility pause; anything under portfolio pacing. */
+function isPaced(world: World, t: TemplateState, now: number): boolean {
+  if (t.category === 'authentication') return false;
+  const portfolio = portfolioPacing(world);
+  const applies = t.category === 'marketing' || now < world.portfolio.utilityPacedUntil || portfolio;
+  return applies && (t.pacing.needsAssessment || portfolio);
+}
+
+/**
+ * Decides the fate of an accepted send of template `t`: true if it is held (response
+ * `held_for_quality_assessment`), false if it goes out now.
+ */
+export function holdIfPaced(ctx: RunContext, t: TemplateState, id: number, number: number, recipient: number, counted: boolean): boolean {
+  const { world, sim } = ctx;
+  const s = t.pacing;
+  if (s.phase === 'releasing') return false; // the verdict was positive: new sends go out
+  if (s.phase === 'open') {
+    if (!isPaced(world, t, sim.now)) return false;
+    if (++s.sent <= world.policy.pacing.threshold) return false; // the first batch goes out normally — Meta, documented; size estimate
+    s.phase = 'holding';
+    sim.scheduleIn(world.policy.pacing.windowMinutes * MINUTE, { type: 'pacing-verdict', template: t.index, cycle: s.cycle });
+    ctx.trace?.({ t: sim.now, kind: 'pacing-hold-start', template: t.id, sent: s.sent - 1 });
+  }
+  s.held.push(id, number, recipient, counted ? 1 : 0);
+  t.stats.held++;
+  bump(ctx.metrics, 'held', sim.now);
+  return true;
+}
+
+/** Feedback on a message of `t` during an assessment counts toward the verdict. */
+export function notePacingFeedback(t: TemplateState, kind: 'delivered' | 'negative' | 'signal'): void {
+  const s = t.pacing;
+  if (s.sent === 0 && s.phase === 'open') return;
+  if (kind === 'delivered') s.delivered++;
+  else if (kind === 'negative') {
+    s.negative++;
+    s.signals++;
+  } else s.signals++;
+}
+
+/** The end of the feedback window: pause and drop, or release. */
+export function onPacingVerdict(e: Extract<ModelEvent, { type: 'pacing-verdict' }>, ctx: RunContext): void {
+  const t = ctx.world.templates[e.template];
+  const s = t.pacing;
+  if (s.cycle !== e.cycle || s.phase !== 'holding') return;
+  const p = ctx.world.policy.pacing;
+  const rate = s.negative / Math.max(1, s.delivered);
+  const enough = s.signals >= p.minSignals;
+  const verdict = enough && rate >= p.failRate ? 'paused' : enough ? 'released' : 'released-no-feedback';
+  ctx.trace?.({ t: ctx.sim.now, kind: 'pacing-verdict', template: t.id, verdict, held: s.held.length / HELD_FIELDS, delivered: s.delivered, negative: s.negative, signals: s.signals });
+  if (verdict === 'paused') return void pauseTemplate(ctx, t, 'PACING'); // negative feedback → paused, held dropped (seed 000), documented
+  // released in batches over the following hour (seed 000; Meta: 99% within an hour), documented
+  s.phase = 'releasing';
+  s.needsAssessment = false;
+  s.releaseFrom = 0;
+  const batches = Math.max(1, Math.round(p.releaseBatches));
+  const step = (p.releaseMinutes * MINUTE) / batches;
+  for (let b = 0; b < batches; b++) ctx.sim.scheduleIn(Math.round(b * step), { type: 'pacing-release', template: t.index, cycle: s.cycle, batch: b });
+}
+
+/** Releases the next share of held messages to delivery. */
+export function onPacingRelease(e: Extract<ModelEvent, { type: 'pacing-release' }>, ctx: RunContext): void {
+  const t = ctx.world.templates[e.template];
+  const s = t.pacing;
+  if (s.cycle !== e.cycle || s.phase !== 'releasing') return;
+  const batches = Math.max(1, Math.round(ctx.world.policy.pacing.releaseBatches));
+  const total = s.held.length / HELD_FIELDS;
+  const until = e.batch === batches - 1 ? total : Math.min(total, Math.ceil(((e.batch + 1) * total) / batches));
+  for (let i = s.releaseFrom; i < until; i++) {
+    const k = i * HELD_FIELDS;
+    const latency = Math.round(exponential(ctx.streams.delivery, ctx.world.policy.delivery.latencyMeanSeconds) * SECOND);
+    ctx.sim.scheduleIn(latency, { type: 'deliver', id: s.held[k], number: s.held[k + 1], recipient: s.held[k + 2], template: t.index, counted: s.held[k + 3] === 1 });
+    t.stats.released++;
+    bump(ctx.metrics, 'released', ctx.sim.now);
+  }
+  s.releaseFrom = until;
+  if (e.batch === batches - 1) resetCycle(s);
+}
+
+/** Drops every held (not yet released) message with a failed 132015 status (Meta "Template pacing", documented). */
+export function dropHeld(ctx: RunContext, t: TemplateState): void {
+  const s = t.pacing;
+  const now = ctx.sim.now;
+  const total = s.held.length / HELD_FIELDS;
+  const from = s.phase === 'releasing' ? s.releaseFrom : 0;
+  for (let i = from; i < total; i++) {
+    const k = i * HELD_FIELDS;
+    const n = ctx.world.numbers[s.held[k + 1]];
+    ctx.inFlight--;
+    t.stats.dropped++;
+    bump(ctx.metrics, 'dropped', now);
+    recordFailure(ctx.metrics, ERROR_CODES.templatePaused, now);
+    ctx.trace?.({ t: now, kind: 'failed', id: s.held[k], number: n.id, recipient: s.held[k + 2], code: ERROR_CODES.templatePaused, dropped: true });
+    emitStatus(ctx, n, { messageId: s.held[k], status: 'failed', code: ERROR_CODES.templatePaused, from: n.id, to: s.held[k + 2], at: now });
+  }
+  resetCycle(s);
+}
+
+function resetCycle(s: PacingState): void {
+  s.phase = 'open';
+  s.cycle++;
+  s.sent = 0;
+  s.delivered = 0;
+  s.negative = 0;
+  s.signals = 0;
+  s.held = [];
+  s.releaseFrom = 0;
+}

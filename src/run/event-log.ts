@@ -1,0 +1,36 @@
+/**
+ * The event log of one run (`wabasim events`): every traced occurrence as one JSON object per
+ * line — sends, rejections, deliveries, feedback, quality and tier changes — and every webhook in
+ * Meta's payload shape (`kind: "webhook"`, `field`, `payload`), so a user can replay the stream
+ * into their own webhook handler.
+ */
+import { msg, UserInputError } from '../errors/index.js';
+import type { TraceRecord } from '../model/index.js';
+import { loadScenario, planVariants } from '../scenario/index.js';
+import { BUILTIN_NAMES } from '../strategies/index.js';
+import { runOnce } from './run-once.js';
+import { resolveStrategies } from './strategies.js';
+
+export interface EventLogOptions {
+  readonly strategy: string;
+  readonly seed: number;
+  /** Variant name; default the first. */
+  readonly variant?: string;
+  /** Receives each line (without newline). */
+  readonly write: (line: string) => void;
+}
+
+/**
+ * Runs one variant × strategy × seed of the scenario in `file` and writes its event log.
+ * @throws {UserInputError} for a bad scenario, strategy or variant name
+ */
+export async function writeEventLog(file: string, opts: EventLogOptions): Promise<void> {
+  const scenario = loadScenario(file, BUILTIN_NAMES);
+  const variants = planVariants(scenario, { file, strategyNames: BUILTIN_NAMES });
+  const variant = opts.variant === undefined ? variants[0] : variants.find((v) => v.name === opts.variant);
+  if (!variant) throw new UserInputError([msg.badFlag('--variant', `one of ${variants.map((v) => JSON.stringify(v.name)).join(', ')}`, opts.variant)]);
+  const [strategy] = await resolveStrategies([opts.strategy], file, '--strategy');
+  const epoch = Date.parse(variant.scenario.start);
+  const trace = (r: TraceRecord): void => opts.write(JSON.stringify({ time: new Date(epoch + r.t).toISOString(), ...r }));
+  runOnce(variant, strategy, opts.seed, { trace });
+}
