@@ -59,7 +59,8 @@ export function runWith(scenario: Record<string, unknown>, strategy: StrategyDef
  * at hour 0, no cross-brand marketing and no portfolio pacing — so a test sees one mechanism.
  */
 export function scenario(patch: Record<string, unknown>): Record<string, unknown> {
-  const { overrides, ...rest } = patch as { overrides?: Record<string, unknown> };
+  const { overrides, ...rest } = patch as { overrides?: Record<string, unknown>; audience?: { segments: { id: string }[] } };
+  const firstSegment = rest.audience?.segments[0].id ?? 'clean';
   return {
     name: 'model test',
     horizonDays: 10,
@@ -67,7 +68,7 @@ export function scenario(patch: Record<string, unknown>): Record<string, unknown
     portfolio: { numbers: [{ id: 'a' }] },
     templates: [{ id: 'promo', category: 'marketing', quality: 'HIGH' }],
     audience: { segments: [segment({ id: 'clean', size: 50_000, blockProbability: 0, reportProbability: 0, stopProbability: 0 })] },
-    campaigns: [{ id: 'c', template: 'promo', segment: 'clean' }],
+    campaigns: [{ id: 'c', template: 'promo', segment: firstSegment }],
     ...rest,
   };
 }
