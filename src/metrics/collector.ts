@@ -43,8 +43,8 @@ export interface Collector {
   blocksByReason: Map<string, number>;
   /** Per number id: hours spent at each quality rating. */
   qualityHours: Map<string, Record<string, number>>;
-  /** Per number id: hourly quality code (0 UNKNOWN, 1 GREEN, 2 YELLOW, 3 RED). */
-  qualitySeries: Map<string, Float64Array>;
+  /** Per-number hourly series by key `<name>.<number id>`: quality code, trust score, unanswered counter, status code. */
+  numberSeries: Map<string, Float64Array>;
 }
 
 /** A collector for a run of `horizon` ms. */
@@ -68,7 +68,7 @@ export function createCollector(horizon: number): Collector {
     failedByCode: new Map(),
     blocksByReason: new Map(),
     qualityHours: new Map(),
-    qualitySeries: new Map(),
+    numberSeries: new Map(),
   };
 }
 
@@ -106,10 +106,18 @@ export function recordQualityHour(c: Collector, id: string, rating: string, t: n
     c.qualityHours.set(id, hours);
   }
   hours[rating]++;
-  let series = c.qualitySeries.get(id);
+  recordNumberSeries(c, `quality.${id}`, t, QUALITY_CODES[rating]);
+}
+
+/** Status codes used in the per-number `status.<id>` series. */
+export const STATUS_CODES: Readonly<Record<string, number>> = { CONNECTED: 0, FLAGGED: 1, RESTRICTED: 2, PENDING_REVIEW: 3, DISCONNECTED: 4, BANNED: 5 };
+
+/** Sets the value of per-number series `key` for the hour of `t`. */
+export function recordNumberSeries(c: Collector, key: string, t: number, value: number): void {
+  let series = c.numberSeries.get(key);
   if (!series) {
     series = new Float64Array(c.hours);
-    c.qualitySeries.set(id, series);
+    c.numberSeries.set(key, series);
   }
-  series[hourOf(c, t)] = QUALITY_CODES[rating];
+  series[hourOf(c, t)] = value;
 }

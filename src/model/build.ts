@@ -11,13 +11,18 @@ import { createGraphBudget } from './graph-api.js';
 import { createTemplateState } from './templates.js';
 import { createThroughput } from './throughput.js';
 import { createUniqueCounter } from './unique-counter.js';
+import type { AppOpenHabit } from './coexistence.js';
+import { createEnforcementState } from './restrictions.js';
+import { createTrustState } from './trust-score.js';
 import type { CampaignState, NumberState, StreamFor, TemplateState, World } from './world.js';
 
 /** Builds the world; the scenario has passed validation, so references resolve. */
 export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): World {
   const audience = buildAudience(s.audience.segments, streamFor);
   const tiers = policy.limits.tiers;
-  const startTier = Math.max(0, tierIndexOf(tiers, s.portfolio.startTier ?? policy.limits.startTier));
+  // Forecast profile: verified businesses start at 100K (seed 000's announced baseline, forecast)
+  const verifiedStart = s.portfolio.verified && policy.limits.verifiedStartTier !== '' ? policy.limits.verifiedStartTier : undefined;
+  const startTier = Math.max(0, tierIndexOf(tiers, s.portfolio.startTier ?? verifiedStart ?? policy.limits.startTier));
   const n = audience.size;
   // Scope: the portfolio shares one pool (2025-10 rules) or each number has its own (legacy) — Meta "Messaging limits", documented
   const shared = policy.limits.scope === 'portfolio' ? createPool(0, 'portfolio', n, startTier, policy) : undefined;
@@ -43,6 +48,13 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
       window: createUniqueCounter(n, policy.limits.windowHours * HOUR),
       throughput: createThroughput(spec.channel, policy),
       pairTat: null,
+      ageDays: spec.ageDays ?? 0,
+      appOpen: spec.appOpen as AppOpenHabit,
+      enforcement: createEnforcementState(),
+      trust: createTrustState(
+        { ipMismatch: spec.connection.ipCountry !== undefined && spec.country !== undefined && spec.connection.ipCountry !== spec.country, voip: spec.connection.voip ?? false, sharedIp: spec.connection.sharedIp ?? false },
+        policy.trust,
+      ),
     };
   });
   const templates = s.templates.map((t, index): TemplateState => createTemplateState(index, t, policy));
@@ -81,5 +93,9 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
     audience,
     pools,
     blockFactors,
+    enforcements: [],
+    autoAppeal: s.portfolio.autoAppeal,
+    metadataChanges: s.portfolio.metadataChanges.map((c) => c.kind),
+    templateCreationBlockedUntil: -1,
   };
 }

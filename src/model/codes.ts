@@ -25,6 +25,10 @@ export const ERROR_CODES = {
   apiRateLimit: 429,
   /** Graph API overloaded (HTTP 503). seeds/002, reported. */
   apiOverloaded: 503,
+  /** Account locked: restricted, banned or under review. Meta error codes 131031, documented. */
+  accountLocked: 131031,
+  /** Phone number not registered (a disconnected coexistence number). Meta error codes 133010, documented. */
+  notRegistered: 133010,
   /** Business-initiated send at the messaging limit. MODEL.md §1: no documented code. */
   limitReached: 'limit_reached',
 } as const;

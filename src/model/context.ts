@@ -26,6 +26,8 @@ export interface RunContext {
     readonly inbound: Rng;
     readonly marketing: Rng;
     readonly graph: Rng;
+    readonly coexistence: Rng;
+    readonly enforcement: Rng;
   };
   readonly strategy: Strategy;
   readonly api: SenderApi;

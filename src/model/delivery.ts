@@ -15,6 +15,11 @@ import { holdIfPaced, notePacingFeedback } from './template-pacing.js';
 import { templateSendError } from './templates.js';
 import { takeThroughput } from './throughput.js';
 import { touch } from './unique-counter.js';
+import { coexistenceBroadcastRefused } from './coexistence.js';
+import { sumHourly } from './hourly-ring.js';
+import { enforcementError } from './restrictions.js';
+import { noteSend, noteTrust } from './trust-score.js';
+import { noteBusinessDelivery } from './unanswered.js';
 import { drawFeedback, noteMessage } from './recipients.js';
 import { checkUpgrade, notePathDelivery, tryCount } from './tiers.js';
 import { emitStatus } from './webhooks.js';
@@ -34,16 +39,20 @@ export function send(ctx: RunContext, from: number, to: number, template: number
   const t = template >= 0 ? world.templates[template] : undefined;
   if (t?.category === 'marketing' && isRetryAfterCap(world.audience.marketing, to, now, p.marketingCap)) {
     metrics.aggressiveRetries++; // seed 000: retrying 131049 in a loop is aggressive behaviour, estimate
+    noteTrust(number.trust, now, 'retries');
     ctx.trace?.({ t: now, kind: 'aggressive-retry', number: number.id, recipient: to });
   }
+  const inWindow = number.windowUntil[to] > now;
+  const enforced = enforcementError(number, t !== undefined && !inWindow);
+  if (enforced) return fail(ctx, from, to, template, enforced); // restricted, banned, under review, disconnected (MODEL.md §5–§7)
   if (now < number.throughput.upgradingUntil) return fail(ctx, from, to, template, ERROR_CODES.throughputUpgrading); // 131057, documented
   if (!takeThroughput(number.throughput, now)) return fail(ctx, from, to, template, ERROR_CODES.throughput); // 130429, documented
-  const inWindow = number.windowUntil[to] > now;
   if (!t && !inWindow) return fail(ctx, from, to, template, ERROR_CODES.reEngagement); // Meta error codes 131047, documented
   const templateError = t ? templateSendError(t) : 0;
   if (templateError) return fail(ctx, from, to, template, templateError); // 132015 / 132016: not charged, not counted — documented
   if (!admitPair(number, to, world.audience.size, now, p.pairRate)) return fail(ctx, from, to, template, ERROR_CODES.pairRate); // 131056, documented
   const counted = t !== undefined && !inWindow;
+  if (counted && coexistenceBroadcastRefused(ctx, number, sumHourly(number.trust.ring, now, 'sent', 1))) return fail(ctx, from, to, template, ERROR_CODES.pairRate); // seed 000, estimate
   // Business-initiated (template outside a service window) counts toward the limit — Meta "Messaging limits", documented
   if (counted) {
     const pool = number.pool;
@@ -52,6 +61,7 @@ export function send(ctx: RunContext, from: number, to: number, template: number
     touch(number.window, to, now);
     if (pool.lookback.count > before) checkUpgrade(ctx, pool); // a new user may meet the utilisation criterion now
   }
+  noteSend(number.trust, now, template, counted);
   const id = ctx.nextMessageId++;
   metrics.accepted++;
   bump(metrics, 'accepted', now);
@@ -68,6 +78,7 @@ export function send(ctx: RunContext, from: number, to: number, template: number
 
 function fail(ctx: RunContext, from: number, to: number, template: number, code: ErrorCode): SendResponse {
   recordFailure(ctx.metrics, code, ctx.sim.now);
+  if (code === ERROR_CODES.throughput || code === ERROR_CODES.pairRate) noteTrust(ctx.world.numbers[from].trust, ctx.sim.now, 'hammer'); // seed 000: hammering
   ctx.trace?.({ t: ctx.sim.now, kind: 'rejected', number: ctx.world.numbers[from].id, recipient: to, template, code });
   return { ok: false, code };
 }
@@ -105,6 +116,11 @@ export function onDeliver(e: Extract<ModelEvent, { type: 'deliver' }>, ctx: RunC
     const seg = audience.segments[audience.segmentOf[e.recipient]];
     noteDelivered(number.feedback, now);
     noteDelivered(template.feedback, now);
+    noteTrust(number.trust, now, 'deliveredAll');
+    if (e.counted) {
+      noteTrust(number.trust, now, 'delivered');
+      noteBusinessDelivery(number.trust.unanswered, now, e.recipient); // the 30-day unanswered counter (seed 003)
+    }
     notePacingFeedback(template, 'delivered');
     if (e.counted) notePathDelivery(ctx, number.pool, e.recipient, template.quality !== 'LOW' && template.quality !== 'MEDIUM');
     const recent = noteMessage(audience, e.recipient, now, world.policy.recipients);

@@ -28,6 +28,13 @@ export type ModelEvent =
   | { readonly type: 'pacing-release'; readonly template: number; readonly cycle: number; readonly batch: number }
   | { readonly type: 'template-reinstate'; readonly template: number; readonly pause: number }
   | { readonly type: 'throughput-upgrade'; readonly number: number }
+  | { readonly type: 'app-open'; readonly number: number }
+  | { readonly type: 'coexistence-check'; readonly number: number; readonly since: number }
+  | { readonly type: 'reconnect'; readonly number: number; readonly openedAt: number }
+  | { readonly type: 'enforcement-end'; readonly enforcement: number }
+  | { readonly type: 'appeal-review'; readonly enforcement: number }
+  | { readonly type: 'metadata-change'; readonly change: number }
+  | { readonly type: 'ai-policy'; readonly stage: 'warning' | 'restriction' }
   | { readonly type: 'hour-end'; readonly hour: number };
 
 export type ModelEventType = ModelEvent['type'];

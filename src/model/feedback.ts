@@ -12,6 +12,7 @@ import { blockWeight, noteNegative, notePositive } from './quality.js';
 import { nextInboundDelay, pickRecipient } from './recipients.js';
 import { notePacingFeedback } from './template-pacing.js';
 import { takeThroughput } from './throughput.js';
+import { noteTrust } from './trust-score.js';
 import { emitInbound, emitStatus } from './webhooks.js';
 
 type Ev<T extends ModelEvent['type']> = Extract<ModelEvent, { type: T }>;
@@ -47,6 +48,7 @@ export function onReply(e: Ev<'reply'>, ctx: RunContext): void {
   notePositive(number.feedback, ctx.sim.now, ctx.world.policy.quality.replyCredit); // MODEL.md §2: replies to templates positive, estimate
   noteTemplate(ctx, e.template, 'signal', ctx.world.policy.quality.replyCredit);
   ctx.world.audience.marketing.lastReply[e.recipient] = ctx.sim.now; // a reply allows one more marketing message (BSP, reported)
+  noteTrust(number.trust, ctx.sim.now, 'replies');
   openServiceWindow(ctx, e.number, e.recipient);
   ctx.trace?.({ t: ctx.sim.now, kind: 'reply', id: e.id, number: number.id, recipient: e.recipient });
   emitInbound(ctx, number, { from: e.recipient, to: number.id, kind: 'reply', context: e.id, at: ctx.sim.now });
@@ -60,6 +62,7 @@ export function onBlock(e: Ev<'block'>, ctx: RunContext): void {
   recordBlock(ctx.metrics, reason, ctx.sim.now);
   noteNegative(number.feedback, ctx.sim.now, blockWeight(reason, ctx.world.policy.quality)); // seed 002/003: blocks by reason, estimate
   noteTemplate(ctx, e.template, 'negative', -blockWeight(reason, ctx.world.policy.quality));
+  noteTrust(number.trust, ctx.sim.now, 'blocks');
   ctx.trace?.({ t: ctx.sim.now, kind: 'block', id: e.id, number: number.id, recipient: e.recipient, reason });
 }
 
@@ -73,6 +76,7 @@ export function onReport(e: Ev<'report'>, ctx: RunContext): void {
   recordBlock(ctx.metrics, 'spam', ctx.sim.now);
   noteNegative(number.feedback, ctx.sim.now, ctx.world.policy.quality.reportWeight); // estimate
   noteTemplate(ctx, e.template, 'negative', -ctx.world.policy.quality.reportWeight);
+  noteTrust(number.trust, ctx.sim.now, 'blocks');
   ctx.trace?.({ t: ctx.sim.now, kind: 'report', id: e.id, number: number.id, recipient: e.recipient });
 }
 
@@ -104,6 +108,7 @@ export function onInboundArrival(e: Ev<'inbound-arrival'>, ctx: RunContext): voi
   bump(ctx.metrics, 'inbound', sim.now);
   openServiceWindow(ctx, numberIndex, recipient);
   takeThroughput(number.throughput, sim.now, true); // inbound and outbound combined — Meta throughput page, documented
+  world.audience.marketing.lastReply[recipient] = sim.now; // a user who writes in has answered (unanswered counter, cap)
   ctx.trace?.({ t: sim.now, kind: 'inbound', number: number.id, recipient });
   emitInbound(ctx, number, { from: recipient, to: number.id, kind: 'text', at: sim.now });
 }

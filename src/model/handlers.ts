@@ -13,6 +13,8 @@ import { onFlagReview, onTierUpgrade } from './tiers.js';
 import { onPacingRelease, onPacingVerdict } from './template-pacing.js';
 import { onTemplateReinstate } from './templates.js';
 import { onThroughputUpgrade } from './throughput.js';
+import { onAppOpen, onCoexistenceCheck, onReconnect } from './coexistence.js';
+import { onAiPolicy, onAppealReview, onEnforcementEnd, onMetadataChange } from './restrictions.js';
 
 export const HANDLERS: HandlerRegistry<ModelEvent, RunContext> = {
   'campaign-start': onCampaignStart,
@@ -30,5 +32,12 @@ export const HANDLERS: HandlerRegistry<ModelEvent, RunContext> = {
   'pacing-release': onPacingRelease,
   'template-reinstate': onTemplateReinstate,
   'throughput-upgrade': onThroughputUpgrade,
+  'app-open': onAppOpen,
+  'coexistence-check': onCoexistenceCheck,
+  reconnect: onReconnect,
+  'enforcement-end': onEnforcementEnd,
+  'appeal-review': onAppealReview,
+  'metadata-change': onMetadataChange,
+  'ai-policy': onAiPolicy,
   'hour-end': onHourEnd,
 };

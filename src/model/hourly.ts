@@ -3,7 +3,9 @@
  * upgrades re-checked (§1, quality gates change hourly), and the level series sampled.
  */
 import { HOUR } from '../engine/index.js';
-import { bump, recordQualityHour } from '../metrics/collector.js';
+import { bump, recordNumberSeries, recordQualityHour, STATUS_CODES } from '../metrics/collector.js';
+import { evaluateTrust } from './trust-score.js';
+import { unansweredCount } from './unanswered.js';
 import type { RunContext } from './context.js';
 import { PRIORITY, type ModelEvent } from './events.js';
 import { feedbackRate, nextRating } from './quality.js';
@@ -31,6 +33,12 @@ export function onHourEnd(e: Extract<ModelEvent, { type: 'hour-end' }>, ctx: Run
     recordQualityHour(metrics, n.id, n.quality, now - 1);
   }
   evaluateTemplates(ctx);
+  for (const n of world.numbers) {
+    evaluateTrust(ctx, n);
+    recordNumberSeries(metrics, `trust.${n.id}`, now - 1, n.trust.score);
+    recordNumberSeries(metrics, `unanswered.${n.id}`, now - 1, unansweredCount(n.trust.unanswered));
+    recordNumberSeries(metrics, `status.${n.id}`, now - 1, STATUS_CODES[n.status] ?? 0);
+  }
   for (const n of world.numbers) checkThroughputUpgrade(ctx, n);
   let unique = 0;
   let limit = 0;

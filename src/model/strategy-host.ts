@@ -7,6 +7,7 @@ import { ERROR_CODES } from './codes.js';
 import type { RunContext } from './context.js';
 import { send } from './delivery.js';
 import { spendRequest } from './graph-api.js';
+import { openApp as openCoexistenceApp } from './coexistence.js';
 import type { ModelEvent } from './events.js';
 import type { CampaignView, NumberView, PhoneNumberFields, SenderApi, SendResponse, TemplateView } from './observable.js';
 import type { CampaignState, NumberState, World } from './world.js';
@@ -56,7 +57,7 @@ export function createSenderApi(world: World, getCtx: () => RunContext, rng: Rng
     },
     openApp(id) {
       const n = world.numberById.get(id);
-      if (n) n.lastAppOpen = getCtx().sim.now;
+      if (n) openCoexistenceApp(getCtx(), n);
     },
     wakeAt(at, tag) {
       const ctx = getCtx();
@@ -69,7 +70,7 @@ export function createSenderApi(world: World, getCtx: () => RunContext, rng: Rng
 /** The fields a GET on the phone number returns (seed 002's shape). */
 export function phoneNumberFields(world: World, n: NumberState): PhoneNumberFields {
   const tier = world.portfolio.tiers[n.pool.tierIndex].name;
-  const blocked = n.status === 'DISCONNECTED' || n.status === 'BANNED' || n.status === 'PENDING_REVIEW';
+  const blocked = n.status === 'DISCONNECTED' || n.status === 'BANNED' || n.status === 'PENDING_REVIEW'; // seed 002: health_status
   return {
     id: n.id,
     health_status: { can_send_message: blocked ? 'BLOCKED' : n.status === 'RESTRICTED' || n.quality === 'RED' ? 'LIMITED' : 'AVAILABLE' },

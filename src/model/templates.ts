@@ -16,13 +16,19 @@ import { emitWebhook } from './webhooks.js';
 import type { TemplateQuality, TemplateState } from './world.js';
 
 /** A template's state at the start of a run. */
-export function createTemplateState(index: number, spec: { id: string; category: TemplateState['category']; personalized: boolean; branded: boolean; quality: TemplateQuality }, policy: Policy): TemplateState {
+export function createTemplateState(
+  index: number,
+  spec: { id: string; category: TemplateState['category']; personalized: boolean; branded: boolean; sameLink: boolean; sameMedia: boolean; quality: TemplateQuality },
+  policy: Policy,
+): TemplateState {
   return {
     index,
     id: spec.id,
     category: spec.category,
     personalized: spec.personalized,
     branded: spec.branded,
+    sameLink: spec.sameLink,
+    sameMedia: spec.sameMedia,
     quality: spec.quality,
     status: 'ACTIVE',
     pauses: 0,

@@ -20,6 +20,7 @@ import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { qualityRank } from './quality.js';
 import { createUniqueCounter, expire, touch, type UniqueCounter } from './unique-counter.js';
+import { numberStatus } from './restrictions.js';
 import { emitWebhook, limitValue } from './webhooks.js';
 import type { NumberState, World } from './world.js';
 
@@ -97,7 +98,7 @@ export function notePathDelivery(ctx: RunContext, pool: LimitPool, user: number,
 function qualityAllows(world: World, pool: LimitPool): boolean {
   const min = qualityRank(world.policy.limits.upgradeMinQuality);
   // Portfolio scope: every number of the portfolio counts (seed 000 "poison the well"), documented
-  return pool.members.every((i) => qualityRank(world.numbers[i].quality) <= min && world.numbers[i].status !== 'FLAGGED');
+  return pool.members.every((i) => qualityRank(world.numbers[i].quality) <= min && world.numbers[i].flaggedSince < 0);
 }
 
 /**
@@ -174,14 +175,14 @@ export function onQualityChange(ctx: RunContext, n: NumberState): void {
   if (!ctx.world.policy.limits.flagOnLowQuality) return;
   const now = ctx.sim.now;
   const tier = ctx.world.portfolio.tiers[n.pool.tierIndex].name;
-  if (n.quality === 'RED' && n.status === 'CONNECTED') {
-    n.status = 'FLAGGED';
+  if (n.quality === 'RED' && n.flaggedSince < 0) {
     n.flaggedSince = now;
+    n.status = numberStatus(n);
     ctx.sim.scheduleIn(ctx.world.policy.limits.flaggedDowngradeDays * DAY, { type: 'flag-review', number: n.index, since: now });
     emitWebhook(ctx, { kind: 'phone_number_quality_update', number: n.id, event: 'FLAGGED', currentLimit: tier, at: now });
-  } else if (n.quality !== 'RED' && n.status === 'FLAGGED') {
-    n.status = 'CONNECTED';
+  } else if (n.quality !== 'RED' && n.flaggedSince >= 0) {
     n.flaggedSince = -1;
+    n.status = numberStatus(n);
     emitWebhook(ctx, { kind: 'phone_number_quality_update', number: n.id, event: 'UNFLAGGED', currentLimit: tier, at: now });
   }
 }
@@ -189,9 +190,9 @@ export function onQualityChange(ctx: RunContext, n: NumberState): void {
 /** Seven days FLAGGED without recovery: one tier down (legacy), then flagged again if still RED. */
 export function onFlagReview(e: Extract<ModelEvent, { type: 'flag-review' }>, ctx: RunContext): void {
   const n = ctx.world.numbers[e.number];
-  if (n.status !== 'FLAGGED' || n.flaggedSince !== e.since) return;
-  n.status = 'CONNECTED';
+  if (n.flaggedSince !== e.since) return;
   n.flaggedSince = -1;
+  n.status = numberStatus(n);
   if (n.pool.tierIndex > 0) setTier(ctx, n.pool, n.pool.tierIndex - 1, 'DOWNGRADE');
   onQualityChange(ctx, n);
 }

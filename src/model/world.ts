@@ -13,6 +13,9 @@ import type { PacingState } from './template-pacing.js';
 import type { ThroughputState } from './throughput.js';
 import type { GraphBudget } from './graph-api.js';
 import type { UniqueCounter } from './unique-counter.js';
+import type { AppOpenHabit } from './coexistence.js';
+import type { Enforcement, EnforcementState } from './restrictions.js';
+import type { TrustState } from './trust-score.js';
 
 export interface NumberState {
   readonly index: number;
@@ -42,6 +45,14 @@ export interface NumberState {
   readonly throughput: ThroughputState;
   /** Pair-rate theoretical arrival times per recipient (GCRA), allocated on first use; owned by pair-rate.ts. */
   pairTat: Float64Array | null;
+  /** Days since registration at the start of the run. */
+  readonly ageDays: number;
+  /** Coexistence app-open habit. */
+  readonly appOpen: AppOpenHabit;
+  /** Open enforcement actions; owned by restrictions.ts. */
+  readonly enforcement: EnforcementState;
+  /** The hidden trust score; owned by trust-score.ts. */
+  readonly trust: TrustState;
 }
 
 export interface TemplateState {
@@ -50,6 +61,8 @@ export interface TemplateState {
   readonly category: ScenarioTemplate['category'];
   readonly personalized: boolean;
   readonly branded: boolean;
+  readonly sameLink: boolean;
+  readonly sameMedia: boolean;
   /** PENDING, HIGH, MEDIUM, LOW (MODEL.md §3); owned by templates.ts. */
   quality: TemplateQuality;
   /** ACTIVE, PAUSED or DISABLED; owned by templates.ts. */
@@ -103,6 +116,13 @@ export interface World {
   readonly pools: readonly LimitPool[];
   /** Block-probability multiplier per (segment, template): index segment × templates + template. */
   readonly blockFactors: Float64Array;
+  /** Every enforcement action so far (restrictions.ts). */
+  readonly enforcements: Enforcement[];
+  readonly autoAppeal: boolean;
+  /** Kinds of the scenario's metadata changes, by index. */
+  readonly metadataChanges: readonly string[];
+  /** AI policy warning: no new templates until this time (ms). */
+  templateCreationBlockedUntil: number;
 }
 
 /** Named random streams of a run. */

@@ -68,6 +68,8 @@ export interface PolicyDefs {
     readonly flaggedDowngradeDays: ParamDef<number>;
     /** Legacy FLAGGED state on low quality (true) or none (2025-10). */
     readonly flagOnLowQuality: ParamDef<boolean>;
+    /** Tier a verified portfolio starts at ('' = the normal start); the forecast's 100K baseline. */
+    readonly verifiedStartTier: ParamDef<string>;
   };
   readonly quality: {
     readonly lookbackDays: ParamDef<number>;
@@ -158,6 +160,74 @@ export interface PolicyDefs {
     readonly requestsPerHourNoNumber: ParamDef<number>;
     readonly requestsPerHour: ParamDef<number>;
     readonly overloadProbability: ParamDef<number>;
+  };
+  readonly coexistence: {
+    /** The app must be opened at least this often, or the API connection is severed. */
+    readonly appOpenIntervalDays: ParamDef<number>;
+    /** Re-onboarding after the app is opened again on a disconnected number. */
+    readonly reconnectHours: ParamDef<number>;
+    /** Business-initiated sends per hour above which a coexistence number shows broadcast behaviour. */
+    readonly broadcastPerHour: ParamDef<number>;
+    /** Chance a send over that volume fails with 131056. */
+    readonly broadcast131056Probability: ParamDef<number>;
+  };
+  readonly unanswered: {
+    readonly replyWindowHours: ParamDef<number>;
+    readonly keepDays: ParamDef<number>;
+    /** Counter value at which its trust-score weight is full (Meta does not disclose it). */
+    readonly capThreshold: ParamDef<number>;
+    readonly weight: ParamDef<number>;
+  };
+  readonly trust: {
+    readonly ipMismatchWeight: ParamDef<number>;
+    readonly voipWeight: ParamDef<number>;
+    readonly sharedIpWeight: ParamDef<number>;
+    readonly replyRatioSafe: ParamDef<number>;
+    readonly replyRatioDanger: ParamDef<number>;
+    readonly replyRatioWeight: ParamDef<number>;
+    readonly replyRatioMinSends: ParamDef<number>;
+    readonly velocitySafePerHour: ParamDef<number>;
+    readonly velocityDangerPerHour: ParamDef<number>;
+    readonly velocityWeight: ParamDef<number>;
+    readonly youngNumberDays: ParamDef<number>;
+    readonly firstDaysVolumeSafe: ParamDef<number>;
+    readonly firstDays: ParamDef<number>;
+    readonly earlyWeeksVolumeRisk: ParamDef<number>;
+    readonly earlyWeeksDays: ParamDef<number>;
+    readonly volumeWeight: ParamDef<number>;
+    readonly sendingWindowHours: ParamDef<number>;
+    readonly aroundTheClockWeight: ParamDef<number>;
+    readonly mechanicalCv: ParamDef<number>;
+    readonly mechanicalWeight: ParamDef<number>;
+    readonly retryLoopWeight: ParamDef<number>;
+    readonly hammeringPerHour: ParamDef<number>;
+    readonly hammeringWeight: ParamDef<number>;
+    readonly identicalPerHour: ParamDef<number>;
+    readonly identicalWeight: ParamDef<number>;
+    readonly personalizationFactor: ParamDef<number>;
+    readonly sameLinkWeight: ParamDef<number>;
+    readonly sameMediaWeight: ParamDef<number>;
+    readonly blockRatePerThousandWeight: ParamDef<number>;
+    /** Score at which an account is restricted, if enough layers contribute. */
+    readonly restrictScore: ParamDef<number>;
+    readonly restrictMinLayers: ParamDef<number>;
+    readonly layerMinContribution: ParamDef<number>;
+    /** Score (or soft bans within 30 days) that makes a ban permanent. */
+    readonly banScore: ParamDef<number>;
+    readonly softBansBeforePermanent: ParamDef<number>;
+    /** Consecutive days RED before the block cascade escalates to an account restriction. */
+    readonly redDaysToRestrict: ParamDef<number>;
+  };
+  readonly restrictions: {
+    readonly softBanMinHours: ParamDef<number>;
+    readonly softBanMaxHours: ParamDef<number>;
+    readonly appealMinHours: ParamDef<number>;
+    readonly appealMaxHours: ParamDef<number>;
+    readonly appealRestrictedSuccess: ParamDef<number>;
+    readonly appealPermanentSuccess: ParamDef<number>;
+    readonly reviewHours: ParamDef<number>;
+    readonly aiTemplateBlockHours: ParamDef<number>;
+    readonly aiEscalationDays: ParamDef<number>;
   };
   readonly serviceWindow: {
     readonly hours: ParamDef<number>;

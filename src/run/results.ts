@@ -43,6 +43,15 @@ export interface RunSummary {
   readonly qualityHours: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Hours at each rating summed over numbers. */
   readonly qualityHoursTotal: Readonly<Record<string, number>>;
+  /** Highest 30-day unanswered counter of any number. */
+  readonly unansweredPeak: number;
+  readonly trustScorePeak: number;
+  /** Hours under each kind of enforcement, summed over numbers, to the horizon. */
+  readonly restrictionHours: Readonly<Record<string, number>>;
+  /** Worst ban that happened: none, soft (restriction with a countdown) or permanent. */
+  readonly ban: 'none' | 'soft' | 'permanent';
+  /** Every enforcement with its reason and, for trust restrictions, the layers that drove it. */
+  readonly enforcements: readonly { number: string; kind: string; reason: string; startDay: number; endDay: number | null; appealed: boolean; layers?: Readonly<Record<string, number>> }[];
 }
 
 export interface RunResult {

@@ -8,6 +8,8 @@ import { buildWorld, createSenderApi, HANDLERS, type ModelEvent, type RunContext
 import { PRIORITY } from '../model/events.js';
 import { nextInboundDelay } from '../model/recipients.js';
 import { checkUpgrade } from '../model/tiers.js';
+import { startCoexistence } from '../model/coexistence.js';
+import { ENFORCEMENT_KINDS } from '../model/restrictions.js';
 import type { VariantPlan } from '../scenario/index.js';
 import type { RunResult, RunSummary } from './results.js';
 import type { ResolvedStrategy } from './strategies.js';
@@ -33,7 +35,7 @@ export function runOnce(variant: VariantPlan, strategy: ResolvedStrategy, seed: 
     sim,
     world,
     metrics,
-    streams: { recipients: streamFor('recipients'), delivery: streamFor('delivery'), inbound: streamFor('inbound'), marketing: streamFor('marketing'), graph: streamFor('graph') },
+    streams: { recipients: streamFor('recipients'), delivery: streamFor('delivery'), inbound: streamFor('inbound'), marketing: streamFor('marketing'), graph: streamFor('graph'), coexistence: streamFor('coexistence'), enforcement: streamFor('enforcement') },
     strategy: strategy.definition.create(strategy.params),
     api,
     trace: opts.trace,
@@ -47,6 +49,9 @@ export function runOnce(variant: VariantPlan, strategy: ResolvedStrategy, seed: 
   });
   sim.schedule(HOUR, { type: 'hour-end', hour: 0 }, PRIORITY.bookkeeping);
   for (const pool of world.pools) checkUpgrade(ctx, pool); // verification is known from the start
+  for (const n of world.numbers) startCoexistence(ctx, n);
+  variant.scenario.portfolio.metadataChanges.forEach((c, i) => sim.schedule(Math.round(c.atHour * HOUR), { type: 'metadata-change', change: i }));
+  if (variant.scenario.portfolio.generalPurposeAiBot) sim.schedule(Math.round(variant.scenario.portfolio.aiDetectionHour * HOUR), { type: 'ai-policy', stage: 'warning' });
   sim.run(world.horizon, HANDLERS, ctx);
   return {
     variant: variant.name,
@@ -55,7 +60,7 @@ export function runOnce(variant: VariantPlan, strategy: ResolvedStrategy, seed: 
     summary: summarize(world, metrics, ctx.inFlight),
     series: {
       ...Object.fromEntries(Object.entries(metrics.series).map(([k, v]) => [k, Array.from(v)])),
-      ...Object.fromEntries([...metrics.qualitySeries.entries()].map(([id, v]) => [`quality.${id}`, Array.from(v)])),
+      ...Object.fromEntries([...metrics.numberSeries.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, v]) => [key, Array.from(v)])),
     },
     events: sim.dispatched,
   };
@@ -103,6 +108,21 @@ function summarize(world: World, m: Collector, inFlight: number): RunSummary {
     peakUniqueInWindow: Math.max(0, ...m.series.uniqueInWindow),
     qualityHours: Object.fromEntries(world.numbers.map((n) => [n.id, m.qualityHours.get(n.id) ?? {}])),
     qualityHoursTotal: sumRecords([...m.qualityHours.values()]),
+    unansweredPeak: Math.max(0, ...world.numbers.map((n) => n.trust.unanswered.peak)),
+    trustScorePeak: Math.max(0, ...world.numbers.map((n) => n.trust.peak)),
+    restrictionHours: Object.fromEntries(
+      ENFORCEMENT_KINDS.map((kind) => [kind, world.enforcements.filter((e) => e.kind === kind).reduce((h, e) => h + (Math.min(e.end, world.horizon) - e.start) / HOUR, 0)]),
+    ),
+    ban: world.enforcements.some((e) => e.kind === 'permanent-ban') ? 'permanent' : world.enforcements.some((e) => e.kind === 'soft-ban' || e.kind === 'account-restriction') ? 'soft' : 'none',
+    enforcements: world.enforcements.map((e) => ({
+      number: world.numbers[e.number].id,
+      kind: e.kind,
+      reason: e.reason,
+      startDay: e.start / DAY,
+      endDay: Number.isFinite(e.end) ? Math.min(e.end, world.horizon) / DAY : null,
+      appealed: e.appealed,
+      ...(e.layers ? { layers: e.layers } : {}),
+    })),
   };
 }
 

@@ -94,6 +94,33 @@ const phoneNumber = {
     country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166 country of the number' },
     ageDays: { type: 'number', minimum: 0, maximum: 36500, description: 'Days since registration at the start' },
     registered: { type: 'boolean', default: true, description: 'Registered with the Cloud API (a WABA with none has a 200 requests/hour Graph API budget)' },
+    appOpen: {
+      description: 'Coexistence: how often the WhatsApp Business app is opened on the phone ("never", or every N days with jitter)',
+      anyOf: [
+        { const: 'never' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['everyDays'],
+          properties: {
+            everyDays: { type: 'number', exclusiveMinimum: 0, maximum: 366 },
+            jitterHours: { type: 'number', minimum: 0, maximum: 240, default: 0 },
+          },
+        },
+      ],
+      default: { everyDays: 7, jitterHours: 12 },
+    },
+    connection: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'How the number connects (trust layer 1, seed 003)',
+      properties: {
+        ipCountry: { type: 'string', pattern: '^[A-Z]{2}$', description: 'Country of the connection IP (default: the number country)' },
+        voip: { type: 'boolean', default: false },
+        sharedIp: { type: 'boolean', default: false, description: 'Shares an IP block with other numbers' },
+      },
+      default: {},
+    },
   },
 } as const;
 
@@ -107,6 +134,8 @@ const template = {
     quality: { enum: ['PENDING', 'HIGH', 'MEDIUM', 'LOW'], default: 'PENDING' },
     personalized: { type: 'boolean', default: false, description: 'Uses the recipient\'s name or order details (lowers blocks)' },
     branded: { type: 'boolean', default: false, description: 'Names the brand clearly in the first sentence (lowers blocks)' },
+    sameLink: { type: 'boolean', default: false, description: 'The same external link in every message (trust layer 4)' },
+    sameMedia: { type: 'boolean', default: false, description: 'The same media file in every message (trust layer 4)' },
   },
 } as const;
 
@@ -250,6 +279,24 @@ export const scenarioSchema = {
       required: ['numbers'],
       properties: {
         verified: { type: 'boolean', default: false, description: 'Business (or partner-led) verification completed' },
+        autoAppeal: { type: 'boolean', default: true, description: 'The business appeals restrictions and bans as soon as they happen' },
+        generalPurposeAiBot: { type: 'boolean', default: false, description: 'Runs a general-purpose AI chatbot (Meta AI policy from 2026-01-15)' },
+        aiDetectionHour: { type: 'number', minimum: 0, default: 24, description: 'Hours after the start when Meta detects the general-purpose AI chatbot' },
+        metadataChanges: {
+          type: 'array',
+          maxItems: LIMITS.maxListItems,
+          description: 'Sudden account-metadata changes that trigger the 48-hour review',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['atHour', 'kind'],
+            properties: {
+              atHour: { type: 'number', minimum: 0 },
+              kind: { enum: ['new-card-other-region', 'ip-linked-to-bans', 'new-device'] },
+            },
+          },
+          default: [],
+        },
         startTier: { type: 'string', description: 'Messaging-limit tier at the start (default: the profile\'s)' },
         numbers: { type: 'array', minItems: 1, maxItems: LIMITS.maxListItems, items: phoneNumber },
       },

@@ -74,7 +74,7 @@ test('throughput: delivered and accepted messages never exceed 80 per second; th
 });
 
 test('coexistence numbers get 20 MPS', () => {
-  const s = scenario({ horizonDays: 1, portfolio: { startTier: 'TIER_UNLIMITED', numbers: [{ id: 'a', channel: 'coexistence' }] } });
+  const s = scenario({ horizonDays: 1, overrides: { 'coexistence.broadcast131056Probability': 0 }, portfolio: { startTier: 'TIER_UNLIMITED', numbers: [{ id: 'a', channel: 'coexistence' }] } });
   const { result } = runWith(s, firehose(30, 5, 'promo'));
   assert.is(result.summary.accepted, 6 * 20);
 });

@@ -56,7 +56,8 @@ export function runWith(scenario: Record<string, unknown>, strategy: StrategyDef
 
 /**
  * A scenario skeleton: one clean segment, one established (HIGH) marketing template, one campaign
- * at hour 0, no cross-brand marketing and no portfolio pacing — so a test sees one mechanism.
+ * at hour 0, no cross-brand marketing, no portfolio pacing and no trust-score restrictions (unless
+ * `overrides` turns them back on) — so a test sees one mechanism.
  */
 export function scenario(patch: Record<string, unknown>): Record<string, unknown> {
   const { overrides, ...rest } = patch as { overrides?: Record<string, unknown>; audience?: { segments: { id: string }[] } };
@@ -64,7 +65,7 @@ export function scenario(patch: Record<string, unknown>): Record<string, unknown
   return {
     name: 'model test',
     horizonDays: 10,
-    overrides: { 'pacing.portfolioPacing': false, ...overrides },
+    overrides: { 'pacing.portfolioPacing': false, 'trust.restrictScore': 1000, 'trust.banScore': 1000, 'trust.redDaysToRestrict': 90, ...overrides },
     portfolio: { numbers: [{ id: 'a' }] },
     templates: [{ id: 'promo', category: 'marketing', quality: 'HIGH' }],
     audience: { segments: [segment({ id: 'clean', size: 50_000, blockProbability: 0, reportProbability: 0, stopProbability: 0 })] },

@@ -5,7 +5,7 @@
  */
 import { choice, flag, num } from '../define.js';
 import type { PolicyProfile } from '../types.js';
-import { META_ERROR_CODES, META_LIMIT_CHANGES, META_MESSAGING_LIMITS, META_SERVICE_WINDOW, META_TEMPLATE_PACING, META_TEMPLATE_PAUSING, META_TEMPLATE_QUALITY, META_THROUGHPUT, META_PAIR_RATE, META_MARKETING_CAP, SEED_000, SEED_002, SEED_003, SEED_004 } from '../sources.js';
+import { META_ERROR_CODES, META_LIMIT_CHANGES, META_MESSAGING_LIMITS, META_SERVICE_WINDOW, META_TEMPLATE_PACING, META_TEMPLATE_PAUSING, META_TEMPLATE_QUALITY, META_THROUGHPUT, META_PAIR_RATE, META_MARKETING_CAP, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from '../sources.js';
 
 const ASSUMPTION = 'wabasim assumption (no published figure)';
 const LIMITS = `${META_MESSAGING_LIMITS}; ${SEED_002}`;
@@ -47,6 +47,7 @@ export const meta202510: PolicyProfile = {
       scalingPathReviewHours: num(24, 'hours', 0, 720, 'estimate', `${META_LIMIT_CHANGES} ("Meta analyses quality"); duration: ${ASSUMPTION}`, 'Review time after a scaling path (or verification) is met'),
       verificationScales: flag(true, 'documented', META_LIMIT_CHANGES, 'Business verification opens the first automatic tier'),
       flaggedDowngradeDays: num(7, 'days', 0, 90, 'documented', META_MESSAGING_LIMITS, 'Legacy only: FLAGGED this long → down one tier'),
+      verifiedStartTier: choice('', [], 'documented', META_LIMIT_CHANGES, "Tier a verified portfolio starts at ('' = as any new portfolio)"),
       flagOnLowQuality: flag(false, 'documented', META_LIMIT_CHANGES, 'FLAGGED state on low quality (legacy) — none from 2025-10-07'),
     },
     quality: {
@@ -114,6 +115,66 @@ export const meta202510: PolicyProfile = {
       requestsPerHourNoNumber: num(200, 'requests/hour', 0, 1e7, 'documented', SEED_002, 'App-level budget for a WABA with no registered number'),
       requestsPerHour: num(5000, 'requests/hour', 0, 1e7, 'documented', SEED_002, 'App-level budget for a WABA with a registered number'),
       overloadProbability: num(0, 'probability', 0, 1, 'reported', `${SEED_002} (503 when upstream is overloaded)`, 'Chance a Graph API request answers 503'),
+    },
+    coexistence: {
+      appOpenIntervalDays: num(14, 'days', 1, 366, 'reported', `${SEED_000} (14 days; two vendors' heartbeat docs say 13)`, 'The WhatsApp Business app must be opened at least this often or the API is disconnected'),
+      reconnectHours: num(24, 'hours', 0, 720, 'estimate', `${SEED_000} (re-onboarding needed); duration: ${ASSUMPTION}`, 'Time to re-onboard after the app is opened on a disconnected number'),
+      broadcastPerHour: num(60, 'messages/hour', 0, 1e6, 'estimate', `${SEED_000} (broadcast volume through coexistence raises 131056 and suspicious-signal flags); ${SEED_003} velocity`, 'Business-initiated sends per hour above which a coexistence number looks like broadcasting'),
+      broadcast131056Probability: num(0.3, 'probability', 0, 1, 'estimate', `${SEED_000}; ${ASSUMPTION}`, 'Chance a coexistence send over that volume fails with 131056'),
+    },
+    unanswered: {
+      replyWindowHours: num(48, 'hours', 1, 720, 'estimate', `${SEED_003} (2026 unanswered-message counter)`, 'A business-initiated message without a reply within this time counts as unanswered'),
+      keepDays: num(30, 'days', 1, 366, 'estimate', SEED_003, 'An unanswered message stays on the counter this long'),
+      capThreshold: num(1000, 'messages', 1, 1e8, 'estimate', `${SEED_003} (threshold undisclosed; press reports several values) — give a distribution to see the band`, 'Counter value at which the unanswered weight on the trust score is full'),
+      weight: num(1, 'score', 0, 100, 'estimate', SEED_003, 'Trust-score weight of the unanswered counter at its threshold'),
+    },
+    trust: {
+      ipMismatchWeight: num(0.5, 'score', 0, 100, 'estimate', `${SEED_003} layer 1`, 'Connection IP country differs from the number country'),
+      voipWeight: num(0.5, 'score', 0, 100, 'estimate', `${SEED_003} layer 1`, 'VoIP-originated number'),
+      sharedIpWeight: num(0.5, 'score', 0, 100, 'estimate', `${SEED_003} layer 1`, 'Several numbers on one IP block'),
+      replyRatioSafe: num(0.3, 'ratio', 0, 1, 'estimate', `${SEED_003} (safe > 30%, target 50%)`, 'Reply-to-send ratio above which behaviour is safe'),
+      replyRatioDanger: num(0.15, 'ratio', 0, 1, 'estimate', `${SEED_003} (danger < 15%)`, 'Reply-to-send ratio below which behaviour is dangerous'),
+      replyRatioWeight: num(1, 'score', 0, 100, 'estimate', SEED_003, 'Weight of a dangerous reply ratio (half between danger and safe)'),
+      replyRatioMinSends: num(50, 'messages', 0, 1e7, 'estimate', ASSUMPTION, 'Business-initiated deliveries in 7 days before the ratio is judged'),
+      velocitySafePerHour: num(30, 'messages/hour', 0, 1e7, 'estimate', `${SEED_003} (safe < 30/hour)`, 'Young-number velocity that is safe'),
+      velocityDangerPerHour: num(60, 'messages/hour', 0, 1e7, 'estimate', `${SEED_003} (danger > 60/hour)`, 'Young-number velocity that is dangerous'),
+      velocityWeight: num(1, 'score', 0, 100, 'estimate', SEED_003, 'Weight of dangerous velocity (half between safe and danger)'),
+      youngNumberDays: num(10, 'days', 0, 366, 'estimate', `${SEED_003} (first 10 days elevated risk)`, 'Numbers younger than this are judged on velocity and daily volume'),
+      firstDaysVolumeSafe: num(50, 'messages/day', 0, 1e7, 'estimate', `${SEED_003} (20–50/day safe in days 1–3)`, 'Daily volume that is safe in the first days'),
+      firstDays: num(3, 'days', 0, 366, 'estimate', SEED_003, 'The first days of a number'),
+      earlyWeeksVolumeRisk: num(200, 'messages/day', 0, 1e7, 'estimate', `${SEED_003} (200+/day before week 3 is high risk)`, 'Daily volume that is high risk before week 3'),
+      earlyWeeksDays: num(21, 'days', 0, 366, 'estimate', SEED_003, 'Before week 3'),
+      volumeWeight: num(1, 'score', 0, 100, 'estimate', SEED_003, 'Weight of too much daily volume on a young number'),
+      sendingWindowHours: num(8, 'hours', 1, 24, 'estimate', `${SEED_003} (an ~8-hour window instead of around the clock)`, 'A natural sending day'),
+      aroundTheClockWeight: num(0.5, 'score', 0, 100, 'estimate', SEED_003, 'Weight when most of a day\'s sends fall outside its busiest window'),
+      mechanicalCv: num(0.1, 'coefficient of variation', 0, 10, 'estimate', `${SEED_003} (fixed mechanical intervals)`, 'Send intervals less variable than this look mechanical'),
+      mechanicalWeight: num(0.5, 'score', 0, 100, 'estimate', SEED_003, 'Weight of mechanical send intervals'),
+      retryLoopWeight: num(1, 'score', 0, 100, 'estimate', `${SEED_000} (131049 retry loops)`, 'Weight of retrying 131049 (full at 10 retries in a day)'),
+      hammeringPerHour: num(100, 'errors/hour', 0, 1e7, 'estimate', `${SEED_000} (130429/131056 hammering)`, 'Rate-limit errors per hour that count as hammering'),
+      hammeringWeight: num(0.5, 'score', 0, 100, 'estimate', SEED_000, 'Weight of hammering'),
+      identicalPerHour: num(15, 'messages/hour', 0, 1e7, 'estimate', `${SEED_003} (more than 15 structurally identical messages per hour)`, 'Identical messages per hour above which layer 4 flags'),
+      identicalWeight: num(0.5, 'score', 0, 100, 'estimate', SEED_003, 'Weight of identical content'),
+      personalizationFactor: num(0.3, 'multiplier', 0, 1, 'estimate', `${SEED_003} (personalisation reduces the signal)`, 'Layer-4 weight × this for personalised templates'),
+      sameLinkWeight: num(0.3, 'score', 0, 100, 'estimate', `${SEED_003} (same link in every message)`, 'Weight of the same link in every message'),
+      sameMediaWeight: num(0.3, 'score', 0, 100, 'estimate', `${SEED_003} (same media file hash)`, 'Weight of the same media file in every message'),
+      blockRatePerThousandWeight: num(0.05, 'score per block per 1,000', 0, 100, 'estimate', `${SEED_003} (blocks per thousand sent)`, 'Layer-3 weight per block per thousand delivered (7 days)'),
+      restrictScore: num(2, 'score', 0, 1000, 'estimate', `${SEED_003} (cross enough thresholds across enough layers)`, 'Trust score at which the number is restricted (soft ban)'),
+      restrictMinLayers: num(2, 'layers', 1, 4, 'estimate', SEED_003, 'Layers that must contribute for a restriction'),
+      layerMinContribution: num(0.25, 'score', 0, 100, 'estimate', ASSUMPTION, 'A layer "contributes" from this score'),
+      banScore: num(4, 'score', 0, 1000, 'estimate', SEED_003, 'Trust score at which the ban is permanent'),
+      softBansBeforePermanent: num(3, 'soft bans', 1, 100, 'estimate', ASSUMPTION, 'Soft bans within 30 days that make the next one permanent'),
+      redDaysToRestrict: num(7, 'days', 1, 90, 'estimate', `${SEED_003} (RED for 7 days without improvement → account-level restriction)`, 'Days RED before the block cascade restricts the account'),
+    },
+    restrictions: {
+      softBanMinHours: num(24, 'hours', 0, 720, 'estimate', `${SEED_003} (soft ban with countdown, 24–72 h)`, 'Shortest soft ban'),
+      softBanMaxHours: num(72, 'hours', 0, 720, 'estimate', SEED_003, 'Longest soft ban'),
+      appealMinHours: num(24, 'hours', 0, 720, 'reported', `${SEED_001} (appeals reviewed in 24–72 h)`, 'Fastest appeal review'),
+      appealMaxHours: num(72, 'hours', 0, 720, 'reported', SEED_001, 'Slowest appeal review'),
+      appealRestrictedSuccess: num(0.5, 'probability', 0, 1, 'estimate', `${SEED_001}; ${ASSUMPTION}`, 'Chance an appeal of a restriction succeeds'),
+      appealPermanentSuccess: num(0.15, 'probability', 0, 1, 'estimate', `${SEED_003} (under 20% appeal success)`, 'Chance an appeal of a permanent ban succeeds'),
+      reviewHours: num(48, 'hours', 0, 720, 'reported', `${SEED_000} (48-hour policy/identity review)`, 'Review after a sudden account-metadata change'),
+      aiTemplateBlockHours: num(24, 'hours', 0, 720, 'documented', `${SEED_000} (AI policy from 2026-01-15: 24-hour block on new templates as a warning)`, 'Warning block on new templates for a general-purpose AI chatbot'),
+      aiEscalationDays: num(7, 'days', 0, 366, 'estimate', `${SEED_000} (then permanent restriction); delay: ${ASSUMPTION}`, 'Days from the warning to the permanent restriction'),
     },
     serviceWindow: {
       hours: num(24, 'hours', 0, 168, 'documented', META_SERVICE_WINDOW, "Customer-service window opened by a user's inbound message; messages inside it are not counted"),

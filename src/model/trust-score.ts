@@ -1,0 +1,166 @@
+/**
+ * The trust score: four layers (MODEL.md §6; seed 003, community estimates). A hidden per-number
+ * score; each layer's violations add weight; crossing the restriction score with enough layers
+ * contributing restricts the number (soft ban, or a permanent ban when the score is very high or
+ * soft bans recur). Each layer's contribution is kept so the report can say *why*.
+ *
+ * 1. registration — IP country ≠ number country, VoIP, shared IP block (static)
+ * 2. behaviour — reply-to-send ratio, velocity and daily volume on a young number, sending around
+ *    the clock, mechanical intervals, 131049 retry loops, 130429/131056 hammering, and the 30-day
+ *    unanswered counter (2026)
+ * 3. block cascade — blocks per thousand delivered over 7 days; RED for 7 days → account restriction
+ * 4. content pattern — more than 15 identical messages an hour, the same link, the same media
+ *    (reduced by personalisation)
+ * Evaluated at the end of every hour from trailing counters (hourly-ring.ts).
+ */
+import { DAY, HOUR } from '../engine/index.js';
+import type { Policy } from '../policy/index.js';
+import type { RunContext } from './context.js';
+import { addHourly, createHourlyRing, sumHourly, type HourlyRing } from './hourly-ring.js';
+import { enforce, restrictForTrust } from './restrictions.js';
+import { advanceUnanswered, createUnansweredState, type UnansweredState } from './unanswered.js';
+import type { NumberState } from './world.js';
+
+export const TRUST_LAYERS = ['registration', 'behaviour', 'blockCascade', 'content'] as const;
+export type TrustLayer = (typeof TRUST_LAYERS)[number];
+
+const CHANNELS = ['sent', 'delivered', 'deliveredAll', 'replies', 'blocks', 'retries', 'hammer'] as const;
+type Channel = (typeof CHANNELS)[number];
+
+export interface TrustState {
+  readonly ring: HourlyRing<Channel>;
+  /** Registration layer (static for the run). */
+  readonly registration: number;
+  /** Send intervals in the current hour: count, sum, sum of squares, last send time. */
+  intervals: { n: number; sum: number; sumSq: number; last: number };
+  /** Sends per template index in the current hour. */
+  readonly templateHour: Map<number, number>;
+  readonly unanswered: UnansweredState;
+  score: number;
+  peak: number;
+  layers: Record<TrustLayer, number>;
+  /** Time the number turned RED (-1 when not RED). */
+  redSince: number;
+}
+
+/** The static registration layer from the number's connection setup (seed 003 layer 1, estimates). */
+export function createTrustState(connection: { ipMismatch: boolean; voip: boolean; sharedIp: boolean }, p: Policy['trust']): TrustState {
+  const registration = (connection.ipMismatch ? p.ipMismatchWeight : 0) + (connection.voip ? p.voipWeight : 0) + (connection.sharedIp ? p.sharedIpWeight : 0);
+  return {
+    ring: createHourlyRing(7 * 24, CHANNELS),
+    registration,
+    intervals: { n: 0, sum: 0, sumSq: 0, last: -1 },
+    templateHour: new Map(),
+    unanswered: createUnansweredState(),
+    score: registration,
+    peak: registration,
+    layers: { registration, behaviour: 0, blockCascade: 0, content: 0 },
+    redSince: -1,
+  };
+}
+
+/** Records an accepted send: interval statistics, identical-content counts, business-initiated volume. */
+export function noteSend(t: TrustState, now: number, template: number, businessInitiated: boolean): void {
+  const iv = t.intervals;
+  if (iv.last >= 0) {
+    const d = now - iv.last;
+    iv.n++;
+    iv.sum += d;
+    iv.sumSq += d * d;
+  }
+  iv.last = now;
+  if (template >= 0) t.templateHour.set(template, (t.templateHour.get(template) ?? 0) + 1);
+  if (businessInitiated) addHourly(t.ring, now, 'sent');
+}
+
+/** Records a trust-relevant occurrence. */
+export function noteTrust(t: TrustState, now: number, channel: Channel): void {
+  addHourly(t.ring, now, channel);
+}
+
+/** The behaviour, block-cascade and content layers at `now` (hour end). */
+export function trustLayers(ctx: RunContext, n: NumberState): Record<TrustLayer, number> {
+  const { world, sim } = ctx;
+  const p = world.policy.trust;
+  const t = n.trust;
+  const now = sim.now - 1; // the hour that just ended
+  const r = t.ring;
+  const ageDays = n.ageDays + sim.now / DAY;
+  let behaviour = 0;
+  const delivered7 = sumHourly(r, now, 'delivered', 168);
+  if (delivered7 >= p.replyRatioMinSends) {
+    const ratio = sumHourly(r, now, 'replies', 168) / delivered7; // seed 003: safe > 30%, danger < 15%
+    behaviour += ratio < p.replyRatioDanger ? p.replyRatioWeight : ratio < p.replyRatioSafe ? p.replyRatioWeight / 2 : 0;
+  }
+  const young = ageDays < p.youngNumberDays || n.channel === 'coexistence'; // first 10 days elevated risk; coexistence broadcast (seed 000)
+  const lastHour = sumHourly(r, now, 'sent', 1);
+  if (young) behaviour += lastHour > p.velocityDangerPerHour ? p.velocityWeight : lastHour > p.velocitySafePerHour ? p.velocityWeight / 2 : 0;
+  const day = sumHourly(r, now, 'sent', 24);
+  if ((ageDays < p.firstDays && day > p.firstDaysVolumeSafe) || (ageDays < p.earlyWeeksDays && day > p.earlyWeeksVolumeRisk)) behaviour += p.volumeWeight;
+  behaviour += aroundTheClock(r, now, p) ? p.aroundTheClockWeight : 0;
+  const iv = t.intervals;
+  if (iv.n >= 20) {
+    const mean = iv.sum / iv.n;
+    const cv = mean > 0 ? Math.sqrt(Math.max(0, iv.sumSq / iv.n - mean * mean)) / mean : 0;
+    if (mean > 0 && cv < p.mechanicalCv) behaviour += p.mechanicalWeight; // seed 003: fixed mechanical intervals
+  }
+  behaviour += p.retryLoopWeight * Math.min(1, sumHourly(r, now, 'retries', 24) / 10);
+  if (sumHourly(r, now, 'hammer', 1) >= p.hammeringPerHour) behaviour += p.hammeringWeight;
+  const unanswered = advanceUnanswered(t.unanswered, sim.now, world.audience.marketing.lastReply, world.policy.unanswered);
+  behaviour += world.policy.unanswered.weight * Math.min(2, unanswered / world.policy.unanswered.capThreshold);
+
+  const all7 = sumHourly(r, now, 'deliveredAll', 168);
+  const blockCascade = all7 >= p.replyRatioMinSends ? ((sumHourly(r, now, 'blocks', 168) / all7) * 1000) * p.blockRatePerThousandWeight : 0;
+
+  let content = 0;
+  for (const [index, count] of t.templateHour) {
+    if (count <= p.identicalPerHour) continue; // more than 15 structurally identical messages per hour (seed 003)
+    const tpl = world.templates[index];
+    const w = (p.identicalWeight + (tpl.sameLink ? p.sameLinkWeight : 0) + (tpl.sameMedia ? p.sameMediaWeight : 0)) * (tpl.personalized ? p.personalizationFactor : 1);
+    content = Math.max(content, w);
+  }
+  return { registration: t.registration, behaviour, blockCascade, content };
+}
+
+/** Most of the last day's sends fell outside its busiest `sendingWindowHours` (seed 003: ~8-hour window). */
+function aroundTheClock(r: HourlyRing<Channel>, now: number, p: Policy['trust']): boolean {
+  const hour = Math.floor(now / HOUR);
+  const perHour: number[] = [];
+  for (let h = hour - 23; h <= hour; h++) perHour.push(h >= 0 && r.hourOf[h % r.slots] === h ? r.channels.sent[h % r.slots] : 0);
+  const total = perHour.reduce((a, b) => a + b, 0);
+  if (total < 50) return false;
+  const w = Math.round(p.sendingWindowHours);
+  let best = 0;
+  for (let i = 0; i < 24; i++) {
+    let s = 0;
+    for (let k = 0; k < w; k++) s += perHour[(i + k) % 24];
+    best = Math.max(best, s);
+  }
+  return best / total < 0.5;
+}
+
+/** Hourly: scores every number, restricts where the score and the layers say so, escalates a long RED. */
+export function evaluateTrust(ctx: RunContext, n: NumberState): void {
+  const p = ctx.world.policy.trust;
+  const t = n.trust;
+  const layers = trustLayers(ctx, n);
+  t.layers = layers;
+  t.score = layers.registration + layers.behaviour + layers.blockCascade + layers.content;
+  t.peak = Math.max(t.peak, t.score);
+  t.intervals = { n: 0, sum: 0, sumSq: 0, last: t.intervals.last };
+  t.templateHour.clear();
+  const open = n.enforcement.open;
+  const restricted = open.has('soft-ban') || open.has('permanent-ban') || open.has('account-restriction');
+  const contributing = Object.values(layers).filter((v) => v >= p.layerMinContribution).length;
+  if (!restricted && t.score >= p.restrictScore && contributing >= p.restrictMinLayers) {
+    restrictForTrust(ctx, n, t.score, { ...layers });
+  }
+  // Block cascade: RED for 7 days without improvement → account-level restriction (seed 003, estimate)
+  if (n.quality !== 'RED') t.redSince = -1;
+  else if (t.redSince < 0) t.redSince = ctx.sim.now;
+  else if (ctx.sim.now - t.redSince >= p.redDaysToRestrict * DAY && !restricted) {
+    const r = ctx.world.policy.restrictions;
+    enforce(ctx, n, 'account-restriction', 'BLOCK_CASCADE', (r.softBanMinHours + r.softBanMaxHours) / 2, { ...layers });
+    t.redSince = ctx.sim.now;
+  }
+}
