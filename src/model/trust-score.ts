@@ -87,9 +87,10 @@ export function trustLayers(ctx: RunContext, n: NumberState): Record<TrustLayer,
   const r = t.ring;
   const ageDays = n.ageDays + sim.now / DAY;
   let behaviour = 0;
-  const delivered7 = sumHourly(r, now, 'delivered', 168);
+  // Replies lag deliveries: judge the replies of the last 7 days against deliveries at least a day old
+  const delivered7 = sumHourly(r, now, 'delivered', 168) - sumHourly(r, now, 'delivered', 24);
   if (delivered7 >= p.replyRatioMinSends) {
-    const ratio = sumHourly(r, now, 'replies', 168) / delivered7; // seed 003: safe > 30%, danger < 15%
+    const ratio = Math.min(1, sumHourly(r, now, 'replies', 168) / delivered7); // seed 003: safe > 30%, danger < 15%
     behaviour += ratio < p.replyRatioDanger ? p.replyRatioWeight : ratio < p.replyRatioSafe ? p.replyRatioWeight / 2 : 0;
   }
   const young = ageDays < p.youngNumberDays || n.channel === 'coexistence'; // first 10 days elevated risk; coexistence broadcast (seed 000)

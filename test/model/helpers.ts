@@ -32,13 +32,22 @@ export function timetable(batches: readonly Batch[], template = 'promo'): Strate
           batches.forEach((b, i) => api.wakeAt(b.day * DAY + b.hour * HOUR, String(i)));
         },
         onWake(api, tag) {
-          const [batch, offset = '0'] = tag.split(':');
+          // tag: "<batch>" for the first chunk, "<batch>:<next recipient>:<end>" for the following ones
+          const [batch, fromText, endText] = tag.split(':');
           const b = batches[Number(batch)];
-          const start = (b.first ?? next) + Number(offset);
-          const end = (b.first ?? next) + b.count;
-          if (offset === '0') next = end;
-          for (let r = start; r < Math.min(end, start + PER_SECOND); r++) api.sendTemplate(b.number, r, template);
-          if (start + PER_SECOND < end) api.wakeAt(api.now() + 1000, `${batch}:${Number(offset) + PER_SECOND}`);
+          let from: number;
+          let end: number;
+          if (fromText === undefined) {
+            from = b.first ?? next;
+            end = from + b.count;
+            next = end;
+          } else {
+            from = Number(fromText);
+            end = Number(endText);
+          }
+          const to = Math.min(end, from + PER_SECOND);
+          for (let r = from; r < to; r++) api.sendTemplate(b.number, r, template);
+          if (to < end) api.wakeAt(api.now() + 1000, `${batch}:${to}:${end}`);
         },
       };
     },
