@@ -15,6 +15,8 @@ export const blast: StrategyDefinition = {
   params: {
     retries: { type: 'integer', default: 2, min: 0, max: 100, description: 'Immediate retries of a synchronously failed send' },
     perSecond: { type: 'integer', default: 80, min: 1, max: 100_000, description: 'Sends per second' },
+    retryFailedStatus: { type: 'boolean', default: false, description: 'Also resend at once when a status webhook says failed (the naive 131049 retry loop)' },
+    maxStatusRetries: { type: 'integer', default: 5, min: 0, max: 1000, description: 'Resends per recipient on failed status webhooks' },
   },
   create(params) {
     const retries = Number(params.retries);
@@ -31,9 +33,19 @@ export const blast: StrategyDefinition = {
       next.set(id, to);
       if (to < c.first + c.count) api.wakeAt(api.now() + 1000, id);
     };
+    const statusRetries = new Map<number, number>();
     return {
       onCampaignStart: (api, campaign) => sendChunk(api, campaign.id),
       onWake: sendChunk,
+      onStatus(api, update) {
+        if (!params.retryFailedStatus || update.status !== 'failed') return;
+        const done = statusRetries.get(update.to) ?? 0;
+        if (done >= Number(params.maxStatusRetries)) return;
+        const c = api.campaigns().find((x) => x.number === update.from && update.to >= x.first && update.to < x.first + x.count);
+        if (!c) return;
+        statusRetries.set(update.to, done + 1);
+        api.sendTemplate(c.number, update.to, c.template);
+      },
     };
   },
 };
