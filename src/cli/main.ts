@@ -13,6 +13,7 @@ import { listCommand, LIST_KINDS, type ListKind } from './commands/list.js';
 import { runBuilder, runCommand, type RunArgs } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { eventsCommand, type EventsArgs } from './commands/events.js';
+import { mergeCommand } from './commands/merge.js';
 import { EXIT, reportError } from './errors.js';
 import { PROFILE_IDS } from '../policy/index.js';
 
@@ -55,6 +56,12 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('seed', { type: 'number', demandOption: true, describe: 'Run seed' })
           .option('variant', { type: 'string', describe: 'Variant name (default: the first)' }) as never,
       (a) => guard(() => (checkInt('--seed', a.seed, 0), eventsCommand(a))),
+    )
+    .command<{ shards: string[]; out: string }>(
+      'merge <shards..>',
+      'Join the results of `run --shard i/n` into the results.json one machine would write',
+      (y) => y.positional('shards', { type: 'string', array: true, demandOption: true }).option('out', { type: 'string', default: 'results.json', describe: 'Merged results file' }) as never,
+      (a) => guard(() => mergeCommand(a.shards, a.out)),
     )
     .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(scenarioSchema, null, 2)}\n`)))
     .command<{ kind: ListKind; params: boolean; policy?: string; json: boolean; dir: string }>(

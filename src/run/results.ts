@@ -92,6 +92,8 @@ export interface Results {
   readonly variants: readonly { readonly name: string; readonly description?: string; readonly policy: string; readonly parameters: readonly ResolvedParam[] }[];
   readonly runs: readonly RunResult[];
   readonly aggregates: readonly Aggregate[];
+  /** Present in a shard's results: which slice of the sweep it holds (`wabasim merge` joins them). */
+  readonly shard?: { readonly index: number; readonly count: number; readonly planSize: number; readonly runIndices: readonly number[] };
 }
 
 /** A policy parameter as one variant resolved it, with its provenance. */

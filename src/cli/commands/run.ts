@@ -1,5 +1,7 @@
 /** `wabasim run SCENARIO` — runs every variant × strategy × seed; writes results.json; prints a summary. */
+import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { msg, UserInputError } from '../../errors/index.js';
 import type { Argv } from 'yargs';
 import { runScenario, writeFileAtomic, type Results } from '../../run/index.js';
 import { formatTable } from '../table.js';
@@ -11,6 +13,8 @@ export interface RunArgs {
   seed?: number;
   out?: string;
   strategy?: string[];
+  workers?: number;
+  shard?: string;
   json: boolean;
 }
 
@@ -21,27 +25,45 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
     .option('seed', { type: 'number', describe: 'First seed (overrides the scenario)' })
     .option('out', { type: 'string', describe: 'Output directory (default: reports/<scenario file name>)' })
     .option('strategy', { type: 'string', array: true, describe: 'Strategies to run instead of the scenario\'s' })
+    .option('workers', { type: 'number', describe: 'Worker threads (default: the cores, for 4 runs or more); results are identical for any count' })
+    .option('shard', { type: 'string', describe: 'Run only slice i of n of the sweep, e.g. 2/8 (join with wabasim merge)' })
     .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON' }) as unknown as Argv<RunArgs>;
 }
 
 export async function runCommand(args: RunArgs, checkInt: (flag: string, v: number | undefined, min: number) => void): Promise<void> {
   checkInt('--seeds', args.seeds, 1);
   checkInt('--seed', args.seed, 0);
+  checkInt('--workers', args.workers, 1);
+  const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const progress = progressReporter();
   let results: Results;
   try {
-    results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, onProgress: progress.onProgress });
+    results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, workers: args.workers ?? defaultWorkers(), shard, onProgress: progress.onProgress });
   } finally {
     progress.stop();
   }
   const out = resolve(args.out ?? join('reports', basename(args.scenario).replace(/\.json$/i, '')));
-  const resultsFile = join(out, 'results.json');
+  const resultsFile = join(out, shard ? `results.shard-${shard.index}-of-${shard.count}.json` : 'results.json');
   writeFileAtomic(resultsFile, `${JSON.stringify(results, null, 1)}\n`);
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ results: resultsFile, summary: summaryRows(results) }, null, 2)}\n`);
     return;
   }
   process.stdout.write(`${summaryTable(results)}\n\nresults: ${resultsFile}\n`);
+}
+
+/** `i/n` with 1 ≤ i ≤ n. @throws {UserInputError} */
+export function parseShard(text: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!(index >= 1 && count >= 1 && index <= count)) throw new UserInputError([msg.badFlag('--shard', 'i/n with 1 ≤ i ≤ n, e.g. 2/8', text)]);
+  return { index, count };
+}
+
+/** Worker threads by default: the machine's cores (at most 8); the run itself caps it at the run count. */
+function defaultWorkers(): number {
+  return Math.min(8, availableParallelism());
 }
 
 /** Headline metrics per variant × strategy: mean across seeds. */

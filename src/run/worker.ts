@@ -1,0 +1,25 @@
+/**
+ * A worker thread of a parallel sweep: rebuilds the sweep plan, then runs each plan index it
+ * receives and posts the result back (see parallel.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { WorkerInput, WorkerMessage } from './parallel.js';
+import { prepareSweep, runPlanned } from './run-scenario.js';
+
+const input = workerData as WorkerInput;
+const port = parentPort!;
+const post = (m: WorkerMessage): void => port.postMessage(m);
+
+try {
+  const setup = await prepareSweep(input.scenario, input.file, input);
+  port.on('message', (index: number) => {
+    try {
+      post({ kind: 'result', index, result: runPlanned(setup, index) });
+    } catch (err) {
+      post({ kind: 'error', message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+    }
+  });
+  post({ kind: 'ready' });
+} catch (err) {
+  post({ kind: 'error', message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+}
