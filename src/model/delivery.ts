@@ -128,12 +128,12 @@ export function onDeliver(e: Extract<ModelEvent, { type: 'deliver' }>, ctx: RunC
     let factor = world.blockFactors[seg.index * world.templates.length + e.template] * (1 + seg.fatigue * Math.max(0, recent - 1));
     if (audience.stopped[e.recipient]) factor *= world.policy.recipients.afterStopBlockMultiplier; // seed 003: messaging after STOP, estimate
     const fb = drawFeedback(seg, factor, template.category === 'marketing' && !audience.stopped[e.recipient], ctx.streams.recipients);
-    const base = { id: e.id, number: e.number, recipient: e.recipient, template: e.template };
-    if (fb.readAfter >= 0) sim.scheduleIn(fb.readAfter, { type: 'read', ...base });
-    if (fb.replyAfter >= 0) sim.scheduleIn(fb.replyAfter, { type: 'reply', ...base });
-    if (fb.blockAfter >= 0) sim.scheduleIn(fb.blockAfter, { type: 'block', ...base, reason: fb.blockReason });
-    if (fb.reportAfter >= 0) sim.scheduleIn(fb.reportAfter, { type: 'report', ...base });
-    if (fb.stopAfter >= 0) sim.scheduleIn(fb.stopAfter, { type: 'stop', ...base });
+    const { id, number: from, recipient, template: tpl } = e;
+    if (fb.readAfter >= 0) sim.scheduleIn(fb.readAfter, { type: 'read', id, number: from, recipient, template: tpl });
+    if (fb.replyAfter >= 0) sim.scheduleIn(fb.replyAfter, { type: 'reply', id, number: from, recipient, template: tpl });
+    if (fb.blockAfter >= 0) sim.scheduleIn(fb.blockAfter, { type: 'block', id, number: from, recipient, template: tpl, reason: fb.blockReason });
+    if (fb.reportAfter >= 0) sim.scheduleIn(fb.reportAfter, { type: 'report', id, number: from, recipient, template: tpl });
+    if (fb.stopAfter >= 0) sim.scheduleIn(fb.stopAfter, { type: 'stop', id, number: from, recipient, template: tpl });
   }
   emitStatus(ctx, number, { messageId: e.id, status: 'delivered', from: number.id, to: e.recipient, at: now });
 }

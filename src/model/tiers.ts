@@ -84,14 +84,20 @@ export function tryCount(pool: LimitPool, user: number, now: number, tiers: read
   expire(pool.window, now);
   if (pool.window.last[user] <= now - pool.window.window && pool.window.count >= poolLimit(pool, tiers)) return false;
   touch(pool.window, user, now);
-  touch(pool.lookback, user, now);
+  if (pool.tierIndex < tiers.length - 1) touch(pool.lookback, user, now); // the lookback only serves upgrades
   return true;
 }
 
 /** Counts a delivered business-initiated message toward the 250 → first-tier scaling path. */
 export function notePathDelivery(ctx: RunContext, pool: LimitPool, user: number, highQualityTemplate: boolean): void {
+  if (!highQualityTemplate || pool.tierIndex >= firstAutomaticIndex(ctx.world)) return; // the path only opens the first automatic tier
   // Meta "Upcoming changes": 2,000 delivered messages outside service windows to unique users in 30 days using high-quality templates — documented
-  if (highQualityTemplate && touch(pool.path, user, ctx.sim.now)) checkUpgrade(ctx, pool);
+  if (touch(pool.path, user, ctx.sim.now)) checkUpgrade(ctx, pool);
+}
+
+/** Index of the first tier reached by automatic scaling (the scaling paths lead to it). */
+function firstAutomaticIndex(world: World): number {
+  return Math.max(0, tierIndexOf(world.portfolio.tiers, world.policy.limits.firstAutomaticTier));
 }
 
 /** The worst quality among the pool's numbers allows scaling (MODEL.md §1; "poisons the well"). */
@@ -111,7 +117,7 @@ export function checkUpgrade(ctx: RunContext, pool: LimitPool): void {
   const tiers = world.portfolio.tiers;
   if (pool.upgradeDueAt !== Infinity || pool.tierIndex >= tiers.length - 1 || !qualityAllows(world, pool)) return;
   const now = sim.now;
-  const firstAuto = Math.max(0, tierIndexOf(tiers, L.firstAutomaticTier));
+  const firstAuto = firstAutomaticIndex(world);
   let due = Infinity;
   if (pool.tierIndex < firstAuto) {
     expire(pool.path, now);
@@ -139,7 +145,7 @@ export function onTierUpgrade(e: Extract<ModelEvent, { type: 'tier-upgrade' }>, 
   const pool = ctx.world.pools[e.pool];
   pool.upgradeDueAt = Infinity;
   if (!qualityAllows(ctx.world, pool)) return void checkUpgrade(ctx, pool);
-  const firstAuto = Math.max(0, tierIndexOf(ctx.world.portfolio.tiers, ctx.world.policy.limits.firstAutomaticTier));
+  const firstAuto = firstAutomaticIndex(ctx.world);
   setTier(ctx, pool, Math.max(pool.tierIndex + 1, pool.tierIndex < firstAuto ? firstAuto : 0), 'UPGRADE');
   checkUpgrade(ctx, pool);
 }
