@@ -90,7 +90,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   return code;
 }
 
-/** Entry point for bin/wabasim.js. */
+/**
+ * Entry point for bin/wabasim.js. SIGINT and SIGTERM end the run with a message and exit code
+ * 130 / 143; outputs are written atomically at the very end, so nothing partial is left behind.
+ */
 export async function cli(): Promise<void> {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      process.stderr.write(`\nwabasim: interrupted (${signal}); nothing was written\n`);
+      process.exit(code);
+    });
+  }
   process.exitCode = await main(hideBin(process.argv));
 }

@@ -28,7 +28,7 @@ export interface RunScenarioOptions {
   readonly seed?: number;
   /** Strategy names to run instead of the scenario's list. */
   readonly strategies?: readonly string[];
-  /** Worker threads (default 1: in this thread). Results are identical whatever the count. */
+  /** Worker threads (default 0: run in this thread). Results are identical whatever the count. */
   readonly workers?: number;
   /** Run only slice `index` (1-based) of `count` of the sweep (`wabasim merge` joins the slices). */
   readonly shard?: { readonly index: number; readonly count: number };
@@ -94,10 +94,9 @@ export async function runValidatedScenario(scenario: Scenario, file: string, opt
   const setup = await prepareSweep(scenario, file, opts);
   const indices = setup.plan.map((_, i) => i).filter((i) => !opts.shard || i % opts.shard.count === opts.shard.index - 1);
   // 3. simulate each run (independent: own world, own streams), here or in worker threads
-  // Threads pay off only with a few runs each: at most one worker per 2 runs
-  const workers = Math.max(1, Math.min(opts.workers ?? 1, Math.floor(indices.length / 2)));
+  const workers = Math.min(opts.workers ?? 0, indices.length);
   let runs: RunResult[];
-  if (workers > 1) {
+  if (workers >= 1) {
     runs = await runInWorkers({ file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies }, indices, workers, opts.onProgress);
   } else {
     runs = [];

@@ -25,7 +25,7 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
     .option('seed', { type: 'number', describe: 'First seed (overrides the scenario)' })
     .option('out', { type: 'string', describe: 'Output directory (default: reports/<scenario file name>)' })
     .option('strategy', { type: 'string', array: true, describe: 'Strategies to run instead of the scenario\'s' })
-    .option('workers', { type: 'number', describe: 'Worker threads (default: the cores, for 4 runs or more); results are identical for any count' })
+    .option('workers', { type: 'number', describe: 'Worker threads (default: the cores, at most 8; 0 = in the main thread); results are identical for any count' })
     .option('shard', { type: 'string', describe: 'Run only slice i of n of the sweep, e.g. 2/8 (join with wabasim merge)' })
     .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON' }) as unknown as Argv<RunArgs>;
 }
@@ -33,7 +33,7 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
 export async function runCommand(args: RunArgs, checkInt: (flag: string, v: number | undefined, min: number) => void): Promise<void> {
   checkInt('--seeds', args.seeds, 1);
   checkInt('--seed', args.seed, 0);
-  checkInt('--workers', args.workers, 1);
+  checkInt('--workers', args.workers, 0);
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const progress = progressReporter();
   let results: Results;
@@ -61,7 +61,10 @@ export function parseShard(text: string): { index: number; count: number } {
   return { index, count };
 }
 
-/** Worker threads by default: the machine's cores (at most 8); the run itself caps it at the run count. */
+/**
+ * Worker threads by default: the machine's cores (at most 8; the sweep caps it at its run count).
+ * Runs stay off the main thread so Ctrl-C is answered at once.
+ */
 function defaultWorkers(): number {
   return Math.min(8, availableParallelism());
 }
