@@ -90,5 +90,5 @@ export function segment(fields: Record<string, unknown>): Record<string, unknown
 
 /** The (time in hours, tier, event) of every tier change in a trace. */
 export function tierSteps(trace: readonly TraceRecord[]): [number, string, string][] {
-  return trace.filter((r) => r.kind === 'tier').map((r) => [r.t / HOUR, String(r.tier), String(r.event)]);
+  return trace.filter((r) => r.kind === 'tier' && r.event !== 'START').map((r) => [r.t / HOUR, String(r.tier), String(r.event)]);
 }
