@@ -110,7 +110,7 @@ export function onDeliver(e: Extract<ModelEvent, { type: 'deliver' }>, ctx: RunC
   metrics.delivered++;
   bump(metrics, 'delivered', now);
   audience.reached[e.recipient] = 1;
-  ctx.trace?.({ t: now, kind: 'delivered', id: e.id, number: number.id, recipient: e.recipient });
+  ctx.trace?.({ t: now, kind: 'delivered', id: e.id, number: number.id, recipient: e.recipient, template: e.template });
   if (e.template >= 0) {
     const template = world.templates[e.template];
     const seg = audience.segments[audience.segmentOf[e.recipient]];

@@ -48,7 +48,10 @@ export function runOnce(variant: VariantPlan, strategy: ResolvedStrategy, seed: 
     if (Number.isFinite(first)) sim.schedule(first, { type: 'inbound-arrival', segment: i });
   });
   sim.schedule(HOUR, { type: 'hour-end', hour: 0 }, PRIORITY.bookkeeping);
-  for (const pool of world.pools) checkUpgrade(ctx, pool); // verification is known from the start
+  for (const pool of world.pools) {
+    ctx.trace?.({ t: 0, kind: 'tier', pool: pool.id, tier: world.portfolio.tiers[pool.tierIndex].name, event: 'START' });
+    checkUpgrade(ctx, pool); // verification is known from the start
+  }
   for (const n of world.numbers) startCoexistence(ctx, n);
   variant.scenario.portfolio.metadataChanges.forEach((c, i) => sim.schedule(Math.round(c.atHour * HOUR), { type: 'metadata-change', change: i }));
   if (variant.scenario.portfolio.generalPurposeAiBot) sim.schedule(Math.round(variant.scenario.portfolio.aiDetectionHour * HOUR), { type: 'ai-policy', stage: 'warning' });
