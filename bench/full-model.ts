@@ -1,0 +1,99 @@
+/**
+ * Workload 3, the engine with the full model switched on: workload 2's campaign (one number, one
+ * template, `n` recipients, reads p = 1 mean 600 s, replies p = 0.3 mean 3,600 s, blocks p = 0.01
+ * mean 900 s) as a real scenario, run by `runOnce` with the `blast` strategy at 80 per second.
+ * The portfolio starts at TIER_UNLIMITED so the messaging limit never stops the campaign. Every
+ * mechanism runs (delivery events, quality, pacing, trust score, webhooks, hourly bookkeeping), so
+ * there are more events per send than in workload 2 and each costs more. The ratio is against
+ * workload 2's typed-array reference at the same `n`.
+ */
+import { performance } from 'node:perf_hooks';
+import { runOnce } from '../src/run/run-once.js';
+import { resolveStrategies, type ResolvedStrategy } from '../src/run/strategies.js';
+import { validateScenarioData, type VariantPlan } from '../src/scenario/validate.js';
+import { campaignReference } from './campaign.js';
+import { collectGarbage, rowOf, summarise, timeRepeated, type Row } from './measure.js';
+
+const SEED = 1;
+
+/**
+ * The benchmark scenario for `n` recipients, as a scenario file would hold it.
+ * @example validateScenarioData(benchScenario(1000), { file: 'bench', strategyNames: ['blast'] })
+ */
+export function benchScenario(n: number): unknown {
+  return {
+    name: 'bench-full-model',
+    description: 'npm run bench, workload 3: one number sends one utility template to every recipient at 80 per second',
+    policy: 'meta-2025-10',
+    horizonDays: 1,
+    seed: SEED,
+    portfolio: {
+      verified: true,
+      startTier: 'TIER_UNLIMITED',
+      numbers: [{ id: 'bench', channel: 'cloud-api', country: 'US', ageDays: 900 }],
+    },
+    templates: [{ id: 'bench-update', category: 'utility', quality: 'HIGH', personalized: true, branded: true }],
+    audience: {
+      segments: [
+        {
+          id: 'everyone',
+          size: n,
+          optIn: 'explicit',
+          readProbability: 1,
+          readDelay: { exponential: { mean: 600 } },
+          replyProbability: 0.3,
+          replyDelay: { exponential: { mean: 3600 } },
+          blockProbability: 0.01,
+          blockDelay: { exponential: { mean: 900 } },
+          reportProbability: 0,
+          stopProbability: 0,
+          inboundPerDay: 0,
+        },
+      ],
+    },
+    campaigns: [{ id: 'all', template: 'bench-update', segment: 'everyone', startHour: 0 }],
+    strategies: ['blast'],
+  };
+}
+
+/**
+ * The validated plan for `n` recipients and the `blast` strategy, as the CLI would build them.
+ * @throws {UserInputError} if the scenario above stops validating (a bench bug)
+ * @example const [plan, strategy] = await benchPlan(1000);
+ */
+export async function benchPlan(n: number): Promise<[VariantPlan, ResolvedStrategy]> {
+  const scenario = validateScenarioData(benchScenario(n), { file: 'bench', strategyNames: ['blast'] });
+  const [strategy] = await resolveStrategies(['blast'], 'bench');
+  return [{ name: 'base', scenario, policy: 'meta-2025-10', overrides: {} }, strategy];
+}
+
+/**
+ * Measures workload 3 at `n` recipients: best of `reps` full runs after one warm-up run, then peak
+ * RSS (before the reference runs), then workload 2's reference at the same `n`.
+ * @example await benchFullModel(200_000, 3)
+ */
+export async function benchFullModel(n: number, reps: number): Promise<Row> {
+  const [plan, strategy] = await benchPlan(n);
+  const [warmPlan, warmStrategy] = await benchPlan(Math.ceil(n / 10));
+  runOnce(warmPlan, warmStrategy, SEED);
+  const seconds: number[] = [];
+  let events = 0;
+  let sends = 0;
+  for (let i = 0; i < reps; i++) {
+    collectGarbage();
+    const t0 = performance.now();
+    const result = runOnce(plan, strategy, SEED);
+    seconds.push((performance.now() - t0) / 1000);
+    events = result.events;
+    sends = result.summary.accepted;
+  }
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const engine = summarise(events, seconds);
+  const reference = timeRepeated(() => campaignReference(n), 2, 5);
+  const per = (count: number, sent: number): string => (count / sent).toFixed(2);
+  return rowOf(`full model, blast (${n.toLocaleString('en-US')} recipients)`, engine, reference.events / reference.best, 0.5, [
+    `full model: ${events.toLocaleString('en-US')} events dispatched for ${sends.toLocaleString('en-US')} accepted sends (${per(events, sends)} per send; line 2: ${per(reference.events, n)})`,
+    `full model: wall time ${engine.best.toFixed(3)} s best, ${engine.median.toFixed(3)} s median of ${reps} runs (runOnce end to end, world build and summary included)`,
+    `full model: peak RSS ${peakRssMb.toFixed(0)} MB (maxRSS of its own node process, runtime included)`,
+  ]);
+}
