@@ -14,6 +14,8 @@ import { runBuilder, runCommand, type RunArgs } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { eventsCommand, type EventsArgs } from './commands/events.js';
 import { mergeCommand } from './commands/merge.js';
+import { reportBuilder, reportCommand, type ReportArgs } from './commands/report.js';
+import { baselineBuilder, baselineCommand, type BaselineArgs } from './commands/baseline.js';
 import { EXIT, reportError } from './errors.js';
 import { PROFILE_IDS } from '../policy/index.js';
 
@@ -39,7 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(VERSION)
     .strict()
     .demandCommand(1, 'Name a command (wabasim --help lists them)')
-    .command<RunArgs>('run <scenario>', 'Run every variant × strategy × seed of a scenario; write results.json', runBuilder, (a) => guard(() => runCommand(a, checkInt)))
+    .command<RunArgs>('run <scenario>', 'Run every variant × strategy × seed of a scenario; write results.json and report.html', runBuilder, (a) => guard(() => runCommand(a, checkInt)))
     .command<{ scenarios: string[]; json: boolean }>(
       'validate <scenarios..>',
       'Check scenario files against the schema and the model; exit 0 or 2',
@@ -63,6 +65,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       (y) => y.positional('shards', { type: 'string', array: true, demandOption: true }).option('out', { type: 'string', default: 'results.json', describe: 'Merged results file' }) as never,
       (a) => guard(() => mergeCommand(a.shards, a.out)),
     )
+    .command<ReportArgs>('report <results>', 'Re-render report.html from a saved results.json', reportBuilder, (a) => guard(() => reportCommand(a)))
+    .command<BaselineArgs>('baseline <action> <scenarios..>', 'Record or check regression baselines of scenarios (check exits 1 on drift)', baselineBuilder, (a) => guard(() => baselineCommand(a)))
     .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(scenarioSchema, null, 2)}\n`)))
     .command<{ kind: ListKind; params: boolean; policy?: string; json: boolean; dir: string }>(
       'list <kind>',

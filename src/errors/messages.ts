@@ -53,10 +53,23 @@ export const msg = {
   badDistribution: (file: string, pointer: string, rule: string, found: unknown): Issue => ({ file, pointer, expected: rule, found: show(found) }),
   tooMany: (file: string, pointer: string, what: string, max: number, found: number): Issue => ({ file, pointer, expected: `at most ${max} ${what}`, found: String(found) }),
   afterHorizon: (file: string, pointer: string, horizonHours: number, found: number): Issue => ({ file, pointer, expected: `a start before the horizon (${horizonHours} h)`, found: String(found) }),
-  unknownStrategy: (file: string, pointer: string, known: readonly string[], found: unknown): Issue => ({ file, pointer, expected: `a built-in strategy (${known.join(', ')}) or a module path ending in .js or .mjs`, found: show(found) }),
+  unknownStrategy: (file: string, pointer: string, known: readonly string[], found: unknown): Issue => ({ file, pointer, expected: `a built-in strategy (${known.join(', ')}) or a module path ending in .js, .mjs, .ts or .mts`, found: show(found) }),
+  strategyModuleMissing: (file: string, pointer: string, path: string, base: string): Issue => ({ file, pointer, expected: `a strategy module file (relative paths start from ${base})`, found: `no file at ${path}` }),
+  strategyModuleFailed: (file: string, pointer: string, path: string, reason: string): Issue => ({ file, pointer, expected: 'a strategy module that imports without error', found: `${path}: ${reason}` }),
+  notAStrategy: (file: string, pointer: string, path: string, found: string): Issue => ({
+    file,
+    pointer,
+    expected: 'a module exporting `default` or `strategy` as { name, description, source?, params?, create(params) → { onCampaignStart, onWake?, onStatus?, onInbound?, onWebhook? } }',
+    found: `${path}: ${found}`,
+  }),
+  strategyThrew: (file: string, pointer: string, path: string, callback: string, reason: string): Issue => ({ file, pointer, expected: `a strategy whose ${callback} does not throw`, found: `${path}: ${reason}` }),
   badPatch: (file: string, pointer: string, found: string): Issue => ({ file, pointer, expected: 'a JSON pointer into an existing object or list of the scenario', found: show(found) }),
   noWeights: (file: string, pointer: string): Issue => ({ file, pointer, expected: 'at least one positive weight', found: 'all weights 0' }),
   badFlag: (flag: string, expected: string, found: unknown): Issue => ({ file: '', pointer: flag, expected, found: show(found) }),
+  notResults: (file: string, pointer: string, expected: string, found: unknown): Issue => ({ file, pointer, expected: `${expected} (a results.json written by wabasim run)`, found: show(found) }),
+  shardResults: (file: string, index: number, count: number): Issue => ({ file, pointer: '/shard', expected: 'the results of a whole sweep (join the shards with wabasim merge first)', found: `shard ${index} of ${count}` }),
+  missingBaseline: (file: string, scenario: string): Issue => ({ file, pointer: '', expected: `a recorded baseline (record it with: wabasim baseline record ${scenario})`, found: 'no such file' }),
+  notBaseline: (file: string, pointer: string, expected: string, found: unknown): Issue => ({ file, pointer, expected: `${expected} (a baseline written by wabasim baseline record)`, found: show(found) }),
 } as const;
 
 /** Escapes one JSON-pointer reference token (RFC 6901). */

@@ -5,6 +5,7 @@
  * byte-identical to a single-threaded run.
  */
 import { Worker } from 'node:worker_threads';
+import { UserInputError, type Issue } from '../errors/index.js';
 import type { Scenario } from '../scenario/index.js';
 import type { RunResult } from './results.js';
 
@@ -18,11 +19,12 @@ export interface WorkerInput {
 }
 
 /** Messages from a worker. */
-export type WorkerMessage = { readonly kind: 'ready' } | { readonly kind: 'result'; readonly index: number; readonly result: RunResult } | { readonly kind: 'error'; readonly message: string; readonly stack?: string };
+export type WorkerMessage = { readonly kind: 'ready' } | { readonly kind: 'result'; readonly index: number; readonly result: RunResult } | { readonly kind: 'error'; readonly message: string; readonly stack?: string; readonly issues?: readonly Issue[] };
 
 /**
  * Runs plan `indices` on `count` workers; resolves with the results in the order of `indices`.
- * @throws {Error} when a worker fails (an internal error)
+ * @throws {UserInputError} when a user strategy throws in a worker
+ * @throws {Error} when a worker fails otherwise (an internal error)
  */
 export function runInWorkers(input: WorkerInput, indices: readonly number[], count: number, onProgress?: (done: number, total: number) => void): Promise<RunResult[]> {
   const script = new URL('./worker.js', import.meta.url);
@@ -48,7 +50,7 @@ export function runInWorkers(input: WorkerInput, indices: readonly number[], cou
       workers.push(w);
       w.on('message', (m: WorkerMessage) => {
         if (m.kind === 'ready') return feed(w);
-        if (m.kind === 'error') return finish(Object.assign(new Error(m.message), { stack: m.stack }));
+        if (m.kind === 'error') return finish(m.issues ? new UserInputError(m.issues) : Object.assign(new Error(m.message), { stack: m.stack }));
         results.set(m.index, m.result);
         onProgress?.(results.size, indices.length);
         feed(w);

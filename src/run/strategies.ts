@@ -1,49 +1,72 @@
 /**
- * Resolving the scenario's strategy references into definitions with checked parameters.
+ * Resolving the scenario's strategy references into definitions with checked parameters:
+ * built-in names from the registry, module paths (user strategies) through strategy-module.ts.
  */
+import { dirname, resolve } from 'node:path';
 import { msg, UserInputError, type Issue } from '../errors/index.js';
 import type { StrategyRef } from '../scenario/index.js';
 import { BUILTIN_NAMES, builtinStrategy, type StrategyDefinition } from '../strategies/index.js';
+import { loadStrategyModule, MODULE_PATH } from './strategy-module.js';
 
 /** A strategy ready to instantiate per run. */
 export interface ResolvedStrategy {
-  /** Name shown in results (the ref's `label`, else its name). */
+  /** Name shown in results (the ref's `label`, else the strategy's name). */
   readonly label: string;
   readonly definition: StrategyDefinition;
   readonly params: Readonly<Record<string, number | boolean>>;
 }
 
 /**
- * Resolves `refs` (from the scenario, or names given with --strategy) against the built-ins.
- * @throws {UserInputError} listing every unknown strategy and bad parameter
+ * Resolves `refs` (from the scenario, or names given with --strategy) against the built-ins and,
+ * for a module path, the module it names: relative to the directory of `file`, or to the working
+ * directory when `at` is '--strategy' (the command line).
+ * @throws {UserInputError} listing every unknown strategy, unloadable module and bad parameter
+ * @example const [s] = await resolveStrategies(['warmup'], 'scenarios/default.json');
  */
 export async function resolveStrategies(refs: readonly StrategyRef[], file: string, at = '/strategies'): Promise<ResolvedStrategy[]> {
   const issues: Issue[] = [];
   const out: ResolvedStrategy[] = [];
   const labels = new Set<string>();
-  refs.forEach((ref, i) => {
+  const base = at === '--strategy' ? process.cwd() : dirname(resolve(file));
+  for (const [i, ref] of refs.entries()) {
     const name = typeof ref === 'string' ? ref : ref.name;
     const pointer = typeof ref === 'string' ? `${at}/${i}` : `${at}/${i}/name`;
-    const definition = builtinStrategy(name);
-    if (!definition) return void issues.push(msg.unknownStrategy(file, pointer, BUILTIN_NAMES, name));
-    const given = typeof ref === 'string' ? {} : ((ref.params ?? {}) as Record<string, unknown>);
-    const params: Record<string, number | boolean> = {};
-    for (const [key, doc] of Object.entries(definition.params)) params[key] = doc.default;
-    for (const [key, value] of Object.entries(given)) {
-      const doc = definition.params[key];
-      const p = `${at}/${i}/params/${key}`;
-      if (!doc) issues.push(msg.unknownKey(file, `${at}/${i}/params`, key, Object.keys(definition.params)));
-      else if (doc.type === 'boolean' ? typeof value !== 'boolean' : typeof value !== 'number' || (doc.type === 'integer' && !Number.isInteger(value))) {
-        issues.push(msg.badParamValue(file, p, `a value of type ${doc.type}`, value));
-      } else if (typeof value === 'number' && (value < (doc.min ?? -Infinity) || value > (doc.max ?? Infinity))) {
-        issues.push(msg.outOfRange(file, p, doc.min ?? -Number.MAX_VALUE, doc.max ?? Number.MAX_VALUE, value));
-      } else params[key] = value as number | boolean;
+    let definition = builtinStrategy(name);
+    if (!definition && MODULE_PATH.test(name)) {
+      const loaded = await loadStrategyModule(name, file, pointer, base);
+      if (!loaded.ok) {
+        issues.push(loaded.issue);
+        continue;
+      }
+      definition = loaded.definition;
     }
-    const label = (typeof ref === 'string' ? undefined : ref.label) ?? name;
+    if (!definition) {
+      issues.push(msg.unknownStrategy(file, pointer, BUILTIN_NAMES, name));
+      continue;
+    }
+    const params = checkParams(definition, typeof ref === 'string' ? {} : ((ref.params ?? {}) as Record<string, unknown>), file, `${at}/${i}/params`, issues);
+    const label = (typeof ref === 'string' ? undefined : ref.label) ?? definition.name;
     if (labels.has(label)) issues.push(msg.duplicateId(file, pointer, 'strategy label', label));
     labels.add(label);
     out.push({ label, definition, params });
-  });
+  }
   if (issues.length) throw new UserInputError(issues);
   return out;
+}
+
+/** The definition's defaults overridden by `given`, each checked against its declaration. */
+function checkParams(definition: StrategyDefinition, given: Record<string, unknown>, file: string, at: string, issues: Issue[]): Record<string, number | boolean> {
+  const params: Record<string, number | boolean> = {};
+  for (const [key, doc] of Object.entries(definition.params)) params[key] = doc.default;
+  for (const [key, value] of Object.entries(given)) {
+    const doc = definition.params[key];
+    const p = `${at}/${key}`;
+    if (!doc) issues.push(msg.unknownKey(file, at, key, Object.keys(definition.params)));
+    else if (doc.type === 'boolean' ? typeof value !== 'boolean' : typeof value !== 'number' || (doc.type === 'integer' && !Number.isInteger(value))) {
+      issues.push(msg.badParamValue(file, p, `a value of type ${doc.type}`, value));
+    } else if (typeof value === 'number' && (value < (doc.min ?? -Infinity) || value > (doc.max ?? Infinity))) {
+      issues.push(msg.outOfRange(file, p, doc.min ?? -Number.MAX_VALUE, doc.max ?? Number.MAX_VALUE, value));
+    } else params[key] = value as number | boolean;
+  }
+  return params;
 }

@@ -3,12 +3,18 @@
  * receives and posts the result back (see parallel.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { UserInputError } from '../errors/index.js';
 import type { WorkerInput, WorkerMessage } from './parallel.js';
 import { prepareSweep, runPlanned } from './run-scenario.js';
 
 const input = workerData as WorkerInput;
 const port = parentPort!;
 const post = (m: WorkerMessage): void => port.postMessage(m);
+/** A failure as a message: a user error keeps its issues (a user strategy that throws), anything else its stack. */
+const failure = (err: unknown): WorkerMessage =>
+  err instanceof UserInputError
+    ? { kind: 'error', message: err.message, issues: [...err.issues] }
+    : { kind: 'error', message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined };
 
 try {
   const setup = await prepareSweep(input.scenario, input.file, input);
@@ -16,10 +22,10 @@ try {
     try {
       post({ kind: 'result', index, result: runPlanned(setup, index) });
     } catch (err) {
-      post({ kind: 'error', message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+      post(failure(err));
     }
   });
   post({ kind: 'ready' });
 } catch (err) {
-  post({ kind: 'error', message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+  post(failure(err));
 }

@@ -55,7 +55,7 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
 
   s.strategies.forEach((ref, i) => {
     const name = typeof ref === 'string' ? ref : ref.name;
-    if (!ctx.strategyNames.includes(name) && !/\.(m?js)$/.test(name)) {
+    if (!ctx.strategyNames.includes(name) && !/\.(?:m?js|m?ts)$/.test(name)) {
       issues.push(msg.unknownStrategy(file, typeof ref === 'string' ? `/strategies/${i}` : `/strategies/${i}/name`, ctx.strategyNames, name));
     }
   });

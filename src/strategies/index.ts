@@ -1,2 +1,13 @@
 export * from './types.js';
 export * from './registry.js';
+export { blast } from './blast.js';
+export { warmup, warmupVolume } from './warmup.js';
+export { tierAware } from './tier-aware.js';
+export { pacingAware } from './pacing-aware.js';
+export { multiNumber } from './multi-number.js';
+export { backoff, NEVER_RETRY } from './backoff.js';
+export { hygiene } from './hygiene.js';
+export { createDailySender, type DailySender, type DailySenderHooks, type SlotOutcome } from './daily-sender.js';
+export { sendingWindow, spreadTimes, windowDay, windowOf, WINDOW_PARAMS, type SendingWindow } from './sending-window.js';
+export { tierLimit } from './tier-limit.js';
+export { createUnansweredCounter, type UnansweredCounter } from './unanswered-counter.js';

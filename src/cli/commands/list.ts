@@ -9,7 +9,7 @@ import { formatTable } from '../table.js';
 export const LIST_KINDS = ['policies', 'scenarios', 'strategies'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
-/** Prints the list of `kind`; `policy` narrows `--params` to one profile. */
+/** Prints the list of `kind`; `--params` lists every parameter (of the profiles, or of the strategies); `policy` narrows it to one profile. */
 export function listCommand(kind: ListKind, opts: { json: boolean; params: boolean; policy?: string; scenariosDir: string }): void {
   const out = (value: unknown, table: string): void => void process.stdout.write(opts.json ? `${JSON.stringify(value, null, 2)}\n` : `${table}\n`);
   if (kind === 'policies' && opts.params) {
@@ -21,9 +21,13 @@ export function listCommand(kind: ListKind, opts: { json: boolean; params: boole
     const rows = PROFILE_IDS.map((id) => ({ id, version: PROFILES[id].version, title: PROFILES[id].title, description: PROFILES[id].description }));
     return out(rows, formatTable(['policy', 'version', 'description'], rows.map((r) => [r.id, r.version, r.description])));
   }
+  if (kind === 'strategies' && opts.params) {
+    const rows = BUILTIN_STRATEGIES.flatMap((s) => Object.entries(s.params).map(([key, p]) => ({ strategy: s.name, parameter: key, ...p })));
+    return out(rows, formatTable(['strategy', 'parameter', 'type', 'default', 'min', 'max', 'description'], rows.map((r) => [r.strategy, r.parameter, r.type, String(r.default), r.min === undefined ? '' : String(r.min), r.max === undefined ? '' : String(r.max), r.description])));
+  }
   if (kind === 'strategies') {
     const rows = BUILTIN_STRATEGIES.map((s) => ({ name: s.name, description: s.description, source: s.source, params: s.params }));
-    return out(rows, formatTable(['strategy', 'description', 'parameters'], rows.map((r) => [r.name, r.description, Object.entries(r.params).map(([k, p]) => `${k}=${p.default}`).join(' ')])));
+    return out(rows, formatTable(['strategy', 'description', 'source', 'parameters'], rows.map((r) => [r.name, r.description, r.source, Object.entries(r.params).map(([k, p]) => `${k}=${p.default}`).join(' ')])));
   }
   const files = readdirSync(opts.scenariosDir).filter((f) => f.endsWith('.json') && !f.includes('_broken')).sort();
   const rows = files.map((f) => {

@@ -1,9 +1,10 @@
-/** `wabasim run SCENARIO` — runs every variant × strategy × seed; writes results.json; prints a summary. */
+/** `wabasim run SCENARIO` — runs every variant × strategy × seed; writes results.json and report.html; prints a summary. */
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { msg, UserInputError } from '../../errors/index.js';
 import type { Argv } from 'yargs';
 import { runScenario, writeFileAtomic, type Results } from '../../run/index.js';
+import { renderReport } from '../../report/index.js';
 import { formatTable } from '../table.js';
 import { progressReporter } from '../progress.js';
 
@@ -45,11 +46,14 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
   const out = resolve(args.out ?? join('reports', basename(args.scenario).replace(/\.json$/i, '')));
   const resultsFile = join(out, shard ? `results.shard-${shard.index}-of-${shard.count}.json` : 'results.json');
   writeFileAtomic(resultsFile, `${JSON.stringify(results, null, 1)}\n`);
+  // a shard holds part of the sweep: its report waits for `wabasim merge` + `wabasim report`
+  const reportFile = shard ? undefined : join(out, 'report.html');
+  if (reportFile) writeFileAtomic(reportFile, await renderReport(results));
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ results: resultsFile, summary: summaryRows(results) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ results: resultsFile, ...(reportFile ? { report: reportFile } : {}), summary: summaryRows(results) }, null, 2)}\n`);
     return;
   }
-  process.stdout.write(`${summaryTable(results)}\n\nresults: ${resultsFile}\n`);
+  process.stdout.write(`${summaryTable(results)}\n\nresults: ${resultsFile}\n${reportFile ? `report: ${reportFile}\n` : ''}`);
 }
 
 /** `i/n` with 1 ≤ i ≤ n. @throws {UserInputError} */
@@ -63,9 +67,10 @@ export function parseShard(text: string): { index: number; count: number } {
 
 /**
  * Worker threads by default: the machine's cores (at most 8; the sweep caps it at its run count).
- * Runs stay off the main thread so Ctrl-C is answered at once.
+ * Runs stay off the main thread so Ctrl-C is answered at once. `baseline` uses it too.
+ * @example runScenario(file, { workers: defaultWorkers() })
  */
-function defaultWorkers(): number {
+export function defaultWorkers(): number {
   return Math.min(8, availableParallelism());
 }
 

@@ -1,0 +1,4 @@
+export * from './types.js';
+export { baselineFromResults } from './record.js';
+export { checkBaseline, toleranceFor, withinTolerance } from './check.js';
+export { baselinePath, baselineIssues, readBaseline, scenarioRef, serializeBaseline } from './file.js';

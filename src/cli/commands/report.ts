@@ -1,0 +1,33 @@
+/** `wabasim report RESULTS.json [--out FILE]` — re-renders report.html from saved results. */
+import { dirname, join, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { readResultsFile, renderReport } from '../../report/index.js';
+import { writeFileAtomic } from '../../run/index.js';
+
+export interface ReportArgs {
+  results: string;
+  out?: string;
+}
+
+/**
+ * The command's arguments: the results file and an optional output file.
+ * @example yargs.command('report <results>', '…', reportBuilder, handler)
+ */
+export function reportBuilder(y: Argv): Argv<ReportArgs> {
+  return y
+    .positional('results', { type: 'string', demandOption: true, describe: 'A results.json written by wabasim run (or merge)' })
+    .option('out', { type: 'string', describe: 'Report file to write (default: report.html beside the results file)' }) as unknown as Argv<ReportArgs>;
+}
+
+/**
+ * Reads `args.results`, renders the report and writes it atomically; prints its path.
+ * Why: change a chart or lose a report without re-running a long sweep.
+ * @throws {UserInputError} when the results file is missing, not JSON or not a results file (nothing is written)
+ * @example await reportCommand({ results: 'reports/default/results.json' })
+ */
+export async function reportCommand(args: ReportArgs): Promise<void> {
+  const results = readResultsFile(args.results);
+  const out = resolve(args.out ?? join(dirname(args.results), 'report.html'));
+  writeFileAtomic(out, await renderReport(results));
+  process.stdout.write(`report: ${out}\n`);
+}

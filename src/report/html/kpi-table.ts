@@ -1,0 +1,110 @@
+/**
+ * The KPI tables: headline metrics as rows, variant × strategy as columns (one table when that
+ * fits a laptop screen, else one table per variant); each cell the mean ± standard deviation
+ * across seeds over the 5th–95th percentile range.
+ */
+import type { Spread } from '../../run/results.js';
+import { escapeHtml, formatNumber } from '../format.js';
+import { blockReasonLabel, codeLabel, compareCodes } from '../labels.js';
+import type { Group, ReportData } from '../report-data.js';
+
+/** Most columns drawn in one table; beyond it each variant gets its own. */
+export const MAX_KPI_COLUMNS = 8;
+
+interface Row {
+  readonly label: string;
+  readonly sub?: boolean;
+  readonly cell: (g: Group) => string;
+}
+
+/** A count absent from a group's aggregate never happened in its runs: 0 in each. */
+const ZERO: Spread = { mean: 0, sd: 0, p5: 0, p50: 0, p95: 0, min: 0, max: 0 };
+
+const spreadRow = (key: string, label: string, sub = false): Row => ({ label, sub, cell: (g) => cell(g.aggregate ? (g.aggregate.metrics[key] ?? ZERO) : undefined) });
+
+/** Rows of the table, in order: headline metrics, breakdowns by code and reason, extras, tiers. */
+function rowsFor(groups: readonly Group[]): Row[] {
+  const keys = new Set(groups.flatMap((g) => Object.keys(g.aggregate?.metrics ?? {})));
+  const under = (prefix: string): string[] => [...keys].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  const nonZero = (key: string): boolean => groups.some((g) => (g.aggregate?.metrics[key]?.max ?? 0) !== 0);
+  const extras = [
+    ['held', 'Held by template pacing'],
+    ['dropped', 'Dropped by pacing (132015)'],
+    ['reports', 'Spam reports'],
+    ['stops', 'STOP replies'],
+  ].filter(([key]) => keys.has(key) && nonZero(key));
+  const tiers = [...keys].filter((k) => k.startsWith('daysToTier.'));
+  return [
+    spreadRow('attempted', 'Send attempts'),
+    spreadRow('accepted', 'Accepted by the API'),
+    spreadRow('delivered', 'Delivered'),
+    spreadRow('uniqueUsersReached', 'Unique users reached'),
+    spreadRow('failed', 'Failed sends (all codes)'),
+    ...under('failedByCode.').sort(compareCodes).map((c) => spreadRow(`failedByCode.${c}`, codeLabel(c), true)),
+    spreadRow('blocks', 'Blocks'),
+    ...under('blocksByReason.').sort().map((r) => spreadRow(`blocksByReason.${r}`, `reason: ${blockReasonLabel(r)}`, true)),
+    spreadRow('replies', 'Replies'),
+    spreadRow('pendingAtHorizon', 'Pending at the horizon'),
+    ...extras.map(([key, label]) => spreadRow(key, label)),
+    ...(groups.some((g) => g.runs.some((r) => typeof r.summary.finalTier === 'string')) ? [{ label: 'Final messaging tier (most common)', cell: finalTierCell }] : []),
+    ...tiers.map((key) => ({ label: `days to reach ${key.slice('daysToTier.'.length)}`, sub: true, cell: (g: Group) => daysCell(g, key) })),
+  ];
+}
+
+function cell(s: Spread | undefined, note = ''): string {
+  if (!s) return '<td class="na">—</td>';
+  const mean = `<span class="mean">${formatNumber(s.mean)}</span>`;
+  if (s.p5 === s.p95 && s.sd === 0) return `<td>${mean}${note ? `<br><span class="range">${note}</span>` : ''}</td>`;
+  return `<td>${mean} <span class="sd">± ${formatNumber(s.sd)}</span><br><span class="range">${formatNumber(s.p5)} – ${formatNumber(s.p95)}${note ? `<br>${note}` : ''}</span></td>`;
+}
+
+function finalTierCell(g: Group): string {
+  const counts = new Map<string, number>();
+  for (const r of g.runs) counts.set(String(r.summary.finalTier), (counts.get(String(r.summary.finalTier)) ?? 0) + 1);
+  let best = { value: '—', count: 0 };
+  for (const [value, count] of counts) if (count > best.count) best = { value, count };
+  return `<td><span class="mean">${escapeHtml(best.value)}</span><br><span class="range">in ${best.count} of ${g.runs.length} runs</span></td>`;
+}
+
+function daysCell(g: Group, key: string): string {
+  const s = g.aggregate?.metrics[key];
+  if (!s) return '<td class="na">not reached</td>';
+  const n = s.n ?? g.runs.length;
+  return cell(s, n === g.runs.length ? '' : `in ${n} of ${g.runs.length} runs`);
+}
+
+/** `td` (a `<td…>` string) with class `cls` added. */
+function addClass(td: string, cls: string): string {
+  return /^<td class="/.test(td) ? td.replace('<td class="', `<td class="${cls} `) : td.replace('<td', `<td class="${cls}"`);
+}
+
+function table(groups: readonly Group[], variantHeader: boolean): string {
+  const starts = groups.map((g, i) => i === 0 || groups[i - 1].variant !== g.variant);
+  const cls = (i: number): string => (variantHeader && starts[i] && i > 0 ? ' class="vstart"' : '');
+  const spans: { variant: string; count: number }[] = [];
+  for (const g of groups) {
+    if (spans.length && spans[spans.length - 1].variant === g.variant) spans[spans.length - 1].count++;
+    else spans.push({ variant: g.variant, count: 1 });
+  }
+  const variantRow = variantHeader ? `<tr class="variants"><th></th>${spans.map((s, i) => `<th scope="colgroup" colspan="${s.count}"${i > 0 ? ' class="vstart"' : ''}>${escapeHtml(s.variant)}</th>`).join('')}</tr>` : '';
+  const head = groups.map((g, i) => `<th scope="col"${cls(i)}>${escapeHtml(g.strategy)}<br><span class="range">${g.runs.length} seed${g.runs.length === 1 ? '' : 's'}</span></th>`).join('');
+  const body = rowsFor(groups).map((r) => `<tr><th scope="row"${r.sub ? ' class="sub"' : ''}>${escapeHtml(r.label)}</th>${groups.map((g, i) => (variantHeader && starts[i] && i > 0 ? addClass(r.cell(g), 'vstart') : r.cell(g))).join('')}</tr>`);
+  return `<table class="kpi"><thead>${variantRow}<tr><th scope="col">Metric (per run)</th>${head}</tr></thead><tbody>${body.join('')}</tbody></table>`;
+}
+
+/**
+ * The KPI tables as HTML: one table with a column per variant × strategy when there are at most
+ * MAX_KPI_COLUMNS, else a table per variant under its name.
+ * Why: the numbers behind the charts, with their spread, the alternatives side by side.
+ * @example kpiTables(data) // '<table class="kpi">…</table>'
+ */
+export function kpiTables(data: ReportData): string {
+  const several = data.variants.length > 1;
+  if (data.groups.length <= MAX_KPI_COLUMNS) return table(data.groups, several);
+  return data.variants
+    .map((v) => {
+      const desc = data.results.variants.find((x) => x.name === v)?.description;
+      return `<h3>${escapeHtml(v)}</h3>${desc ? `<p class="variant-desc">${escapeHtml(desc)}</p>` : ''}${table(data.groups.filter((g) => g.variant === v), false)}`;
+    })
+    .join('');
+}

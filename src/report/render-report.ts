@@ -1,0 +1,62 @@
+/**
+ * The report pipeline:
+ *
+ *   Results ──reportData──▶ groups by variant × strategy
+ *      │                         │
+ *      │                         ├──CHARTS (registry)──▶ vega-lite specs ──compile + vega──▶ SVG
+ *      │                         └──KPI tables, parameters, estimates note──▶ HTML
+ *      └──────────────────────────────────────────────▶ reportPage ──▶ report.html (string)
+ *
+ * Pure apart from vega's rendering; the same results give the same bytes.
+ */
+import type { Results } from '../run/results.js';
+import { CHART_IDS, CHARTS } from './charts/registry.js';
+import type { ChartOutcome } from './chart-types.js';
+import { reportPage, type PageChart } from './html/page.js';
+import { renderSvg } from './render-svg.js';
+import { reportData, type ReportData } from './report-data.js';
+
+/** One registry chart built for `data`: its id, name and outcome. */
+export interface BuiltChart {
+  readonly id: string;
+  readonly name: string;
+  readonly dependsOn: readonly string[];
+  readonly outcome: ChartOutcome;
+}
+
+/**
+ * Builds every chart of the registry for `results` (specs only, nothing rendered).
+ * Why: tests validate each spec against vega-lite's schema; the report renders them.
+ * @example chartSpecs(reportData(results)).filter((c) => c.outcome.kind === 'chart').length
+ */
+export function chartSpecs(data: ReportData): BuiltChart[] {
+  return CHART_IDS.map((id) => ({ id, name: CHARTS[id].name, dependsOn: CHARTS[id].dependsOn, outcome: CHARTS[id].build(data) }));
+}
+
+/**
+ * Renders the HTML report for `results`: one self-contained page (inline SVG charts and CSS, no
+ * script, nothing fetched) with the question, KPI tables with spread across seeds, the charts and
+ * the parameters with their sources.
+ * Why: `wabasim run` and `wabasim report` write it as report.html; a library user can too.
+ * Cost: dominated by vega rendering, roughly proportional to charts × strategies × points.
+ * @throws {Error} only for a bug in a chart function (vega rejecting a spec)
+ * @example
+ * import { runScenario, renderReport } from 'wabasim';
+ * const html = await renderReport(await runScenario('scenarios/default.json'));
+ */
+export async function renderReport(results: Results): Promise<string> {
+  // 1. group the runs once
+  const data = reportData(results);
+  // 2. build each chart's spec; 3. render it to SVG (sequentially: vega's id counter is global)
+  const charts: PageChart[] = [];
+  for (const built of chartSpecs(data)) {
+    if (built.outcome.kind === 'skipped') {
+      charts.push({ kind: 'skipped', name: built.name, reason: built.outcome.reason });
+      continue;
+    }
+    const { svg } = await renderSvg(built.outcome.spec, built.id);
+    charts.push({ kind: 'chart', id: built.id, svg, caption: built.outcome.caption, dependsOn: built.dependsOn });
+  }
+  // 4. assemble the page
+  return reportPage(data, charts);
+}

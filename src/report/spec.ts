@@ -1,0 +1,102 @@
+/**
+ * Shared pieces of the chart specs: the look (config), the strategy colours, the time axis, and
+ * the wrapper that lays one panel per variant side by side (wrapping after two).
+ */
+import type { Config, TopLevelSpec } from 'vega-lite';
+import type { ReportData } from './report-data.js';
+
+type FacetSpec = Extract<TopLevelSpec, { facet: unknown }>;
+/** A unit or layer spec drawn once per variant. */
+export type PanelSpec = FacetSpec['spec'];
+type UnitPanel = Extract<PanelSpec, { mark: unknown }>;
+/** The encoding block of a unit spec. */
+export type PanelEncoding = NonNullable<UnitPanel['encoding']>;
+
+/** The report's chart look: system sans-serif fonts (nothing fetched), legible sizes, legend on top. */
+export const CHART_CONFIG: Config = {
+  font: 'Helvetica, Arial, sans-serif',
+  background: 'white',
+  padding: 10,
+  title: { fontSize: 15, fontWeight: 600, anchor: 'start', subtitleFontSize: 12, subtitleColor: '#555555', offset: 12, subtitlePadding: 4 },
+  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 500, titleColor: '#333333', gridColor: '#e8e8e8', labelColor: '#333333' },
+  legend: { orient: 'top', offset: 8, labelFontSize: 12, titleFontSize: 12, labelLimit: 260, columns: 4 },
+  header: { labelFontSize: 13, labelFontWeight: 600, labelLimit: 380, labelAnchor: 'start', labelOrient: 'top', labelAlign: 'left', labelPadding: 6 },
+  view: { stroke: '#dddddd' },
+  facet: { spacing: 28 },
+  concat: { spacing: 24 },
+};
+
+/**
+ * Width of one panel in pixels: wide when there is a single variant, two to a row otherwise.
+ * Why: two panels plus axes and legend fit a laptop screen and scale down to A4 in print.
+ * @example panelWidth(data) // 470 with two variants
+ */
+export function panelWidth(data: ReportData): number {
+  return data.variants.length > 1 ? 470 : 960;
+}
+
+/**
+ * The colour channel for strategies, with a fixed domain so a strategy keeps its colour in every
+ * chart. `legend`: 'stroke' (a line swatch), 'square' (bars), or 'none' when an axis already
+ * names the strategies.
+ * @example encoding: { color: strategyColor(data, 'stroke') }
+ */
+export function strategyColor(data: ReportData, legend: 'stroke' | 'square' | 'none'): PanelEncoding['color'] {
+  const scale = { domain: [...data.strategies] };
+  if (legend === 'none') return { field: 'strategy', type: 'nominal', title: 'Strategy', scale, legend: null };
+  return { field: 'strategy', type: 'nominal', title: 'Strategy', scale, legend: { symbolType: legend, symbolOpacity: 1, symbolStrokeWidth: 3 } };
+}
+
+/**
+ * Opacity of the p5–p95 bands: lighter as more strategies overlap, so lines stay readable.
+ * @example bandOpacity(data) // 0.2 for one or two strategies
+ */
+export function bandOpacity(data: ReportData): number {
+  const n = data.strategies.length;
+  return n <= 2 ? 0.2 : n <= 4 ? 0.12 : 0.07;
+}
+
+/**
+ * Horizon in days (from the scenario echo, else from the series length).
+ * @example horizonDays(data) // 14
+ */
+export function horizonDays(data: ReportData): number {
+  return data.scenario.horizonDays ?? data.hours / 24;
+}
+
+/**
+ * The x channel for time: days since the start, or hours for horizons of three days or less.
+ * @example encoding: { x: timeAxis(data) }
+ */
+export function timeAxis(data: ReportData): PanelEncoding['x'] {
+  const days = horizonDays(data);
+  const short = days <= 3;
+  return {
+    field: 'day',
+    type: 'quantitative',
+    title: short ? 'Hours since the start' : 'Day of the simulation',
+    scale: { domain: [0, days], nice: false },
+    axis: short ? { values: Array.from({ length: Math.floor(days * 4) + 1 }, (_, i) => i / 4), labelExpr: "format(datum.value * 24, 'd') + ' h'" } : { tickMinStep: 1, format: 'd' },
+  };
+}
+
+export interface ChartTitle {
+  readonly text: string;
+  readonly subtitle?: string;
+}
+
+/**
+ * A top-level spec drawing `panel` over `rows`, once per variant side by side when the scenario
+ * has several (a shared y scale, so variants compare directly), or once, wide, when it has one.
+ * @example variantPanels(data, rows, { mark: 'line', encoding: {…} }, { text: 'Delivered' })
+ */
+export function variantPanels(data: ReportData, rows: readonly object[], panel: PanelSpec, title: ChartTitle): TopLevelSpec {
+  const common = { title: { text: title.text, ...(title.subtitle ? { subtitle: title.subtitle } : {}) }, data: { values: rows as object[] }, config: CHART_CONFIG };
+  if (data.variants.length <= 1) return { ...common, ...panel } as TopLevelSpec;
+  return {
+    ...common,
+    facet: { field: 'variant', type: 'nominal', title: null, sort: [...data.variants] },
+    columns: 2,
+    spec: panel,
+  };
+}

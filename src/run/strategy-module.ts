@@ -1,0 +1,173 @@
+/**
+ * User strategies: a module path given in the scenario (relative to the scenario file's
+ * directory) or with --strategy (relative to the working directory), loaded with a dynamic
+ * import — `.js` / `.mjs` by Node itself, `.ts` / `.mts` through tsx's `tsImport` (no build
+ * step). The module exports `default` or `strategy` shaped like a StrategyDefinition:
+ * `{ name, description, source?, params?, create(params) → Strategy }`. A missing file, an
+ * import error, a module without that shape, and a strategy callback that throws during a run
+ * are user errors naming the scenario file and the pointer of the reference.
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { msg, UserInputError, type Issue } from '../errors/index.js';
+import type { Strategy, StrategyDefinition, StrategyParamDoc } from '../strategies/index.js';
+
+/** Strategy references ending like this are module paths, not built-in names. */
+export const MODULE_PATH = /\.(?:m?js|m?ts)$/;
+
+/** The callbacks a strategy may define (onCampaignStart is required). */
+const CALLBACKS = ['onCampaignStart', 'onWake', 'onStatus', 'onInbound', 'onWebhook'] as const;
+
+/** A loaded module, or the issue that stopped it. */
+export type LoadedStrategy = { readonly ok: true; readonly definition: StrategyDefinition } | { readonly ok: false; readonly issue: Issue };
+
+/**
+ * Loads the strategy module `name` (a path) referenced at `pointer` of `file`, resolving a
+ * relative path from directory `base`. Never throws for a user mistake: returns the issue.
+ * @example await loadStrategyModule('./polite.mjs', 'scenarios/a.json', '/strategies/1', 'scenarios')
+ */
+export async function loadStrategyModule(name: string, file: string, pointer: string, base: string): Promise<LoadedStrategy> {
+  const path = resolve(base, name);
+  const fail = (issue: Issue): LoadedStrategy => ({ ok: false, issue });
+  if (!isFile(path)) return fail(msg.strategyModuleMissing(file, pointer, path, base));
+  let mod: unknown;
+  try {
+    mod = /\.m?ts$/.test(path) ? await importTypeScript(path) : await import(pathToFileURL(path).href);
+  } catch (err) {
+    return fail(msg.strategyModuleFailed(file, pointer, path, firstLine(err)));
+  }
+  const exported = exportedDefinition(mod);
+  if (typeof exported === 'string') return fail(msg.notAStrategy(file, pointer, path, exported));
+  const userCreate = exported.create;
+  const params = normalizeParams(exported.params);
+  const defaults = Object.fromEntries(Object.entries(params).map(([k, p]) => [k, p.default]));
+  let sample: unknown;
+  try {
+    sample = userCreate(defaults);
+  } catch (err) {
+    return fail(msg.strategyThrew(file, pointer, path, 'create()', firstLine(err)));
+  }
+  const shape = strategyProblem(sample);
+  if (shape) return fail(msg.notAStrategy(file, pointer, path, shape));
+  const definition: StrategyDefinition = {
+    name: exported.name,
+    description: exported.description,
+    source: typeof exported.source === 'string' ? exported.source : path,
+    params,
+    create: (p) => guardStrategy(userCreate(p) as Strategy, (callback, err) => new UserInputError([msg.strategyThrew(file, pointer, path, callback, firstLine(err))])),
+  };
+  return { ok: true, definition };
+}
+
+/** A definition as a module may export it (params loosely typed until checked). */
+interface ExportedDefinition {
+  readonly name: string;
+  readonly description: string;
+  readonly source?: unknown;
+  readonly params?: Record<string, unknown>;
+  readonly create: (params: Readonly<Record<string, number | boolean>>) => unknown;
+}
+
+/** The module's `default` or `strategy` export (looking one level into a CommonJS default), or what is wrong. */
+function exportedDefinition(mod: unknown): ExportedDefinition | string {
+  const m = (mod ?? {}) as Record<string, unknown>;
+  const inner = (m.default ?? {}) as Record<string, unknown>;
+  const candidates = [m.default, m.strategy, inner.default, inner.strategy].filter((c) => c !== undefined && c !== null);
+  if (!candidates.length) {
+    const keys = Object.keys(m);
+    return keys.length ? `exports ${keys.join(', ')} but neither default nor strategy` : 'exports nothing';
+  }
+  let problem = '';
+  for (const c of candidates) {
+    problem = definitionProblem(c);
+    if (!problem) return c as ExportedDefinition;
+  }
+  return problem;
+}
+
+/** What keeps `value` from being a strategy definition, or ''. */
+function definitionProblem(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return `the export is ${value === null ? 'null' : typeof value}, not an object`;
+  const d = value as Record<string, unknown>;
+  if (typeof d.name !== 'string' || !d.name) return 'the export has no name (a non-empty string)';
+  if (typeof d.description !== 'string') return `strategy ${JSON.stringify(d.name)} has no description (a string)`;
+  if (typeof d.create !== 'function') return `strategy ${JSON.stringify(d.name)} has no create(params) function`;
+  if (d.params !== undefined && (typeof d.params !== 'object' || d.params === null || Array.isArray(d.params))) return `strategy ${JSON.stringify(d.name)} has params that are not an object`;
+  for (const [key, p] of Object.entries((d.params ?? {}) as Record<string, unknown>)) {
+    const problem = paramProblem(p);
+    if (problem) return `parameter ${JSON.stringify(key)} of ${JSON.stringify(d.name)} ${problem}`;
+  }
+  return '';
+}
+
+/** What keeps `value` from being a StrategyParamDoc, or ''. */
+function paramProblem(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return 'is not an object { type, default, min?, max?, description? }';
+  const p = value as Record<string, unknown>;
+  if (p.type !== 'number' && p.type !== 'integer' && p.type !== 'boolean') return `has type ${JSON.stringify(p.type)} (expected "number", "integer" or "boolean")`;
+  const okDefault = p.type === 'boolean' ? typeof p.default === 'boolean' : typeof p.default === 'number' && Number.isFinite(p.default) && (p.type === 'number' || Number.isInteger(p.default));
+  if (!okDefault) return `has a default that is not a ${p.type}`;
+  for (const bound of ['min', 'max'] as const) if (p[bound] !== undefined && typeof p[bound] !== 'number') return `has a ${bound} that is not a number`;
+  if (typeof p.default === 'number' && (p.default < ((p.min as number | undefined) ?? -Infinity) || p.default > ((p.max as number | undefined) ?? Infinity))) return 'has a default outside [min, max]';
+  if (p.description !== undefined && typeof p.description !== 'string') return 'has a description that is not a string';
+  return '';
+}
+
+/** Checked params with a description on each. */
+function normalizeParams(params: Record<string, unknown> | undefined): Record<string, StrategyParamDoc> {
+  const out: Record<string, StrategyParamDoc> = {};
+  for (const [key, value] of Object.entries(params ?? {})) {
+    const p = value as StrategyParamDoc;
+    out[key] = { ...p, description: p.description ?? '' };
+  }
+  return out;
+}
+
+/** What keeps `value` (what create() returned) from being a Strategy, or ''. */
+function strategyProblem(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return `create() returned ${value === null ? 'null' : typeof value}, not a strategy object`;
+  const s = value as Record<string, unknown>;
+  if (typeof s.onCampaignStart !== 'function') return 'create() returned an object without an onCampaignStart(api, campaign) function';
+  for (const k of CALLBACKS) if (s[k] !== undefined && typeof s[k] !== 'function') return `create() returned ${k} that is not a function`;
+  return '';
+}
+
+/** `s` with each callback turning a thrown error into `wrap(callback name, error)`. */
+function guardStrategy(s: Strategy, wrap: (callback: string, err: unknown) => Error): Strategy {
+  const problem = strategyProblem(s);
+  if (problem) throw wrap('create()', new Error(problem));
+  const out: Record<string, unknown> = {};
+  for (const k of CALLBACKS) {
+    const f = s[k] as ((...args: unknown[]) => void) | undefined;
+    if (f) {
+      out[k] = (...args: unknown[]): void => {
+        try {
+          f.apply(s, args);
+        } catch (err) {
+          throw err instanceof UserInputError ? err : wrap(k, err);
+        }
+      };
+    }
+  }
+  return out as unknown as Strategy;
+}
+
+/** Imports a TypeScript module through tsx (loaded only when needed). */
+async function importTypeScript(path: string): Promise<unknown> {
+  const { tsImport } = await import('tsx/esm/api');
+  return (await tsImport(pathToFileURL(path).href, import.meta.url)) as unknown;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function firstLine(err: unknown): string {
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return text.split('\n')[0].slice(0, 300);
+}

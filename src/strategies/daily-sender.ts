@@ -1,0 +1,140 @@
+/**
+ * The daily slot planner behind `warmup`, `tier-aware`, `multi-number`, `backoff` and `hygiene`:
+ *
+ *   window opens (day wake) ──▶ quota(day) slots at jittered times across the window (seed 003)
+ *        │                         │
+ *        │                         ▼
+ *        │                  slot wake: fill() each due slot — 'sent' | 'wait' (give up the
+ *        │                  slots due now) | 'done' (campaign exhausted: no more days)
+ *        ▼
+ *   next window opens ──▶ quota(day + 1) …
+ *
+ * The event queue holds at most two wake-ups per campaign (the next window, the next slot):
+ * slots closer together than a minute share one wake-up, and at most `perSecond` slots are
+ * filled per wake-up (the rest one second later). Seed 003 is the source of the window and the
+ * jitter; the coalescing minute is an implementation bound on events, not a model number.
+ */
+import { MINUTE, SECOND } from '../engine/index.js';
+import type { CampaignView, SenderApi } from '../model/observable.js';
+import { spreadTimes, windowDay, windowOf, type SendingWindow } from './sending-window.js';
+
+/** What filling one slot came to. */
+export type SlotOutcome = 'sent' | 'wait' | 'done';
+
+/** What a strategy decides; the planner decides when. */
+export interface DailySenderHooks {
+  /** Slots (new recipients) to plan for the campaign's day `day` (0 = its first sending day). */
+  quota(api: SenderApi, campaign: CampaignView, day: number): number;
+  /** Uses one slot of campaign number `index` (its position in `api.campaigns()`). */
+  fill(api: SenderApi, campaign: CampaignView, index: number): SlotOutcome;
+}
+
+/** The planner's handlers and controls. */
+export interface DailySender {
+  onCampaignStart(api: SenderApi, campaign: CampaignView): void;
+  /** Handles a wake-up the planner scheduled; false for a tag it does not own. */
+  onWake(api: SenderApi, tag: string): boolean;
+  /** Re-plans today's window of campaign `index` to `quota` slots in all (used ones included). */
+  setTodayQuota(api: SenderApi, index: number, quota: number): void;
+  /** Indices of the campaigns started and not yet exhausted. */
+  running(): number[];
+}
+
+interface Plan {
+  day: number;
+  times: number[];
+  at: number;
+  windowEnd: number;
+  done: boolean;
+  /** Sequence of the pending slot wake-up (older ones are stale). */
+  slotSeq: number;
+}
+
+/** Slots this close share one wake-up (bounds the events per day; see the header). */
+const COALESCE = MINUTE;
+
+/**
+ * Creates a slot planner with the window `w`, filling at most `perSecond` slots per second.
+ * Wake-up tags start with `day:` and `slot:`; a strategy routes other tags itself.
+ * @example const sender = createDailySender({ startHour: 9, hours: 8 }, 20, { quota: () => 30, fill: … });
+ */
+export function createDailySender(w: SendingWindow, perSecond: number, hooks: DailySenderHooks): DailySender {
+  const plans = new Map<number, Plan>();
+
+  const scheduleSlot = (api: SenderApi, i: number, p: Plan, earliest: number): void => {
+    if (p.at >= p.times.length) return;
+    p.slotSeq++;
+    api.wakeAt(Math.max(p.times[p.at], earliest), `slot:${i}:${p.slotSeq}`);
+  };
+
+  const planDay = (api: SenderApi, i: number, p: Plan): void => {
+    const now = api.now();
+    const day = windowDay(now, w);
+    const end = windowOf(day, w).end;
+    const quota = Math.max(0, Math.floor(hooks.quota(api, api.campaigns()[i], p.day)));
+    p.day++;
+    p.times = spreadTimes(api.rng, now, end, Number.isFinite(quota) ? quota : 0);
+    p.at = 0;
+    p.windowEnd = end;
+    if (p.done) return;
+    api.wakeAt(windowOf(day + 1, w).start, `day:${i}`);
+    scheduleSlot(api, i, p, now);
+  };
+
+  const fillDue = (api: SenderApi, i: number, p: Plan): void => {
+    const now = api.now();
+    const campaign = api.campaigns()[i];
+    let used = 0;
+    while (p.at < p.times.length && p.times[p.at] <= now && used < perSecond) {
+      p.at++;
+      const outcome = hooks.fill(api, campaign, i);
+      if (outcome === 'done') {
+        p.done = true;
+        p.times = [];
+        p.at = 0;
+        return;
+      }
+      if (outcome === 'wait') {
+        while (p.at < p.times.length && p.times[p.at] <= now) p.at++;
+        break;
+      }
+      used++;
+    }
+    const next = p.at < p.times.length ? p.times[p.at] : Infinity;
+    scheduleSlot(api, i, p, next <= now ? now + SECOND : now + COALESCE);
+  };
+
+  return {
+    onCampaignStart(api, campaign) {
+      const i = api.campaigns().findIndex((c) => c.id === campaign.id);
+      const p: Plan = { day: 0, times: [], at: 0, windowEnd: 0, done: false, slotSeq: 0 };
+      plans.set(i, p);
+      const now = api.now();
+      const start = windowOf(windowDay(now, w), w).start;
+      if (now >= start) planDay(api, i, p);
+      else api.wakeAt(start, `day:${i}`);
+    },
+    onWake(api, tag) {
+      const [kind, index, seq] = tag.split(':');
+      const p = plans.get(Number(index));
+      if (!p || (kind !== 'day' && kind !== 'slot')) return false;
+      if (kind === 'day' && !p.done) planDay(api, Number(index), p);
+      if (kind === 'slot' && Number(seq) === p.slotSeq && !p.done) fillDue(api, Number(index), p);
+      return true;
+    },
+    setTodayQuota(api, index, quota) {
+      const p = plans.get(index);
+      const now = api.now();
+      if (!p || p.done || p.windowEnd <= now) return;
+      const want = Math.max(p.at, Number.isFinite(quota) ? Math.floor(quota) : p.times.length);
+      if (want === p.times.length) return;
+      if (want < p.times.length) p.times.length = want;
+      else {
+        const extra = spreadTimes(api.rng, now, p.windowEnd, want - p.times.length);
+        p.times = [...p.times.slice(0, p.at), ...[...p.times.slice(p.at), ...extra].sort((a, b) => a - b)];
+      }
+      scheduleSlot(api, index, p, now);
+    },
+    running: () => [...plans.entries()].filter(([, p]) => !p.done).map(([i]) => i),
+  };
+}

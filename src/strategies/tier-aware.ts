@@ -1,0 +1,122 @@
+/**
+ * `tier-aware`: sends each day no more new recipients than a safety fraction of the current
+ * messaging limit, spread evenly over the day's sending hours.
+ *
+ * Rules:
+ * - the limit is read from GET phone-number `whatsapp_business_manager_messaging_limit` when a
+ *   window opens (one Graph API request a campaign a day) and updated from
+ *   `business_capability_update` (`max_daily_conversations_per_business`, legacy
+ *   `max_daily_conversation_per_phone`) and `phone_number_quality_update.current_limit` webhooks;
+ *   until it knows, it assumes `assumedLimit` (250, the documented start);
+ * - daily new recipients = min(dailyTarget, ⌊fraction × limit⌋), shared equally by the campaigns
+ *   running at once (under the 2025-10 rules the limit is the portfolio's); a webhook mid-day
+ *   re-plans the rest of the day;
+ * - the limit counts unique users in a moving 24 hours, so sending at the same hours every day
+ *   frees capacity as fast as it is used;
+ * - a send answered `limit_reached` is never retried at once: that recipient waits for the next
+ *   slot, and the other slots due now are given up (likewise 131031 account locked and 133010);
+ *   nothing goes out from a number an `account_update` restricted, until its end or
+ *   reinstatement. Other failures are not retried.
+ * Sources: Meta "Messaging limits" (moving 24 h, tiers, webhooks), documented; seeds/002 (tier
+ * names and limit fields); seeds/003 (the 8-hour window and jitter).
+ */
+import type { SenderApi, Webhook } from '../model/observable.js';
+import { META_MESSAGING_LIMITS, SEED_002, SEED_003 } from '../policy/sources.js';
+import { createAccountWatch, notNow } from './account-watch.js';
+import { createDailySender } from './daily-sender.js';
+import { sendingWindow, WINDOW_PARAMS } from './sending-window.js';
+import { tierLimit } from './tier-limit.js';
+import type { StrategyDefinition } from './types.js';
+
+/** Sends a day under `fraction` × the messaging limit, the daily target and the limit reading. */
+export const tierAware: StrategyDefinition = {
+  name: 'tier-aware',
+  description: 'Each day sends min(daily target, 90% of the current messaging limit) new recipients spread over the sending window; limit_reached waits for the next slot',
+  source: `${META_MESSAGING_LIMITS}; ${SEED_002} (tiers, limit fields); ${SEED_003} (window)`,
+  params: {
+    fraction: { type: 'number', default: 0.9, min: 0.01, max: 1, description: 'Share of the messaging limit used per day' },
+    assumedLimit: { type: 'integer', default: 250, min: 1, max: 1_000_000_000, description: 'Limit assumed until one is read (Meta: a new portfolio starts at 250)' },
+    poll: { type: 'boolean', default: true, description: 'GET the phone number when each window opens (one Graph API request)' },
+    ...WINDOW_PARAMS,
+  },
+  create(params) {
+    const fraction = Number(params.fraction);
+    /** Limits by number id, and the portfolio's. */
+    const limits = new Map<string, number>();
+    let portfolio = Number(params.assumedLimit);
+    const limitOf = (number: string): number => limits.get(number) ?? portfolio;
+    const next = new Map<number, number>();
+    /** Recipients refused "for now" (limit_reached, …), per campaign: sent first at the next slot. */
+    const waiting = new Map<number, number[]>();
+    const watch = createAccountWatch();
+
+    const dailyNew = (campaignTarget: number, number: string, running: number): number =>
+      Math.min(campaignTarget, Math.floor((fraction * limitOf(number)) / Math.max(1, running)));
+
+    const sender = createDailySender(sendingWindow(params), Number(params.perSecond), {
+      quota(api, c) {
+        if (params.poll) {
+          const r = api.getPhoneNumber(c.number);
+          const limit = r.ok ? tierLimit(r.data.whatsapp_business_manager_messaging_limit) : undefined;
+          if (limit !== undefined) limits.set(c.number, limit);
+        }
+        return dailyNew(c.dailyTarget, c.number, sender.running().length);
+      },
+      fill(api, c, i) {
+        if (watch.heldUntil(c.number) > api.now()) return 'wait';
+        const queue = waiting.get(i) ?? [];
+        let r: number;
+        if (queue.length) r = queue.shift()!;
+        else {
+          r = next.get(i) ?? c.first;
+          if (r >= c.first + c.count) return 'done';
+          next.set(i, r + 1);
+        }
+        const res = api.sendTemplate(c.number, r, c.template);
+        if (!res.ok && notNow(res.code)) {
+          queue.unshift(r);
+          waiting.set(i, queue);
+          return 'wait';
+        }
+        return 'sent';
+      },
+    });
+
+    const replan = (api: SenderApi): void => {
+      const running = sender.running();
+      for (const i of running) {
+        const c = api.campaigns()[i];
+        sender.setTodayQuota(api, i, dailyNew(c.dailyTarget, c.number, running.length));
+      }
+    };
+
+    const onLimit = (w: Webhook): boolean => {
+      if (w.kind === 'business_capability_update') {
+        const perBusiness = tierLimit(w.maxDailyConversationsPerBusiness);
+        const perPhone = tierLimit(w.maxDailyConversationPerPhone);
+        if (perBusiness !== undefined) {
+          portfolio = perBusiness;
+          limits.clear();
+        }
+        if (perPhone !== undefined && w.number !== undefined) limits.set(w.number, perPhone);
+        return perBusiness !== undefined || perPhone !== undefined;
+      }
+      if (w.kind === 'phone_number_quality_update') {
+        const limit = tierLimit(w.currentLimit);
+        if (limit === undefined || limit === limits.get(w.number)) return false;
+        limits.set(w.number, limit);
+        return true;
+      }
+      return false;
+    };
+
+    return {
+      onCampaignStart: (api, campaign) => sender.onCampaignStart(api, campaign),
+      onWake: (api, tag) => void sender.onWake(api, tag),
+      onWebhook(api, w) {
+        watch.note(w);
+        if (onLimit(w)) replan(api);
+      },
+    };
+  },
+};

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { formatIssue, msg } from '../../src/errors/index.js';
+
+const BIN = join(process.cwd(), 'bin', 'wabasim.js');
+const cli = (...args: string[]): { status: number | null; stdout: string; stderr: string } => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const dir = mkdtempSync(join(tmpdir(), 'wabasim-baselines-'));
+const SCENARIO = 'scenarios/first-campaign.json';
+
+test('check without a recorded baseline exits 2 and says how to record it', () => {
+  const r = cli('baseline', 'check', SCENARIO, '--dir', dir);
+  assert.is(r.status, 2);
+  assert.match(r.stderr, formatIssue(msg.missingBaseline(join(dir, 'first-campaign.json'), SCENARIO)));
+});
+
+test('record, then check passes (exit 0)', () => {
+  const rec = cli('baseline', 'record', SCENARIO, '--dir', dir);
+  assert.is(rec.status, 0, rec.stderr);
+  const baseline = JSON.parse(readFileSync(join(dir, 'first-campaign.json'), 'utf8')) as { scenario: string; tolerance: unknown };
+  assert.is(baseline.scenario, SCENARIO);
+  assert.equal(baseline.tolerance, { default: { relative: 1e-9, absolute: 0 }, metrics: {} });
+  const r = cli('baseline', 'check', SCENARIO, '--dir', dir);
+  assert.is(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /^ok {2}scenarios\/first-campaign\.json matches/);
+});
+
+test('a drifted metric prints a diff table and exits 1; --json lists the rows', () => {
+  const file = join(dir, 'first-campaign.json');
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace(/"delivered": \{"mean":([\d.]+)/, (_, v: string) => `"delivered": {"mean":${Number(v) + 10}`));
+  const r = cli('baseline', 'check', SCENARIO, '--dir', dir);
+  assert.is(r.status, 1);
+  assert.match(r.stdout, /metric\s+variant\s+strategy\s+baseline\s+now\s+delta/);
+  assert.match(r.stdout, /delivered \(mean\)\s+base\s+blast\s+[\d,.]+\s+[\d,.]+\s+-10/);
+  const j = cli('baseline', 'check', SCENARIO, '--dir', dir, '--json');
+  assert.is(j.status, 1);
+  const outcome = JSON.parse(j.stdout) as { drift: { metric: string; delta: number }[] }[];
+  assert.equal(outcome[0].drift.map((d) => [d.metric, d.delta]), [['delivered', -10]]);
+});
+
+test.run();

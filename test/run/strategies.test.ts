@@ -1,0 +1,158 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { msg, UserInputError, type Issue } from '../../src/errors/index.js';
+import { resolveStrategies, runOnce, runScenario, type Results } from '../../src/run/index.js';
+import { loadScenario, planVariants } from '../../src/scenario/index.js';
+import { BUILTIN_NAMES } from '../../src/strategies/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wabasim-strategies-'));
+const base = JSON.parse(readFileSync('scenarios/user-strategy.json', 'utf8')) as Record<string, unknown>;
+
+function file(name: string, content: string): string {
+  const f = join(dir, name);
+  mkdirSync(join(f, '..'), { recursive: true });
+  writeFileSync(f, content);
+  return f;
+}
+
+/** A scenario in the temporary directory using `strategies`, small and short. */
+function scenarioFile(name: string, strategies: unknown[]): string {
+  return file(name, JSON.stringify({ ...base, $schema: undefined, seeds: 1, horizonDays: 1, audience: { segments: [{ id: 'subscribers', size: 200 }] }, strategies }));
+}
+
+/** The strategies the results echo. */
+function echoed(results: Results): { label: string; params: unknown }[] {
+  return (results.scenario as { strategies: { label: string; params: unknown }[] }).strategies;
+}
+
+/** The issues of the UserInputError `f` rejects with. */
+async function issuesOf(f: () => Promise<unknown>): Promise<readonly Issue[]> {
+  try {
+    await f();
+  } catch (err) {
+    if (err instanceof UserInputError) return err.issues;
+    throw err;
+  }
+  throw new Error('expected a UserInputError');
+}
+
+const MODULE = `
+export const strategy = {
+  name: 'every-hour',
+  description: 'one recipient an hour',
+  params: { step: { type: 'integer', default: 1, min: 1, max: 10, description: 'recipients a wake-up' } },
+  create(params) {
+    let next = 0;
+    return {
+      onCampaignStart(api, c) { next = c.first; api.wakeAt(api.now(), c.id); },
+      onWake(api, id) {
+        const c = api.campaigns().find((x) => x.id === id);
+        for (let k = 0; k < params.step && next < c.first + c.count; k++) api.sendTemplate(c.number, next++, c.template);
+        if (next < c.first + c.count) api.wakeAt(api.now() + 3600000, id);
+      },
+    };
+  },
+};
+`;
+
+test('the bundled example scenario loads polite-sender from a path relative to the scenario file and runs it', async () => {
+  const results = await runScenario('scenarios/user-strategy.json', { seeds: 1 });
+  assert.equal(echoed(results).map((s) => s.label), ['blast', 'polite-sender']);
+  const run = results.runs.find((r) => r.strategy === 'polite-sender')!;
+  assert.ok(run.summary.attempted > 0 && run.summary.attempted <= 2000);
+});
+
+test('polite-sender sends hourly batches in office hours and never messages a recipient after STOP', async () => {
+  const s = loadScenario('scenarios/user-strategy.json', BUILTIN_NAMES);
+  const [variant] = planVariants(s, { file: 'scenarios/user-strategy.json', strategyNames: BUILTIN_NAMES });
+  const [polite] = await resolveStrategies(['./examples/strategies/polite-sender.mjs'], 'any/where.json', '--strategy');
+  assert.is(polite.definition.name, 'polite-sender');
+  const trace: { t: number; kind: string; recipient?: unknown }[] = [];
+  runOnce(variant, polite, 1, { trace: (r) => void trace.push(r) });
+  const sends = trace.filter((r) => r.kind === 'accepted' || r.kind === 'rejected');
+  assert.ok(sends.length > 100);
+  for (const r of sends) {
+    const hour = (r.t / 3_600_000) % 24;
+    assert.ok(Number.isInteger(hour) && hour >= 9 && hour < 17, `a send at hour ${hour}`);
+  }
+  const stops = new Map(trace.filter((r) => r.kind === 'stop').map((r) => [r.recipient, r.t]));
+  assert.ok(stops.size > 0);
+  assert.equal(sends.filter((r) => stops.has(r.recipient) && r.t > stops.get(r.recipient)!), []);
+});
+
+test('a user module runs: .mjs, a CommonJS .js and a .ts (through tsx), with its parameters checked and passed', async () => {
+  file('mods/every-hour.mjs', MODULE);
+  file('mods/cjs-every-hour.js', MODULE.replace('export const strategy =', 'module.exports.default =').replace("'every-hour'", "'cjs-every-hour'"));
+  file('mods/ts-every-hour.ts', MODULE.replace('create(params) {', 'create(params: Record<string, number>): object {').replace('let next = 0;', 'let next: number = 0;').replace("'every-hour'", "'ts-every-hour'"));
+  const f = scenarioFile('user.json', [{ name: './mods/every-hour.mjs', params: { step: 3 } }, './mods/cjs-every-hour.js', './mods/ts-every-hour.ts']);
+  const results = await runScenario(f); // one wake-up an hour from 09:00 to the 24:00 horizon, inclusive: 16
+  assert.equal(results.runs.map((r) => [r.strategy, r.summary.attempted]), [['every-hour', 3 * 16], ['cjs-every-hour', 16], ['ts-every-hour', 16]]);
+  assert.equal(echoed(results)[0].params, { step: 3 });
+});
+
+test('--strategy paths are relative to the working directory', async () => {
+  const [s] = await resolveStrategies(['examples/strategies/polite-sender.mjs'], join(dir, 'elsewhere.json'), '--strategy');
+  assert.is(s.label, 'polite-sender');
+  assert.equal(await issuesOf(() => resolveStrategies(['examples/strategies/polite-sender.mjs'], join(dir, 'elsewhere.json'))), [
+    msg.strategyModuleMissing(join(dir, 'elsewhere.json'), '/strategies/0', join(dir, 'examples/strategies/polite-sender.mjs'), dir),
+  ]);
+});
+
+test('a missing module path is a user error naming the file, the pointer and the resolved path', async () => {
+  const f = scenarioFile('missing.json', ['blast', './no/such/strategy.mjs']);
+  const issues = await issuesOf(() => runScenario(f));
+  assert.equal(issues, [msg.strategyModuleMissing(f, '/strategies/1', join(dir, 'no/such/strategy.mjs'), dir)]);
+});
+
+test('a module without the interface is a user error saying what was expected and found', async () => {
+  const cases: [string, string, string][] = [
+    ['answer.mjs', 'export const answer = 42;\n', 'exports answer but neither default nor strategy'],
+    ['no-create.mjs', "export default { name: 'x', description: 'y' };\n", 'strategy "x" has no create(params) function'],
+    ['bad-param.mjs', "export default { name: 'x', description: 'y', params: { n: { type: 'float', default: 1 } }, create() { return {}; } };\n", 'parameter "n" of "x" has type "float" (expected "number", "integer" or "boolean")'],
+    ['no-start.mjs', "export default { name: 'x', description: 'y', create() { return { onWake() {} }; } };\n", 'create() returned an object without an onCampaignStart(api, campaign) function'],
+  ];
+  for (const [name, content, found] of cases) {
+    const path = file(name, content);
+    const f = scenarioFile(`${name}.json`, [`./${name}`]);
+    assert.equal(await issuesOf(() => runScenario(f)), [msg.notAStrategy(f, '/strategies/0', path, found)], name);
+  }
+});
+
+test('a module that fails to import, or whose create() throws, is a user error', async () => {
+  const broken = file('broken.mjs', 'export default {;\n');
+  const f = scenarioFile('broken.json', ['./broken.mjs']);
+  const [issue] = await issuesOf(() => runScenario(f));
+  assert.equal([issue.pointer, issue.expected], ['/strategies/0', msg.strategyModuleFailed(f, '', broken, '').expected]);
+  assert.match(issue.found, `${broken}: SyntaxError`);
+  const throwing = file('throwing.mjs', "export default { name: 'x', description: 'y', create() { throw new Error('no'); } };\n");
+  const g = scenarioFile('throwing.json', [{ name: './throwing.mjs' }]);
+  assert.equal(await issuesOf(() => runScenario(g)), [msg.strategyThrew(g, '/strategies/0/name', throwing, 'create()', 'Error: no')]);
+});
+
+test('a user strategy that throws during a run is a user error, in this thread and in a worker', async () => {
+  const path = file('late-throw.mjs', "export default { name: 'late', description: 'throws on wake', create() { return { onCampaignStart(api) { api.wakeAt(api.now() + 1000, 'x'); }, onWake() { throw new TypeError('oops'); } }; } };\n");
+  const f = scenarioFile('late.json', ['./late-throw.mjs']);
+  const expected = [msg.strategyThrew(f, '/strategies/0', path, 'onWake', 'TypeError: oops')];
+  assert.equal(await issuesOf(() => runScenario(f)), expected);
+  assert.equal(await issuesOf(() => runScenario(f, { workers: 1 })), expected);
+});
+
+test('parameters of a user module are validated against its declaration', async () => {
+  file('mods2/every-hour.mjs', MODULE);
+  const f = scenarioFile('params.json', [{ name: './mods2/every-hour.mjs', params: { step: 99, speed: 1 } }]);
+  assert.equal(await issuesOf(() => runScenario(f)), [
+    msg.outOfRange(f, '/strategies/0/params/step', 1, 10, 99),
+    msg.unknownKey(f, '/strategies/0/params', 'speed', ['step']),
+  ]);
+});
+
+test('built-in names still resolve, and an unknown name is reported as before', async () => {
+  const resolved = await resolveStrategies(['warmup', { name: 'backoff', label: 'b', params: { maxAttempts: 3 } }], 'test');
+  assert.equal(resolved.map((r) => [r.label, r.definition.name, r.params.maxAttempts]), [['warmup', 'warmup', undefined], ['b', 'backoff', 3]]);
+  assert.equal(await issuesOf(() => resolveStrategies(['teleport'], 'x.json')), [msg.unknownStrategy('x.json', '/strategies/0', BUILTIN_NAMES, 'teleport')]);
+});
+
+test.run();
