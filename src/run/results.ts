@@ -69,6 +69,8 @@ export interface RunResult {
 export interface Spread {
   readonly mean: number;
   readonly sd: number;
+  /** 95% confidence interval of the mean (Student's t over the seeds): [low, high]. */
+  readonly ci95: readonly [number, number];
   readonly p5: number;
   readonly p50: number;
   readonly p95: number;

@@ -1,7 +1,8 @@
 /**
  * The KPI tables: headline metrics as rows, variant × strategy as columns (one table when that
  * fits a laptop screen, else one table per variant); each cell the mean ± standard deviation
- * across seeds over the 5th–95th percentile range.
+ * across seeds over the 5th–95th percentile range, the 95% confidence interval of the mean in its
+ * tooltip.
  */
 import type { Spread } from '../../run/results.js';
 import { escapeHtml, formatNumber } from '../format.js';
@@ -18,7 +19,7 @@ interface Row {
 }
 
 /** A count absent from a group's aggregate never happened in its runs: 0 in each. */
-const ZERO: Spread = { mean: 0, sd: 0, p5: 0, p50: 0, p95: 0, min: 0, max: 0 };
+const ZERO: Spread = { mean: 0, sd: 0, ci95: [0, 0], p5: 0, p50: 0, p95: 0, min: 0, max: 0 };
 
 const spreadRow = (key: string, label: string, sub = false): Row => ({ label, sub, cell: (g) => cell(g.aggregate ? (g.aggregate.metrics[key] ?? ZERO) : undefined) });
 
@@ -55,7 +56,9 @@ function cell(s: Spread | undefined, note = ''): string {
   if (!s) return '<td class="na">—</td>';
   const mean = `<span class="mean">${formatNumber(s.mean)}</span>`;
   if (s.p5 === s.p95 && s.sd === 0) return `<td>${mean}${note ? `<br><span class="range">${note}</span>` : ''}</td>`;
-  return `<td>${mean} <span class="sd">± ${formatNumber(s.sd)}</span><br><span class="range">${formatNumber(s.p5)} – ${formatNumber(s.p95)}${note ? `<br>${note}` : ''}</span></td>`;
+  // results written before the interval existed have no ci95
+  const ci = s.ci95 ? ` title="95% confidence interval of the mean: ${formatNumber(s.ci95[0])} – ${formatNumber(s.ci95[1])}"` : '';
+  return `<td${ci}>${mean} <span class="sd">± ${formatNumber(s.sd)}</span><br><span class="range">${formatNumber(s.p5)} – ${formatNumber(s.p95)}${note ? `<br>${note}` : ''}</span></td>`;
 }
 
 function finalTierCell(g: Group): string {

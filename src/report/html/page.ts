@@ -41,7 +41,7 @@ ${s.description ? `<p>${escapeHtml(s.description)}</p>` : ''}
 }
 
 function kpiSection(data: ReportData): string {
-  return `<section id="kpis"><h2>Key numbers</h2><p>Per run, across seeds: <strong>mean</strong> ± standard deviation, and below it the range from the 5th to the 95th percentile of the runs. A value without a spread was the same in every run.</p>${kpiTables(data)}</section>`;
+  return `<section id="kpis"><h2>Key numbers</h2><p>Per run, across seeds: <strong>mean</strong> ± standard deviation, and below it the range from the 5th to the 95th percentile of the runs. A value without a spread was the same in every run. Hover a cell for the 95% confidence interval of the mean.</p>${kpiTables(data)}</section>`;
 }
 
 function chartsSection(data: ReportData, charts: readonly PageChart[]): string {
