@@ -54,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       (y) =>
         y
           .positional('scenario', { type: 'string', demandOption: true })
-          .option('strategy', { type: 'string', demandOption: true, describe: 'Strategy to run' })
+          .option('strategy', { type: 'string', demandOption: true, describe: 'Strategy to run: a label or name from the scenario (with its params), else a built-in or module path' })
           .option('seed', { type: 'number', demandOption: true, describe: 'Run seed' })
           .option('variant', { type: 'string', describe: 'Variant name (default: the first)' }) as never,
       (a) => guard(() => (checkInt('--seed', a.seed, 0), eventsCommand(a))),

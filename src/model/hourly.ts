@@ -21,7 +21,7 @@ export function onHourEnd(e: Extract<ModelEvent, { type: 'hour-end' }>, ctx: Run
   const p = world.policy.quality;
   for (const n of world.numbers) {
     const { rate, delivered } = feedbackRate(n.feedback, now, p);
-    const next = nextRating(n.quality, rate, delivered, p);
+    const next = nextRating(n.quality, rate, delivered, p, now - n.feedback.lastDelivered);
     if (next !== n.quality) {
       const previous = n.quality;
       n.quality = next;

@@ -3,8 +3,10 @@
  * daily share of marketing messages — from this business without a reply, or from all brands —
  * gets no more: the message fails with 131049 even at GREEN quality. Reported caps (BSP): 2 per
  * user per 24 h from one business without a reply, 4 from all businesses; a reply allows one more.
- * Other brands' volume is a segment parameter, drawn per delivery (Poisson). Retrying a 131049 in
- * a loop is recorded as aggressive behaviour (used by the trust score).
+ * Other brands' volume is a segment parameter, drawn per delivery (Poisson); a user found saturated
+ * stays saturated for `saturationHours` ("no more marketing that day"), so a retry cannot win a
+ * fresh draw. Retrying a 131049 in a loop is recorded as aggressive behaviour (used by the trust
+ * score).
  */
 import { HOUR, type Rng } from '../engine/index.js';
 import type { Policy } from '../policy/index.js';
@@ -12,11 +14,12 @@ import type { Policy } from '../policy/index.js';
 /** How many recent own marketing deliveries are remembered per user (bounds `perBusinessPerDay`). */
 export const MARKETING_SLOTS = 4;
 
-/** Per-recipient state: the last MARKETING_SLOTS own marketing deliveries (newest first), last reply and last 131049. */
+/** Per-recipient state: the last MARKETING_SLOTS own marketing deliveries (newest first), last reply, last 131049, end of the saturation. */
 export interface MarketingState {
   readonly recent: Float64Array;
   readonly lastReply: Float64Array;
   readonly last131049: Float64Array;
+  readonly saturatedUntil: Float64Array;
 }
 
 export function createMarketingState(users: number): MarketingState {
@@ -24,6 +27,7 @@ export function createMarketingState(users: number): MarketingState {
     recent: new Float64Array(users * MARKETING_SLOTS).fill(-Infinity),
     lastReply: new Float64Array(users).fill(-Infinity),
     last131049: new Float64Array(users).fill(-Infinity),
+    saturatedUntil: new Float64Array(users).fill(-Infinity),
   };
 }
 
@@ -40,10 +44,16 @@ function poisson(rng: Rng, mean: number): number {
 }
 
 /**
- * Decides whether a marketing message to `user` at `now` is capped (131049). One draw from `rng`
- * per call. On success the delivery is recorded.
+ * Decides whether a marketing message to `user` at `now` is capped (131049). A user still
+ * saturated from an earlier 131049 is capped again without a draw; otherwise one draw from `rng`
+ * decides. On success the delivery is recorded.
+ * @example marketingCapped(state, 7, now, 3.5, policy.marketingCap, rng) // true: 131049
  */
 export function marketingCapped(m: MarketingState, user: number, now: number, othersPerDay: number, p: Policy['marketingCap'], rng: Rng): boolean {
+  if (now < m.saturatedUntil[user]) {
+    m.last131049[user] = now; // seed 000: a saturated user gets no more marketing that day, reported
+    return true;
+  }
   const since = Math.max(now - 24 * HOUR, m.lastReply[user]); // a reply resets this business's count (BSP, reported)
   const base = user * MARKETING_SLOTS;
   let own = 0;
@@ -51,6 +61,8 @@ export function marketingCapped(m: MarketingState, user: number, now: number, ot
   const others = poisson(rng, othersPerDay);
   if (own >= p.perBusinessPerDay || own + others >= p.allBusinessesPerDay) {
     m.last131049[user] = now;
+    // capped by other brands' volume (the draw): it lasts "that day" (estimate); this business's own count needs no memory
+    if (own < p.perBusinessPerDay) m.saturatedUntil[user] = now + p.saturationHours * HOUR;
     return true;
   }
   m.recent.copyWithin(base + 1, base, base + MARKETING_SLOTS - 1);
@@ -58,7 +70,10 @@ export function marketingCapped(m: MarketingState, user: number, now: number, ot
   return false;
 }
 
-/** True if sending to `user` now repeats a recent 131049 (an aggressive retry). */
+/**
+ * True if sending to `user` now repeats a recent 131049 (an aggressive retry): within
+ * `retryWindowHours` of the last one — a loop, not the next day's campaign.
+ */
 export function isRetryAfterCap(m: MarketingState, user: number, now: number, p: Policy['marketingCap']): boolean {
   return now - m.last131049[user] < p.retryWindowHours * HOUR;
 }

@@ -11,6 +11,8 @@ import type { QualityRating } from './observable.js';
 /** Per-number feedback buckets. */
 export interface QualityState {
   readonly slots: number;
+  /** Time (ms) of the last delivered template message; -Infinity before the first. */
+  lastDelivered: number;
   /** Absolute hour each slot currently holds (-1 = empty). */
   readonly hourOf: Int32Array;
   readonly delivered: Float64Array;
@@ -27,7 +29,7 @@ export function qualityRank(q: QualityRating | string): number {
 
 export function createQualityState(policy: Policy): QualityState {
   const slots = Math.max(1, Math.round(policy.quality.lookbackDays * 24));
-  return { slots, hourOf: new Int32Array(slots).fill(-1), delivered: new Float64Array(slots), negative: new Float64Array(slots), positive: new Float64Array(slots) };
+  return { slots, lastDelivered: -Infinity, hourOf: new Int32Array(slots).fill(-1), delivered: new Float64Array(slots), negative: new Float64Array(slots), positive: new Float64Array(slots) };
 }
 
 function slotFor(q: QualityState, now: number): number {
@@ -45,6 +47,7 @@ function slotFor(q: QualityState, now: number): number {
 /** Records one delivered template message. */
 export function noteDelivered(q: QualityState, now: number): void {
   q.delivered[slotFor(q, now)]++;
+  q.lastDelivered = now;
 }
 
 /** Weight of a block by reason — seed 002 (blocks weighted), weights are estimates. */
@@ -99,10 +102,15 @@ export function feedbackRate(q: QualityState, now: number, p: Policy['quality'])
 /**
  * The rating that follows `current` for a weighted `rate`: thresholds from seed 003 (< 1% safe,
  * > 2% RED; estimates), improving only below threshold × (1 − hysteresis). With fewer than
- * `minDelivered` messages a rating stays as it is (UNKNOWN until the first rating).
+ * `minDelivered` messages a rating stays as it is (UNKNOWN until the first rating), except that a
+ * YELLOW or RED number that has sent nothing for `recoveryDays` (`idleMs` so far) is GREEN again.
+ * @example nextRating('RED', 0, 0, p, 7 * DAY) // 'GREEN' with recoveryDays 6
  */
-export function nextRating(current: QualityRating, rate: number, delivered: number, p: Policy['quality']): QualityRating {
-  if (delivered < p.minDelivered) return current;
+export function nextRating(current: QualityRating, rate: number, delivered: number, p: Policy['quality'], idleMs = 0): QualityRating {
+  if (delivered < p.minDelivered) {
+    // MODEL.md §10: 5–7 days without broadcasts back to GREEN, estimate
+    return (current === 'RED' || current === 'YELLOW') && idleMs >= p.recoveryDays * 24 * HOUR ? 'GREEN' : current;
+  }
   const raw: QualityRating = rate > p.redThreshold ? 'RED' : rate > p.yellowThreshold ? 'YELLOW' : 'GREEN';
   if (current === 'UNKNOWN' || qualityRank(raw) >= qualityRank(current)) return raw;
   const relax = 1 - p.hysteresis;

@@ -90,6 +90,8 @@ export interface PolicyDefs {
     readonly redThreshold: ParamDef<number>;
     /** A rating improves only once the rate is below threshold × (1 − hysteresis). */
     readonly hysteresis: ParamDef<number>;
+    /** Days without a delivered template after which a YELLOW or RED number is GREEN again. */
+    readonly recoveryDays: ParamDef<number>;
   };
   readonly recipients: {
     /** Block-probability multipliers by opt-in kind and consent scope (seed 000: "opt-in for shipping updates used for marketing"). */
@@ -155,6 +157,8 @@ export interface PolicyDefs {
     readonly allBusinessesPerDay: ParamDef<number>;
     /** A 131049 retried to the same user within this many hours counts as an aggressive retry. */
     readonly retryWindowHours: ParamDef<number>;
+    /** After a 131049 the user stays saturated this long: marketing sends fail again without a fresh draw. */
+    readonly saturationHours: ParamDef<number>;
   };
   readonly graphApi: {
     readonly requestsPerHourNoNumber: ParamDef<number>;

@@ -12,6 +12,7 @@ import { runOnce } from './run-once.js';
 import { resolveStrategies } from './strategies.js';
 
 export interface EventLogOptions {
+  /** A strategy of the scenario, by its label or name (with its scenario parameters), else a built-in name or module path. */
   readonly strategy: string;
   readonly seed: number;
   /** Variant name; default the first. */
@@ -22,6 +23,7 @@ export interface EventLogOptions {
 
 /**
  * Runs one variant × strategy × seed of the scenario in `file` and writes its event log.
+ * @example await writeEventLog('scenarios/retry-131049.json', { strategy: 'blast + 131049 retry loop', seed: 1, write: console.log })
  * @throws {UserInputError} for a bad scenario, strategy or variant name
  */
 export async function writeEventLog(file: string, opts: EventLogOptions): Promise<void> {
@@ -29,7 +31,9 @@ export async function writeEventLog(file: string, opts: EventLogOptions): Promis
   const variants = planVariants(scenario, { file, strategyNames: BUILTIN_NAMES });
   const variant = opts.variant === undefined ? variants[0] : variants.find((v) => v.name === opts.variant);
   if (!variant) throw new UserInputError([msg.badFlag('--variant', `one of ${variants.map((v) => JSON.stringify(v.name)).join(', ')}`, opts.variant)]);
-  const [strategy] = await resolveStrategies([opts.strategy], file, '--strategy');
+  // the scenario's own strategy of that label or name keeps its params; else a name from the command line
+  const own = variant.scenario.strategies.find((ref) => (typeof ref === 'string' ? ref : (ref.label ?? ref.name)) === opts.strategy);
+  const [strategy] = own ? await resolveStrategies([own], file) : await resolveStrategies([opts.strategy], file, '--strategy');
   const epoch = Date.parse(variant.scenario.start);
   const trace = (r: TraceRecord): void => opts.write(JSON.stringify({ time: new Date(epoch + r.t).toISOString(), ...r }));
   runOnce(variant, strategy, opts.seed, { trace });

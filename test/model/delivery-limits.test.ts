@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { MINUTE, SECOND, createStream } from '../../src/engine/index.js';
+import { HOUR, MINUTE, SECOND, createStream } from '../../src/engine/index.js';
 import { admitPair } from '../../src/model/pair-rate.js';
-import { createMarketingState, marketingCapped } from '../../src/model/marketing-cap.js';
+import { createMarketingState, isRetryAfterCap, marketingCapped } from '../../src/model/marketing-cap.js';
 import { meta202510 } from '../../src/policy/profiles/meta-2025-10.js';
 import { resolvePolicy } from '../../src/policy/index.js';
 import type { NumberState } from '../../src/model/world.js';
@@ -44,6 +44,23 @@ test('marketing cap: the third marketing message in 24 h without a reply fails (
   assert.is(marketingCapped(m, 0, 2 * MINUTE, 0, policy.marketingCap, rng), true);
   m.lastReply[0] = 3 * MINUTE;
   assert.is(marketingCapped(m, 0, 4 * MINUTE, 0, policy.marketingCap, rng), false);
+});
+
+test('marketing cap: a saturated user stays capped for saturationHours, so a retry cannot win a fresh draw', () => {
+  const m = createMarketingState(1);
+  const rng = createStream(1, 'm');
+  const busy = 50; // other brands' messages a day: the first draw saturates the user
+  assert.is(marketingCapped(m, 0, 0, busy, policy.marketingCap, rng), true);
+  // even with no cross-brand traffic, the user stays saturated until the period ends
+  for (let t = MINUTE; t < policy.marketingCap.saturationHours * HOUR; t += HOUR) assert.is(marketingCapped(m, 0, t, 0, policy.marketingCap, rng), true);
+  assert.is(marketingCapped(m, 0, policy.marketingCap.saturationHours * HOUR, 0, policy.marketingCap, rng), false);
+});
+
+test('marketing cap: a send minutes after a 131049 is a retry; the next day\'s campaign is not', () => {
+  const m = createMarketingState(1);
+  m.last131049[0] = 0;
+  assert.is(isRetryAfterCap(m, 0, 5 * MINUTE, policy.marketingCap), true);
+  assert.is(isRetryAfterCap(m, 0, 24 * HOUR, policy.marketingCap), false);
 });
 
 /** Sends `perSecond` templates of `template` to recipients 0..n-1 each second for `seconds`. */

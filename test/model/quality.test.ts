@@ -24,6 +24,14 @@ test('hysteresis: a rating improves only well below the threshold', () => {
   assert.is(nextRating('GREEN', 0.0101, 1000, p), 'YELLOW', 'worsening needs no margin');
 });
 
+test('recovery (MODEL.md §10): a RED or YELLOW number that sends nothing for recoveryDays is GREEN again', () => {
+  const idle = p.recoveryDays * 24 * HOUR;
+  assert.is(nextRating('RED', 0, 0, p, idle - HOUR), 'RED');
+  assert.is(nextRating('RED', 0, 0, p, idle), 'GREEN');
+  assert.is(nextRating('YELLOW', 0, 0, p, idle), 'GREEN');
+  assert.is(nextRating('UNKNOWN', 0, 0, p, idle), 'UNKNOWN', 'no data is not a rating');
+});
+
 test('feedback is recency weighted: a block 48 h old counts half as much (half-life 48 h)', () => {
   const q = createQualityState(policy);
   noteDelivered(q, 0);

@@ -66,6 +66,7 @@ test('legacy: limits are per number, upgrades 24 h after the criteria, on the 1K
 test('legacy: a number FLAGGED for 7 days drops one tier', () => {
   const s = scenario({
     policy: 'meta-legacy-2025',
+    overrides: { 'quality.recoveryDays': 30 }, // idle recovery (6 days) would come first
     horizonDays: 10,
     portfolio: { startTier: 'TIER_10K', numbers: [{ id: 'a' }] },
     audience: { segments: [segment({ id: 'cold', size: 2000, blockProbability: 0.3, blockDelay: { exponential: { mean: 60 } } })] },

@@ -87,7 +87,7 @@ test('RED for 7 days without improvement escalates to an account restriction (bl
   const { trace } = runWith(
     scenario({
       horizonDays: 10,
-      overrides: { ...TRUST_ON, 'trust.restrictScore': 1000 },
+      overrides: { ...TRUST_ON, 'trust.restrictScore': 1000, 'quality.recoveryDays': 30 }, // idle recovery (6 days) would come first
       portfolio: { startTier: 'TIER_100K', numbers: [{ id: 'a', ageDays: 400 }] },
       audience: { segments: [segment({ id: 'l', size: 2000, replyProbability: 0.6, blockProbability: 0.3, blockDelay: { exponential: { mean: 60 } } })] },
     }),

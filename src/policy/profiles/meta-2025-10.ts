@@ -65,6 +65,7 @@ export const meta202510: PolicyProfile = {
       yellowThreshold: num(0.01, 'weighted rate', 0, 1, 'estimate', `${SEED_003} (block rate under 1% safe)`, 'Weighted negative-feedback rate above which the rating is YELLOW'),
       redThreshold: num(0.02, 'weighted rate', 0, 1, 'estimate', `${SEED_003} (above 2% → Low)`, 'Weighted negative-feedback rate above which the rating is RED'),
       hysteresis: num(0.2, 'fraction', 0, 0.9, 'estimate', ASSUMPTION, 'A rating improves only below threshold × (1 − hysteresis), so it does not flap'),
+      recoveryDays: num(6, 'days', 0, 60, 'estimate', 'MODEL.md §10 (recovery after LOW: 5–7 days without broadcasts; community estimate)', 'Days without broadcasts after which a YELLOW or RED number is GREEN again'),
     },
     recipients: {
       impliedOptInBlockMultiplier: num(1.5, 'multiplier', 0, 100, 'estimate', `${SEED_000}; ${SEED_003}`, 'Block probability × this for implied opt-in'),
@@ -109,7 +110,8 @@ export const meta202510: PolicyProfile = {
     marketingCap: {
       perBusinessPerDay: num(2, 'messages', 0, 4, 'reported', `BSP (2 per user per 24 h from one business without a reply); ${META_MARKETING_CAP}`, 'Marketing messages per user per 24 h from one business without a reply'),
       allBusinessesPerDay: num(4, 'messages', 0, 1000, 'reported', `BSP (4 per 24 h from all businesses); ${SEED_000}`, 'Marketing messages per user per 24 h from all businesses'),
-      retryWindowHours: num(24, 'hours', 0, 720, 'estimate', `${SEED_000} (retrying 131049 in a loop is aggressive); value: ${ASSUMPTION}`, 'A send to a user within this time of a 131049 counts as a retry'),
+      retryWindowHours: num(1, 'hours', 0, 720, 'estimate', `${SEED_000} (retrying 131049 in a loop is aggressive); value: ${ASSUMPTION}`, 'A marketing send to a user within this time of their 131049 counts as a retry (a loop, not the next campaign)'),
+      saturationHours: num(24, 'hours', 0, 720, 'estimate', `${SEED_000} (a saturated user gets no more marketing that day); value: ${ASSUMPTION}`, 'After a 131049 the user stays saturated this long: marketing sends to them fail again'),
     },
     graphApi: {
       requestsPerHourNoNumber: num(200, 'requests/hour', 0, 1e7, 'documented', SEED_002, 'App-level budget for a WABA with no registered number'),
