@@ -12,7 +12,7 @@ import { runOnce } from '../src/run/run-once.js';
 import { resolveStrategies, type ResolvedStrategy } from '../src/run/strategies.js';
 import { validateScenarioData, type VariantPlan } from '../src/scenario/validate.js';
 import { campaignReference } from './campaign.js';
-import { collectGarbage, rowOf, summarise, timeRepeated, type Row } from './measure.js';
+import { collectGarbage, engineRow, summarise, timeRepeated, type Row } from './measure.js';
 
 const SEED = 1;
 
@@ -91,7 +91,7 @@ export async function benchFullModel(n: number, reps: number): Promise<Row> {
   const engine = summarise(events, seconds);
   const reference = timeRepeated(() => campaignReference(n), 2, 5);
   const per = (count: number, sent: number): string => (count / sent).toFixed(2);
-  return rowOf(`full model, blast (${n.toLocaleString('en-US')} recipients)`, engine, reference.events / reference.best, 0.5, [
+  return engineRow(`full model, blast (${n.toLocaleString('en-US')} recipients)`, engine, reference, 0.5, [
     `full model: ${events.toLocaleString('en-US')} events dispatched for ${sends.toLocaleString('en-US')} accepted sends (${per(events, sends)} per send; line 2: ${per(reference.events, n)})`,
     `full model: wall time ${engine.best.toFixed(3)} s best, ${engine.median.toFixed(3)} s median of ${reps} runs (runOnce end to end, world build and summary included)`,
     `full model: peak RSS ${peakRssMb.toFixed(0)} MB (maxRSS of its own node process, runtime included)`,

@@ -1,7 +1,8 @@
 /**
  * Timing for the benchmarks: warm-up, repeated interleaved runs, best of N. Machines are shared
  * and noisy, so the fastest run is the one least disturbed by other work; interleaving engine and
- * reference runs spreads any slow spell over both.
+ * reference runs spreads any slow spell over both. And the rows of the table: every line is a
+ * figure beside its target, with a ratio on one scale (≥ 1 meets the target) — see `Row`.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -15,15 +16,24 @@ export interface Timing {
   readonly median: number;
 }
 
-/** What one benchmark line reports; `reference` is absent for lines without one. */
+/**
+ * One line of the bench table: a measured figure beside its target. Lines measure different things
+ * (a speed ratio, seconds, bytes, a speed-up), so figure and target are display strings in the
+ * line's own unit, and `ratio` puts every line on one scale: the figure against its target,
+ * oriented so that ≥ 1 meets it — figure ÷ target for "at least" targets, target ÷ figure for
+ * "at most" targets. Build rows with `atLeast` / `atMost` rather than by hand.
+ */
 export interface Row {
   readonly name: string;
-  readonly events: number;
-  readonly seconds: number;
-  readonly eventsPerSecond: number;
-  readonly referenceEventsPerSecond: number;
+  /** The measured figure with its unit, e.g. "0.18 × reference", "9.84 s", "0.43 GB". */
+  readonly figure: string;
+  /** The target in the same unit, e.g. "≥ 0.50 × reference", "≤ 10 s". */
+  readonly target: string;
+  /** Figure against target, ≥ 1 meets it (e.g. 10 s target ÷ 8 s measured = 1.25). */
   readonly ratio: number;
-  readonly target: number;
+  /** ratio ≥ 1: the table prints PASS, else BELOW. */
+  readonly pass: boolean;
+  /** Details printed under the table (the raw measurements behind the figure). */
   readonly notes: readonly string[];
 }
 
@@ -90,12 +100,52 @@ export function summarise(events: number, seconds: readonly number[]): Timing {
 }
 
 /**
- * A benchmark line from an engine timing and a reference rate (events per second).
- * @example rowOf('hold', engineTiming, 2e7, 0.5, [])
+ * A line whose figure must be at least `target` (a speed ratio, a speed-up):
+ * ratio = value ÷ target.
+ * Why: one place decides the orientation and the PASS rule, so no line gets it backwards.
+ * @example atLeast('parallel sweep', 1.9, 1.8, (v) => `${v.toFixed(2)}×`, []); // ratio 1.06, pass
  */
-export function rowOf(name: string, engine: Timing, referenceEventsPerSecond: number, target: number, notes: readonly string[]): Row {
-  const eventsPerSecond = engine.events / engine.best;
-  return { name, events: engine.events, seconds: engine.best, eventsPerSecond, referenceEventsPerSecond, ratio: eventsPerSecond / referenceEventsPerSecond, target, notes };
+export function atLeast(name: string, value: number, target: number, format: (v: number) => string, notes: readonly string[]): Row {
+  const ratio = value / target;
+  return { name, figure: format(value), target: `≥ ${format(target)}`, ratio, pass: ratio >= 1, notes };
+}
+
+/**
+ * A line whose figure must be at most `target` (seconds, bytes): ratio = target ÷ value.
+ * Why: as `atLeast`, for costs — a run twice as fast as its budget shows ratio 2.
+ * @example atMost('large, wall', 12.5, 10, (v) => `${v.toFixed(2)} s`, []); // ratio 0.8, BELOW
+ */
+export function atMost(name: string, value: number, target: number, format: (v: number) => string, notes: readonly string[]): Row {
+  const ratio = target / value;
+  return { name, figure: format(value), target: `≤ ${format(target)}`, ratio, pass: ratio >= 1, notes };
+}
+
+/**
+ * An engine line: the engine's event rate against a reference loop doing the same work in the
+ * same process; target ≥ `target` × the reference (0.5 for lines 1–3). A note gives the raw rates.
+ * @example engineRow('hold', engineTiming, referenceTiming, 0.5, [])
+ */
+export function engineRow(name: string, engine: Timing, reference: Timing, target: number, notes: readonly string[]): Row {
+  const rate = (t: Timing): number => t.events / t.best;
+  const millions = (perSecond: number): string => `${(perSecond / 1e6).toFixed(2)} M events/s`;
+  const detail = `${name}: engine ${millions(rate(engine))} (${engine.events.toLocaleString('en-US')} events, best ${engine.best.toFixed(3)} s), reference ${millions(rate(reference))} (best ${reference.best.toFixed(3)} s)`;
+  return atLeast(name, rate(engine) / rate(reference), target, (v) => `${v.toFixed(2)} × reference`, [detail, ...notes]);
+}
+
+/**
+ * Joins the rows of the same case run in several fresh processes: for each line, the row with the
+ * best ratio (best of N, as within a process), with a note listing every process's figure.
+ * Why: a cold run in a fresh process is what a user gets, so a slow, single run (the large
+ * scenario) is repeated as whole processes rather than warmed up in one.
+ * @example bestOf([[row10s], [row12s]]); // [row10s + note "… 10.00 s, 12.00 s"]
+ */
+export function bestOf(runs: readonly (readonly Row[])[]): Row[] {
+  if (runs.length === 1) return [...runs[0]];
+  return runs[0].map((_, i) => {
+    const all = runs.map((rows) => rows[i]);
+    const best = all.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    return { ...best, notes: [...best.notes, `${best.name}: best of ${all.length} fresh processes: ${all.map((r) => r.figure).join(', ')}`] };
+  });
 }
 
 function sameEvents(engine: number, reference: number): number {
