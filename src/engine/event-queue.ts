@@ -3,8 +3,13 @@
  *
  * Why: the simulation must pop events in a deterministic order. Ties on time are broken by
  * priority (lower first), then by insertion sequence (earlier first), as in SimPy's
- * `(time, priority, eid)` heap. Keys live in parallel typed arrays so the hot loop compares
- * numbers, not objects; payloads sit in a plain array indexed by slot.
+ * `(time, priority, eid)` heap.
+ *
+ * Layout: the keys sit in heap order in two typed arrays — the time, and a rank that packs
+ * priority and sequence into one exactly representable number (rank = (priority + PRIORITY_BIAS) ·
+ * 2^SEQ_BITS + seq) — with the payloads in a plain array beside them. A comparison reads adjacent
+ * heap positions rather than chasing a slot index into separate arrays, which matters once a
+ * campaign keeps 100,000+ events pending (measured in `npm run bench`, lines hold/campaign).
  *
  * Cost: push and pop O(log n); cancel O(1) (lazy: the entry is skipped when it surfaces).
  *
@@ -15,13 +20,8 @@
  */
 export class EventQueue<P> {
   private times = new Float64Array(1024);
-  private prios = new Int32Array(1024);
-  private seqs = new Float64Array(1024);
+  private ranks = new Float64Array(1024);
   private payloads: (P | undefined)[] = new Array(1024);
-  /** heap[i] is the slot of the i-th heap entry. */
-  private heap = new Int32Array(1024);
-  private free: number[] = [];
-  private slotsUsed = 0;
   private n = 0;
   private nextSeq = 0;
   private cancelled = new Set<number>();
@@ -34,28 +34,31 @@ export class EventQueue<P> {
   }
 
   /**
-   * Adds a payload at `time` with `priority`; returns a handle usable with `cancel`.
-   * @throws {RangeError} on a non-finite time (an engine bug, not a user error)
+   * Adds a payload at `time` with `priority` (an integer in [-PRIORITY_BIAS, PRIORITY_BIAS)); returns a
+   * handle usable with `cancel`.
+   * @throws {RangeError} on a non-finite time or a priority out of range (engine bugs, not user errors)
    */
   push(time: number, priority: number, payload: P): number {
     if (!Number.isFinite(time)) throw new RangeError(`Non-finite event time ${time}`);
-    const slot = this.free.length > 0 ? (this.free.pop() as number) : this.allocSlot();
+    if (!(priority >= -PRIORITY_BIAS && priority < PRIORITY_BIAS) || !Number.isInteger(priority)) throw new RangeError(`Event priority ${priority} outside [-${PRIORITY_BIAS}, ${PRIORITY_BIAS})`);
+    if (this.n === this.times.length) this.grow();
     const seq = this.nextSeq++;
-    this.times[slot] = time;
-    this.prios[slot] = priority;
-    this.seqs[slot] = seq;
-    this.payloads[slot] = payload;
+    const rank = (priority + PRIORITY_BIAS) * SEQ_SPAN + seq;
+    const { times, ranks, payloads } = this;
     let i = this.n++;
-    const heap = this.heap;
-    // sift up
+    // sift up: move parents down until the new key's place is found
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const ps = heap[parent];
-      if (!this.less(slot, ps)) break;
-      heap[i] = ps;
+      const pt = times[parent];
+      if (pt < time || (pt === time && ranks[parent] < rank)) break;
+      times[i] = pt;
+      ranks[i] = ranks[parent];
+      payloads[i] = payloads[parent];
       i = parent;
     }
-    heap[i] = slot;
+    times[i] = time;
+    ranks[i] = rank;
+    payloads[i] = payload;
     return seq;
   }
 
@@ -66,72 +69,63 @@ export class EventQueue<P> {
 
   /** Time of the earliest pending entry, or Infinity when empty. Cancelled entries are dropped first. */
   peekTime(): number {
-    this.dropCancelledTop();
-    return this.n === 0 ? Infinity : this.times[this.heap[0]];
+    if (this.cancelled.size > 0) this.dropCancelledTop();
+    return this.n === 0 ? Infinity : this.times[0];
   }
 
   /** Removes and returns the earliest payload (setting `lastTime`), or undefined when empty. */
   pop(): P | undefined {
-    this.dropCancelledTop();
+    if (this.cancelled.size > 0) this.dropCancelledTop();
     if (this.n === 0) return undefined;
-    const slot = this.heap[0];
-    const payload = this.payloads[slot];
-    this.lastTime = this.times[slot];
+    const payload = this.payloads[0];
+    this.lastTime = this.times[0];
     this.removeTop();
     return payload;
   }
 
   private dropCancelledTop(): void {
-    if (this.cancelled.size === 0) return;
-    while (this.n > 0 && this.cancelled.delete(this.seqs[this.heap[0]])) this.removeTop();
+    while (this.n > 0 && this.cancelled.delete(this.ranks[0] % SEQ_SPAN)) this.removeTop();
   }
 
+  /** Moves the last entry to the top and sifts it down. */
   private removeTop(): void {
-    const heap = this.heap;
-    const top = heap[0];
-    this.payloads[top] = undefined;
-    this.free.push(top);
-    const last = heap[--this.n];
-    const n = this.n;
+    const { times, ranks, payloads } = this;
+    const n = --this.n;
+    const time = times[n];
+    const rank = ranks[n];
+    const payload = payloads[n];
+    payloads[n] = undefined; // let the collector have it
     if (n === 0) return;
     let i = 0;
-    // sift down
     for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const c = r < n && this.less(heap[r], heap[l]) ? r : l;
-      if (!this.less(heap[c], last)) break;
-      heap[i] = heap[c];
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      const r = c + 1;
+      if (r < n && (times[r] < times[c] || (times[r] === times[c] && ranks[r] < ranks[c]))) c = r;
+      const ct = times[c];
+      if (time < ct || (time === ct && rank < ranks[c])) break;
+      times[i] = ct;
+      ranks[i] = ranks[c];
+      payloads[i] = payloads[c];
       i = c;
     }
-    heap[i] = last;
+    times[i] = time;
+    ranks[i] = rank;
+    payloads[i] = payload;
   }
 
-  private less(a: number, b: number): boolean {
-    const ta = this.times[a];
-    const tb = this.times[b];
-    if (ta !== tb) return ta < tb;
-    const pa = this.prios[a];
-    const pb = this.prios[b];
-    if (pa !== pb) return pa < pb;
-    return this.seqs[a] < this.seqs[b];
-  }
-
-  private allocSlot(): number {
-    const slot = this.slotsUsed++;
-    if (slot >= this.times.length) {
-      const cap = this.times.length * 2;
-      this.times = grow(this.times, new Float64Array(cap));
-      this.prios = grow(this.prios, new Int32Array(cap));
-      this.seqs = grow(this.seqs, new Float64Array(cap));
-      this.heap = grow(this.heap, new Int32Array(cap));
-    }
-    return slot;
+  private grow(): void {
+    const cap = this.times.length * 2;
+    const times = new Float64Array(cap);
+    times.set(this.times);
+    const ranks = new Float64Array(cap);
+    ranks.set(this.ranks);
+    this.times = times;
+    this.ranks = ranks;
   }
 }
 
-function grow<T extends Float64Array | Int32Array>(old: T, next: T): T {
-  next.set(old);
-  return next;
-}
+/** Priorities are integers in [-PRIORITY_BIAS, PRIORITY_BIAS). */
+export const PRIORITY_BIAS = 512;
+/** Sequence numbers below 2^42 (4.4 × 10^12 events) keep (priority, seq) exact in one float64 rank. */
+const SEQ_SPAN = 2 ** 42;

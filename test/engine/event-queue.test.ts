@@ -49,6 +49,26 @@ test('matches a sort on (time, priority, seq) for a random workload', () => {
   assert.equal(drain(q).map(([, p]) => p), keys.map((k) => k[2]));
 });
 
+test('negative and positive priorities order correctly, and a cancelled entry deep in the heap is skipped', () => {
+  const q = new EventQueue<string>();
+  const handles: number[] = [];
+  for (let i = 0; i < 100; i++) handles.push(q.push(50, 0, `n${i}`));
+  q.push(50, -3, 'urgent');
+  q.push(50, 10, 'bookkeeping');
+  q.cancel(handles[42]);
+  const order = drain(q).map(([, p]) => p);
+  assert.is(order[0], 'urgent');
+  assert.is(order[order.length - 1], 'bookkeeping');
+  assert.not.ok(order.includes('n42'));
+  assert.is(order.length, 101);
+});
+
+test('rejects a priority it cannot pack', () => {
+  const q = new EventQueue<string>();
+  assert.throws(() => q.push(1, 100_000, 'x'), /priority/);
+  assert.throws(() => q.push(1, 0.5, 'x'), /priority/);
+});
+
 test('rejects a non-finite time', () => {
   const q = new EventQueue<string>();
   assert.throws(() => q.push(Infinity, 0, 'x'), /Non-finite/);
