@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { UserInputError, type Issue } from '../errors/index.js';
-import type { Scenario } from '../scenario/index.js';
+import type { Scenario, VariantPlan } from '../scenario/index.js';
 import type { RunResult } from './results.js';
 
 /** What a worker needs to rebuild the sweep. */
@@ -16,6 +16,8 @@ export interface WorkerInput {
   readonly seeds?: number;
   readonly seed?: number;
   readonly strategies?: readonly string[];
+  /** The variants as the main thread planned and validated them, so a worker need not compile the schema again. */
+  readonly variants?: readonly VariantPlan[];
 }
 
 /** Messages from a worker. */

@@ -67,10 +67,11 @@ export async function runScenario(file: string, opts: RunScenarioOptions = {}): 
 /**
  * Step 2: the sweep plan — variants (patched and re-validated), strategies (params checked),
  * seeds — in a fixed order (variant, then strategy, then seed). Deterministic, so a worker thread
- * or another machine rebuilds the same plan from the same inputs.
+ * or another machine rebuilds the same plan from the same inputs; a worker is handed the planned
+ * `variants` (plain data) and skips their validation.
  */
-export async function prepareSweep(scenario: Scenario, file: string, opts: Pick<RunScenarioOptions, 'seeds' | 'seed' | 'strategies'>): Promise<SweepSetup> {
-  const variants = planVariants(scenario, { file, strategyNames: BUILTIN_NAMES });
+export async function prepareSweep(scenario: Scenario, file: string, opts: Pick<RunScenarioOptions, 'seeds' | 'seed' | 'strategies'> & { readonly variants?: readonly VariantPlan[] }): Promise<SweepSetup> {
+  const variants = opts.variants ?? planVariants(scenario, { file, strategyNames: BUILTIN_NAMES });
   const strategies = await resolveStrategies(opts.strategies ?? scenario.strategies, file, opts.strategies ? '--strategy' : '/strategies');
   const seeds = opts.seeds ?? scenario.seeds;
   const firstSeed = opts.seed ?? scenario.seed;
@@ -97,7 +98,7 @@ export async function runValidatedScenario(scenario: Scenario, file: string, opt
   const workers = Math.min(opts.workers ?? 0, indices.length);
   let runs: RunResult[];
   if (workers >= 1) {
-    runs = await runInWorkers({ file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies }, indices, workers, opts.onProgress);
+    runs = await runInWorkers({ file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies, variants: setup.variants }, indices, workers, opts.onProgress);
   } else {
     runs = [];
     for (const i of indices) {
