@@ -101,6 +101,7 @@ export function onPacingVerdict(e: Extract<ModelEvent, { type: 'pacing-verdict' 
   const enough = s.signals >= p.minSignals;
   const verdict = enough && rate >= p.failRate ? 'paused' : enough ? 'released' : 'released-no-feedback';
   ctx.trace?.({ t: ctx.sim.now, kind: 'pacing-verdict', template: t.id, verdict, held: s.held.length / HELD_FIELDS, delivered: s.delivered, negative: s.negative, signals: s.signals });
+  t.stats.verdicts[verdict === 'paused' ? 'paused' : verdict === 'released' ? 'released' : 'noFeedback']++;
   if (verdict === 'paused') return void pauseTemplate(ctx, t, 'PACING'); // negative feedback → paused, held dropped (seed 000), documented
   // released in batches over the following hour (seed 000; Meta: 99% within an hour), documented
   s.phase = 'releasing';

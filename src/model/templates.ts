@@ -35,7 +35,7 @@ export function createTemplateState(
     feedback: createQualityState(policy),
     // Pacing applies to templates whose quality is not yet established as HIGH — Meta "Template pacing", documented
     pacing: createPacingState(spec.quality !== 'HIGH'),
-    stats: { held: 0, released: 0, dropped: 0, pausedHours: [] },
+    stats: { held: 0, released: 0, dropped: 0, pausedHours: [], verdicts: { released: 0, paused: 0, noFeedback: 0 } },
   };
 }
 

@@ -74,10 +74,17 @@ export interface TemplateState {
   /** Pacing state; owned by template-pacing.ts. */
   readonly pacing: PacingState;
   /** Counters for results. */
-  readonly stats: { held: number; released: number; dropped: number; pausedHours: number[] };
+  readonly stats: { held: number; released: number; dropped: number; pausedHours: number[]; verdicts: PacingVerdicts };
 }
 
 export type TemplateQuality = 'PENDING' | 'HIGH' | 'MEDIUM' | 'LOW';
+
+/** How the pacing assessments of a template ended: held messages released, template paused (held dropped), or released for lack of feedback. */
+export interface PacingVerdicts {
+  released: number;
+  paused: number;
+  noFeedback: number;
+}
 
 export interface CampaignState {
   readonly index: number;

@@ -2,6 +2,7 @@
  * The shape of results.json (PRODUCT.md "Outputs"): a scenario echo with the resolved policy
  * parameters, per-run summaries and hourly series, and statistics across seeds.
  */
+import type { PacingVerdicts } from '../model/world.js';
 
 /** Summary metrics of one run. Counts unless named otherwise. */
 export interface RunSummary {
@@ -30,10 +31,12 @@ export interface RunSummary {
   readonly held: number;
   readonly released: number;
   readonly dropped: number;
+  /** Pacing assessments by outcome, over all templates. */
+  readonly pacingVerdicts: Readonly<PacingVerdicts>;
   readonly templatePauses: number;
   readonly templatesDisabled: number;
   /** Per template: held, released, dropped, pause durations (h), final status and quality. */
-  readonly templates: Readonly<Record<string, { held: number; released: number; dropped: number; pausedHours: number[]; finalStatus: string; finalQuality: string }>>;
+  readonly templates: Readonly<Record<string, { held: number; released: number; dropped: number; pausedHours: number[]; verdicts: PacingVerdicts; finalStatus: string; finalQuality: string }>>;
   readonly finalTier: string;
   readonly peakTier: string;
   /** Days from the start until each tier was first reached (tiers never reached are absent). */

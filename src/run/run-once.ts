@@ -97,9 +97,14 @@ function summarize(world: World, m: Collector, inFlight: number): RunSummary {
     held: sumOf(world.templates.map((t) => t.stats.held)),
     released: sumOf(world.templates.map((t) => t.stats.released)),
     dropped: sumOf(world.templates.map((t) => t.stats.dropped)),
+    pacingVerdicts: {
+      released: sumOf(world.templates.map((t) => t.stats.verdicts.released)),
+      paused: sumOf(world.templates.map((t) => t.stats.verdicts.paused)),
+      noFeedback: sumOf(world.templates.map((t) => t.stats.verdicts.noFeedback)),
+    },
     templatePauses: sumOf(world.templates.map((t) => t.stats.pausedHours.length)),
     templatesDisabled: world.templates.filter((t) => t.status === 'DISABLED').length,
-    templates: Object.fromEntries(world.templates.map((t) => [t.id, { ...t.stats, pausedHours: [...t.stats.pausedHours], finalStatus: t.status, finalQuality: t.quality }])),
+    templates: Object.fromEntries(world.templates.map((t) => [t.id, { ...t.stats, pausedHours: [...t.stats.pausedHours], verdicts: { ...t.stats.verdicts }, finalStatus: t.status, finalQuality: t.quality }])),
     finalTier: tiers[Math.min(...world.pools.map((p) => p.tierIndex))].name,
     peakTier: tiers[Math.max(...world.pools.map((p) => p.peakTierIndex))].name,
     daysToTier: Object.fromEntries(

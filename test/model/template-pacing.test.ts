@@ -6,6 +6,10 @@ import { runWith, scenario, segment, timetable } from './helpers.js';
 
 /** A new (PENDING) marketing template sent to 1,500 users at 50/s: 1,000 go out, 500 are held. */
 function pacedRun(blockProbability: number, readProbability = 0.8, pacing: Record<string, unknown> = {}): TraceRecord[] {
+  return pacedRunWithResult(blockProbability, readProbability, pacing).trace;
+}
+
+function pacedRunWithResult(blockProbability: number, readProbability = 0.8, pacing: Record<string, unknown> = {}): ReturnType<typeof runWith> {
   const s = scenario({
     horizonDays: 2,
     overrides: pacing,
@@ -13,7 +17,7 @@ function pacedRun(blockProbability: number, readProbability = 0.8, pacing: Recor
     templates: [{ id: 'promo', category: 'marketing', quality: 'PENDING' }],
     audience: { segments: [segment({ id: 'list', size: 5000, blockProbability, reportProbability: 0, stopProbability: 0, readProbability, replyProbability: 0, readDelay: { exponential: { mean: 60 } }, blockDelay: { exponential: { mean: 60 } } })] },
   });
-  return runWith(s, timetable([{ day: 0, hour: 1, number: 'a', count: 1500 }])).trace;
+  return runWith(s, timetable([{ day: 0, hour: 1, number: 'a', count: 1500 }]));
 }
 
 const kinds = (trace: TraceRecord[], kind: string): TraceRecord[] => trace.filter((r) => r.kind === kind);
@@ -52,6 +56,12 @@ test('too little feedback by the end of the window: released anyway', () => {
   const trace = pacedRun(0, 0, { 'pacing.minSignals': 5 });
   assert.is(kinds(trace, 'pacing-verdict')[0].verdict, 'released-no-feedback');
   assert.is(trace.filter((r) => r.kind === 'failed' && r.code === 132015).length, 0);
+});
+
+test('the run summary counts each verdict, so the report can say how often a campaign was dropped', () => {
+  assert.equal(pacedRunWithResult(0.1).result.summary.pacingVerdicts, { released: 0, paused: 1, noFeedback: 0 });
+  assert.equal(pacedRunWithResult(0).result.summary.pacingVerdicts, { released: 1, paused: 0, noFeedback: 0 });
+  assert.equal(pacedRunWithResult(0, 0, { 'pacing.minSignals': 5 }).result.summary.pacingVerdicts, { released: 0, paused: 0, noFeedback: 1 });
 });
 
 test('a template is paced once: a second campaign after the verdict goes out without holds', () => {
