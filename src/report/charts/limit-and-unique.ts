@@ -27,7 +27,13 @@ export const limitAndUnique: ChartDefinition = {
     const x = timeAxis(data);
     const color = strategyColor(data, 'stroke');
     const yTitle = 'Unique users (per rolling 24 h)';
-    const y: PanelEncoding['y'] = { field: 'value', type: 'quantitative', title: yTitle };
+    // a climb from 250 to 100K flattens the early tiers on a linear axis: then a symlog one, ticked at the tiers
+    const limits = limit.map((r) => r.value).filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
+    const spansTiers = limits.length > 0 && Math.max(...limits) / Math.min(...limits) >= 20;
+    const ticks = spansTiers ? [0, ...new Set(limits)].sort((a, b) => a - b) : undefined;
+    const scale = spansTiers ? { type: 'symlog' as const, constant: Math.min(...limits) / 4 } : undefined;
+    const axis = ticks ? { values: ticks, format: ',d' } : undefined;
+    const y: PanelEncoding['y'] = { field: 'value', type: 'quantitative', title: yTitle, ...(scale ? { scale } : {}) };
     const panel: PanelSpec = {
       width: panelWidth(data),
       height: 220,
@@ -35,7 +41,7 @@ export const limitAndUnique: ChartDefinition = {
         {
           transform: [{ filter: { field: 'measure', equal: UNIQUE } }],
           mark: { type: 'area', opacity: bandOpacity(data) },
-          encoding: { x, y: { field: 'p5', type: 'quantitative', title: yTitle }, y2: { field: 'p95' }, color: strategyColor(data, 'stroke') },
+          encoding: { x, y: { field: 'p5', type: 'quantitative', title: yTitle, ...(scale ? { scale, axis } : {}) }, y2: { field: 'p95' }, color: strategyColor(data, 'stroke') },
         },
         {
           mark: { type: 'line', strokeWidth: 2, interpolate: 'step-after' },
@@ -48,7 +54,7 @@ export const limitAndUnique: ChartDefinition = {
         },
       ],
     };
-    const subtitle = `Solid: mean unique users messaged in the last 24 h (band: p5–p95) · dashed: the messaging limit${unlimited ? ' (no dashed line where the limit is unlimited)' : ''}`;
+    const subtitle = `Solid: mean unique users messaged in the last 24 h (band: p5–p95) · dashed: the messaging limit${unlimited ? ' (no dashed line where the limit is unlimited)' : ''}${spansTiers ? ' · log scale, ticks at the limits' : ''}`;
     return {
       kind: 'chart',
       spec: variantPanels(data, [...unique, ...limit], panel, { text: 'Messaging limit and unique users reached in the rolling 24 h window', subtitle }),
