@@ -2,13 +2,10 @@
  * Reading a saved results.json for `wabasim report`: the file must exist, parse as JSON and have
  * the shape `wabasim run` writes. Every problem found is reported at once (UserInputError).
  */
-import { readFileSync, statSync } from 'node:fs';
 import { msg, UserInputError, type Issue } from '../errors/index.js';
-import type { Results } from '../run/results.js';
-import { parseJsonText } from '../scenario/index.js';
+import { MAX_RESULTS_BYTES, type Results } from '../run/results.js';
+import { readJsonFile } from '../scenario/index.js';
 
-/** Largest results file read (a 100,000-run sweep stays below it). */
-export const MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 
 /** Problems reported before giving up on a file (the first ones say enough). */
 const MAX_ISSUES = 20;
@@ -66,31 +63,8 @@ export function resultsIssues(data: unknown, file: string): Issue[] {
  * @example const results = readResultsFile('reports/default/results.json');
  */
 export function readResultsFile(file: string): Results {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new UserInputError([msg.notReadable(file, 'a directory')]);
-    size = st.size;
-  } catch (err) {
-    if (err instanceof UserInputError) throw err;
-    throw new UserInputError([msg.notReadable(file, describe(err))]);
-  }
-  if (size > MAX_RESULTS_BYTES) throw new UserInputError([msg.tooLarge(file, size, MAX_RESULTS_BYTES)]);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UserInputError([msg.notReadable(file, describe(err))]);
-  }
-  const data = parseJsonText(file, text);
+  const data = readJsonFile(file, MAX_RESULTS_BYTES);
   const issues = resultsIssues(data, file);
   if (issues.length) throw new UserInputError(issues);
   return data as Results;
-}
-
-function describe(err: unknown): string {
-  const code = isObj(err) && typeof err.code === 'string' ? err.code : undefined;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES') return 'permission denied';
-  return code ?? (err instanceof Error ? err.message : String(err));
 }

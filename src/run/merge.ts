@@ -6,7 +6,7 @@
 import { msg, UserInputError, type Issue } from '../errors/index.js';
 import { readJsonFile } from '../scenario/index.js';
 import { aggregate } from './aggregate.js';
-import type { Results, RunResult } from './results.js';
+import { MAX_RESULTS_BYTES, type Results, type RunResult } from './results.js';
 
 /**
  * Merges the shard results in `files` (any order).
@@ -16,7 +16,7 @@ export function mergeShards(files: readonly string[]): Results {
   const issues: Issue[] = [];
   const shards: { file: string; results: Results }[] = [];
   for (const file of files) {
-    const data = readJsonFile(file) as Partial<Results>;
+    const data = readJsonFile(file, MAX_RESULTS_BYTES) as Partial<Results>;
     if (!data || typeof data !== 'object' || !data.shard || !Array.isArray(data.runs) || !Array.isArray(data.shard.runIndices) || data.runs.length !== data.shard.runIndices.length) {
       issues.push(msg.schema(file, '/shard', 'the results of `wabasim run --shard i/n`', data && typeof data === 'object' ? data.shard : data));
       continue;

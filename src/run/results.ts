@@ -4,6 +4,9 @@
  */
 import type { PacingVerdicts } from '../model/world.js';
 
+/** Largest results file read back (`wabasim report`, `merge`); a 100,000-run sweep stays below it. */
+export const MAX_RESULTS_BYTES = 512 * 1024 * 1024;
+
 /** Summary metrics of one run. Counts unless named otherwise. */
 export interface RunSummary {
   readonly attempted: number;

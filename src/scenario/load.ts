@@ -10,10 +10,12 @@ import { LIMITS } from './limits.js';
 export const MAX_DEPTH = 64;
 
 /**
- * Reads and parses the JSON document at `file`.
+ * Reads and parses the JSON document at `file`, of at most `maxBytes` (a scenario's limit unless
+ * told: results files may be larger).
  * @throws {UserInputError} when the file is missing, a directory, too large, not JSON or too deep
+ * @example readJsonFile('scenarios/default.json')
  */
-export function readJsonFile(file: string): unknown {
+export function readJsonFile(file: string, maxBytes: number = LIMITS.maxFileBytes): unknown {
   let size: number;
   try {
     const st = statSync(file);
@@ -23,7 +25,7 @@ export function readJsonFile(file: string): unknown {
     if (err instanceof UserInputError) throw err;
     throw new UserInputError([msg.notReadable(file, describeFsError(err))]);
   }
-  if (size > LIMITS.maxFileBytes) throw new UserInputError([msg.tooLarge(file, size, LIMITS.maxFileBytes)]);
+  if (size > maxBytes) throw new UserInputError([msg.tooLarge(file, size, maxBytes)]);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

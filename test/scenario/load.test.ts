@@ -30,6 +30,12 @@ test('a missing file, a directory, an empty file and broken JSON are user errors
   assert.is(expected(write('binary.json', Buffer.from([0, 255, 1, 2, 200]))), 'valid JSON');
 });
 
+test('the size limit is the caller\'s: a results file may be larger than a scenario', () => {
+  const f = write('big.json', JSON.stringify({ pad: 'x'.repeat(2000) }));
+  assert.throws(() => readJsonFile(f, 1000), (err: unknown) => err instanceof UserInputError && /at most/.test(err.issues[0].expected));
+  assert.equal(readJsonFile(f, 10_000), { pad: 'x'.repeat(2000) });
+});
+
 test('200,000-deep nesting is refused quickly without a stack overflow', () => {
   const f = write('deep.json', '['.repeat(200_000) + ']'.repeat(200_000));
   const started = performance.now();
