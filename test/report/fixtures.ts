@@ -75,6 +75,14 @@ function run(variant: string, strategy: string, seed: number, hours: number, wit
     finalTier: 'TIER_2K',
     peakTier: 'TIER_2K',
     daysToTier: { TIER_250: 0, TIER_2K: 1.7 + seed / 10 },
+    // the blast runs of the cold list are soft-banned on day 2, driven by behaviour; seed 1 a second time
+    enforcements:
+      variant === 'cold list' && strategy === 'blast'
+        ? [
+            { number: 'n1', kind: 'soft-ban', reason: 'TRUST_SCORE', startDay: 2, endDay: 3, appealed: false, layers: { registration: 0, behaviour: 1.5, blockCascade: 0.5, content: 0 } },
+            ...(seed === 1 ? [{ number: 'n1', kind: 'soft-ban', reason: 'TRUST_SCORE', startDay: 3.5, endDay: 4, appealed: false, layers: { registration: 0, behaviour: 2.5, blockCascade: 0.5, content: 0 } }] : []),
+          ]
+        : [],
   } satisfies Partial<RunSummary>;
   return { variant, strategy, seed, summary: summary as unknown as RunSummary, series, events: 1000 };
 }

@@ -38,6 +38,21 @@ test('the KPI table shows every variant × strategy with mean ± sd and p5–p95
   assert.match(html, /<span class="sd">± [\d.,]+<\/span><br><span class="range">[\d.,]+ – [\d.,]+/);
 });
 
+test('the enforcement table says what was done, in how many runs, when, why and which layer drove it', () => {
+  const section = html.slice(html.indexOf('<section id="enforcement">'), html.indexOf('</section>', html.indexOf('<section id="enforcement">')));
+  assert.match(section, '<td>cold list</td><td>blast</td><td>soft ban (countdown)</td>');
+  assert.match(section, 'trust score over the restriction threshold');
+  // mean over the four actions: behaviour (1.5 · 3 + 2.5) / 4 = 1.75, block cascade 0.5
+  assert.match(section, 'layers: <strong>behaviour 1.75</strong> · block cascade 0.5');
+  assert.match(section, '<td class="num"><strong>3</strong> of 3</td><td class="num">day 2');
+  assert.not.match(section, '<td>clean list</td>', 'no row for groups without enforcement');
+});
+
+test('no enforcement, no enforcement section', async () => {
+  const quiet = await renderReport(syntheticResults({ variants: ['clean list'] }));
+  assert.not.match(quiet, 'id="enforcement"');
+});
+
 test('every chart is inline SVG with ids scoped to its figure', () => {
   const figures = [...html.matchAll(/<figure id="([^"]+)"><svg/g)].map((m) => m[1]);
   assert.equal(figures, ['cumulative-delivered', 'limit-and-unique', 'failures-by-code', 'blocks-per-day', 'replies-per-day', 'pacing-per-day', 'quality-timeline', 'status-timeline', 'trust-score', 'unanswered-counter', 'seed-spread']);

@@ -26,6 +26,8 @@ nav.toc a { color: var(--accent); margin-right: 1em; white-space: nowrap; }
 table { border-collapse: collapse; margin: 0.6em 0 1.2em; font-size: 0.9rem; }
 th, td { padding: 0.3em 0.7em; line-height: 1.3; border-bottom: 1px solid var(--line); vertical-align: top; }
 thead th { border-bottom: 2px solid #c8c8c8; text-align: left; background: #fafafa; }
+table.enforcement td.num, table.enforcement th.num { text-align: right; white-space: nowrap; }
+table.enforcement td { max-width: 46ch; }
 table.kpi td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.kpi thead th:not(:first-child) { text-align: right; }
 table.kpi thead tr.variants th { text-align: center; border-bottom: 1px solid #c8c8c8; background: #f1f3f4; }
