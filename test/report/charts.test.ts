@@ -33,6 +33,14 @@ for (const [shape, results] of Object.entries(shapes)) {
   });
 }
 
+test('a limit that climbs tiers is drawn on a log scale ticked at the limits; a short climb stays linear', () => {
+  const yOf = (results: ReturnType<typeof syntheticResults>): string => JSON.stringify(chartSpecs(reportData(results)).find((b) => b.id === 'limit-and-unique')?.outcome);
+  const long = yOf(shapes['one variant, long horizon (bucketed)']);
+  assert.match(long, '"type":"symlog"');
+  assert.match(long, '"values":[0,250,2000,100000]');
+  assert.not.match(yOf(shapes['two variants × two strategies']), 'symlog');
+});
+
 test('charts name their axes and carry a title', () => {
   for (const b of chartSpecs(reportData(syntheticResults()))) {
     if (b.outcome.kind !== 'chart') continue;

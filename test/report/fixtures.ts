@@ -47,7 +47,7 @@ function run(variant: string, strategy: string, seed: number, hours: number, wit
   make('held', (h) => (h === 12 ? 50 + seed : 0));
   make('dropped', (h) => (h === 30 ? 5 + seed : 0));
   make('uniqueInWindow', (h) => Math.min(250, h * 12 + seed));
-  make('messagingLimit', (h) => (h < hours - 10 ? (h < 40 ? 250 : 2000) : -1));
+  make('messagingLimit', (h) => (h < hours - 10 ? (h < 40 ? 250 : h < 400 ? 2000 : 100_000) : -1)); // long horizons climb to 100K
   make('quality.n1', (h) => (h < 5 ? 0 : h < 50 + seed ? 1 : 2));
   make('quality.n2', () => 0);
   make('status.n1', (h) => (h > hours / 2 && h < hours / 2 + 10 ? 2 : 0));
