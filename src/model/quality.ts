@@ -4,7 +4,7 @@
  * 7 days. Feedback is kept in hourly buckets (a ring of lookbackDays × 24 slots); the rating is
  * re-evaluated at the end of every hour, with hysteresis so it does not flap.
  */
-import { HOUR } from '../engine/index.js';
+import { DAY, HOUR } from '../engine/index.js';
 import type { BlockReason, Policy } from '../policy/index.js';
 import type { QualityRating } from './observable.js';
 
@@ -109,7 +109,7 @@ export function feedbackRate(q: QualityState, now: number, p: Policy['quality'])
 export function nextRating(current: QualityRating, rate: number, delivered: number, p: Policy['quality'], idleMs = 0): QualityRating {
   if (delivered < p.minDelivered) {
     // MODEL.md §10: 5–7 days without broadcasts back to GREEN, estimate
-    return (current === 'RED' || current === 'YELLOW') && idleMs >= p.recoveryDays * 24 * HOUR ? 'GREEN' : current;
+    return (current === 'RED' || current === 'YELLOW') && idleMs >= p.recoveryDays * DAY ? 'GREEN' : current;
   }
   const raw: QualityRating = rate > p.redThreshold ? 'RED' : rate > p.yellowThreshold ? 'YELLOW' : 'GREEN';
   if (current === 'UNKNOWN' || qualityRank(raw) >= qualityRank(current)) return raw;

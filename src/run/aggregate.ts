@@ -1,10 +1,11 @@
 /**
  * Statistics across seeds with simple-statistics: mean, standard deviation, p5/p50/p95 and a 95%
  * confidence interval of the mean of every numeric summary metric, per variant × strategy.
- * The interval uses Student's t quantile from @stdlib (simple-statistics has no t quantile), since
- * sweeps often have 5–20 seeds, where the normal 1.96 would be too narrow.
+ * The interval uses Student's t quantile from jstat (simple-statistics has no t quantile; jstat is
+ * one package without dependencies), since sweeps often have 5–20 seeds, where the normal 1.96
+ * would be too narrow.
  */
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import jStat from 'jstat';
 import { max, mean, min, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 import type { Aggregate, RunResult, Spread } from './results.js';
 
@@ -27,7 +28,7 @@ export function spread(values: readonly number[]): Spread {
   const sorted = [...values].sort((a, b) => a - b);
   const m = mean(sorted);
   const sd = sorted.length > 1 ? sampleStandardDeviation(sorted) : 0; // n − 1: the seeds are a sample of possible runs
-  const half = sorted.length > 1 ? tQuantile(0.975, sorted.length - 1) * (sd / Math.sqrt(sorted.length)) : 0;
+  const half = sorted.length > 1 ? jStat.studentt.inv(0.975, sorted.length - 1) * (sd / Math.sqrt(sorted.length)) : 0;
   return {
     mean: m,
     sd,

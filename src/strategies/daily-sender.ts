@@ -16,6 +16,7 @@
  */
 import { MINUTE, SECOND } from '../engine/index.js';
 import type { CampaignView, SenderApi } from '../model/observable.js';
+import { notNow } from './account-watch.js';
 import { spreadTimes, windowDay, windowOf, type SendingWindow } from './sending-window.js';
 
 /** What filling one slot came to. */
@@ -27,6 +28,23 @@ export interface DailySenderHooks {
   quota(api: SenderApi, campaign: CampaignView, day: number): number;
   /** Uses one slot of campaign number `index` (its position in `api.campaigns()`). */
   fill(api: SenderApi, campaign: CampaignView, index: number): SlotOutcome;
+}
+
+/**
+ * Fills one slot with campaign `index`'s next recipient (kept in `cursor`), sent from the number
+ * `from()` picks: 'done' when the list is used up; 'wait' when no number may send now or the send
+ * failed for a reason that passes (the recipient is kept for the next slot); else 'sent'.
+ * @example fill: (api, c, i) => sendNextRecipient(api, c, i, next, () => c.number)
+ */
+export function sendNextRecipient(api: SenderApi, campaign: CampaignView, index: number, cursor: Map<number, number>, from: () => string | undefined): SlotOutcome {
+  const r = cursor.get(index) ?? campaign.first;
+  if (r >= campaign.first + campaign.count) return 'done';
+  const number = from();
+  if (number === undefined) return 'wait';
+  const res = api.sendTemplate(number, r, campaign.template);
+  if (!res.ok && notNow(res.code)) return 'wait';
+  cursor.set(index, r + 1);
+  return 'sent';
 }
 
 /** The planner's handlers and controls. */

@@ -19,8 +19,8 @@
  */
 import type { QualityRating, SenderApi } from '../model/observable.js';
 import { META_MESSAGING_LIMITS, SEED_002, SEED_003 } from '../policy/sources.js';
-import { createAccountWatch, notNow } from './account-watch.js';
-import { createDailySender } from './daily-sender.js';
+import { createAccountWatch } from './account-watch.js';
+import { createDailySender, sendNextRecipient } from './daily-sender.js';
 import { sendingWindow, WINDOW_PARAMS } from './sending-window.js';
 import type { StrategyDefinition } from './types.js';
 
@@ -65,16 +65,7 @@ export const multiNumber: StrategyDefinition = {
         }
         return c.dailyTarget;
       },
-      fill(api, c, i) {
-        const r = next.get(i) ?? c.first;
-        if (r >= c.first + c.count) return 'done';
-        const from = pick(api);
-        if (from === undefined) return 'wait';
-        const res = api.sendTemplate(from, r, c.template);
-        if (!res.ok && notNow(res.code)) return 'wait'; // kept for the next slot
-        next.set(i, r + 1);
-        return 'sent';
-      },
+      fill: (api, c, i) => sendNextRecipient(api, c, i, next, () => pick(api)),
     });
 
     return {

@@ -17,8 +17,8 @@
  * Source: seeds/003_bb4d35adda67ac79.txt, "How to Warm Up a New WhatsApp Number" and Layer 2.
  */
 import { SEED_003 } from '../policy/sources.js';
-import { createAccountWatch, notNow } from './account-watch.js';
-import { createDailySender } from './daily-sender.js';
+import { createAccountWatch } from './account-watch.js';
+import { createDailySender, sendNextRecipient } from './daily-sender.js';
 import { sendingWindow, WINDOW_PARAMS } from './sending-window.js';
 import type { StrategyDefinition } from './types.js';
 
@@ -48,15 +48,7 @@ export const warmup: StrategyDefinition = {
     const watch = createAccountWatch();
     const sender = createDailySender(sendingWindow(params), Number(params.perSecond), {
       quota: (_api, c, day) => warmupVolume(day, startPerDay, doubleEveryDays, c.dailyTarget),
-      fill(api, c, i) {
-        const r = next.get(i) ?? c.first;
-        if (r >= c.first + c.count) return 'done';
-        if (watch.heldUntil(c.number) > api.now()) return 'wait';
-        const res = api.sendTemplate(c.number, r, c.template);
-        if (!res.ok && notNow(res.code)) return 'wait'; // kept for the next slot
-        next.set(i, r + 1);
-        return 'sent';
-      },
+      fill: (api, c, i) => sendNextRecipient(api, c, i, next, () => (watch.heldUntil(c.number) > api.now() ? undefined : c.number)),
     });
     return {
       onCampaignStart: (api, campaign) => sender.onCampaignStart(api, campaign),

@@ -21,8 +21,8 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
 /** Why, in words (reasons come from the model: src/model/restrictions.ts, coexistence.ts, trust-score.ts). */
 const REASON_LABELS: Readonly<Record<string, string>> = {
   TRUST_SCORE: 'trust score over the restriction threshold, with enough layers contributing',
-  BLOCK_CASCADE: 'quality RED for 7 days without improvement (block cascade)',
-  COEXISTENCE_APP_NOT_OPENED: 'the WhatsApp Business app was not opened within the required days',
+  BLOCK_CASCADE: 'quality RED without improvement for trust.redDaysToRestrict days (block cascade)',
+  COEXISTENCE_APP_NOT_OPENED: 'the WhatsApp Business app was not opened for coexistence.appOpenIntervalDays days',
   AI_POLICY: 'flagged as a general-purpose AI chatbot after the warning',
   NEW_CARD_OTHER_REGION: 'account metadata change: a new card from another region',
   IP_LINKED_TO_BANS: 'account metadata change: an IP linked to earlier bans',
@@ -37,11 +37,12 @@ const LAYER_LABELS: Readonly<Record<string, string>> = {
   content: 'content pattern',
 };
 
+/** One action (kind and reason) of one variant × strategy, gathered over its runs. */
 interface Row {
   readonly kind: string;
   readonly reason: string;
   /** Runs with this action at least once. */
-  readonly runs: number;
+  runs: number;
   /** Day of the first such action, per run that had it. */
   readonly firstDays: number[];
   /** Layer contributions at every such action, for the mean. */
@@ -49,7 +50,7 @@ interface Row {
 }
 
 function rowsOf(runs: readonly RunResult[]): Row[] {
-  const rows = new Map<string, { kind: string; reason: string; runs: number; firstDays: number[]; layers: Readonly<Record<string, number>>[] }>();
+  const rows = new Map<string, Row>();
   for (const run of runs) {
     const seen = new Set<string>();
     for (const e of run.summary.enforcements ?? []) {

@@ -4,6 +4,7 @@
  * across seeds over the 5th–95th percentile range, the 95% confidence interval of the mean in its
  * tooltip.
  */
+import type { PacingVerdicts } from '../../model/world.js';
 import type { Spread } from '../../run/results.js';
 import { escapeHtml, formatNumber } from '../format.js';
 import { blockReasonLabel, codeLabel, compareCodes } from '../labels.js';
@@ -28,16 +29,17 @@ function rowsFor(groups: readonly Group[]): Row[] {
   const keys = new Set(groups.flatMap((g) => Object.keys(g.aggregate?.metrics ?? {})));
   const under = (prefix: string): string[] => [...keys].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
   const nonZero = (key: string): boolean => groups.some((g) => (g.aggregate?.metrics[key]?.max ?? 0) !== 0);
-  const extras = [
-    ['held', 'Held by template pacing', false],
-    ['pacingVerdicts.released', 'verdict: feedback good, held released', true],
-    ['pacingVerdicts.paused', 'verdict: feedback poor, template paused', true],
-    ['pacingVerdicts.noFeedback', 'verdict: too little feedback, released', true],
-    ['released', 'Released by pacing', false],
-    ['dropped', 'Dropped by pacing (132015)', false],
-    ['reports', 'Spam reports', false],
-    ['stops', 'STOP replies', false],
-  ].filter(([key]) => keys.has(key as string) && nonZero(key as string)) as [string, string, boolean][];
+  const present = (key: string): boolean => keys.has(key) && nonZero(key);
+  const extras: Row[] = [
+    ...(present('held') ? [spreadRow('held', 'Held by template pacing')] : []),
+    ...VERDICTS.filter(([field]) => present(`pacingVerdicts.${field}`)).map(([field, label]): Row => ({ label, sub: true, cell: (g) => verdictCell(g, field) })),
+    ...[
+      ['released', 'Released by pacing'],
+      ['dropped', 'Dropped by pacing (132015)'],
+      ['reports', 'Spam reports'],
+      ['stops', 'STOP replies'],
+    ].filter(([key]) => present(key)).map(([key, label]) => spreadRow(key, label)),
+  ];
   const tiers = [...keys].filter((k) => k.startsWith('daysToTier.'));
   return [
     spreadRow('attempted', 'Send attempts'),
@@ -50,7 +52,7 @@ function rowsFor(groups: readonly Group[]): Row[] {
     ...under('blocksByReason.').sort().map((r) => spreadRow(`blocksByReason.${r}`, `reason: ${blockReasonLabel(r)}`, true)),
     spreadRow('replies', 'Replies'),
     spreadRow('pendingAtHorizon', 'Pending at the horizon'),
-    ...extras.map(([key, label, sub]) => (key.startsWith('pacingVerdicts.') ? { label, sub, cell: (g: Group) => runsWithCell(g, key) } : spreadRow(key, label, sub))),
+    ...extras,
     ...(groups.some((g) => g.runs.some((r) => typeof r.summary.finalTier === 'string')) ? [{ label: 'Final messaging tier (most common)', cell: finalTierCell }] : []),
     ...tiers.map((key) => ({ label: `days to reach ${key.slice('daysToTier.'.length)}`, sub: true, cell: (g: Group) => daysCell(g, key) })),
   ];
@@ -65,10 +67,16 @@ function cell(s: Spread | undefined, note = ''): string {
   return `<td${ci}>${mean} <span class="sd">± ${formatNumber(s.sd)}</span><br><span class="range">${formatNumber(s.p5)} – ${formatNumber(s.p95)}${note ? `<br>${note}` : ''}</span></td>`;
 }
 
-/** How many runs had the event of `key` at least once (a pacing verdict), and how often when some had it more than once. */
-function runsWithCell(g: Group, key: string): string {
-  const [group, field] = key.split('.');
-  const counts = g.runs.map((r) => Number((r.summary as unknown as Record<string, Record<string, number> | undefined>)[group]?.[field] ?? 0));
+/** The pacing verdicts, in table order. */
+const VERDICTS: readonly [keyof PacingVerdicts, string][] = [
+  ['released', 'verdict: feedback good, held released'],
+  ['paused', 'verdict: feedback poor, template paused'],
+  ['noFeedback', 'verdict: too little feedback, released'],
+];
+
+/** In how many runs a pacing verdict came at least once, and how often on average when some had it more than once. */
+function verdictCell(g: Group, field: keyof PacingVerdicts): string {
+  const counts = g.runs.map((r) => r.summary.pacingVerdicts?.[field] ?? 0); // results written before verdicts were counted have none
   const runs = counts.filter((c) => c > 0).length;
   const several = counts.some((c) => c > 1) ? `<br><span class="range">${formatNumber(counts.reduce((a, b) => a + b, 0) / counts.length)} a run on average</span>` : '';
   return `<td><span class="mean">${runs} of ${g.runs.length}</span> runs${several}</td>`;
