@@ -1,5 +1,5 @@
 export { EventQueue } from './event-queue.js';
-export { Simulation, type SimEvent, type Handler, type HandlerRegistry } from './simulation.js';
+export { COMPACT_DATA_LIMIT, COMPACT_KINDS, Simulation, type CompactHandler, type SimEvent, type Handler, type HandlerRegistry } from './simulation.js';
 export { createStream, streamFactory, type Rng } from './rng.js';
 export * from './random.js';
 export { SECOND, MINUTE, HOUR, DAY } from './time.js';

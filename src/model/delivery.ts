@@ -6,7 +6,7 @@ import { HOUR, SECOND, exponential } from '../engine/index.js';
 import { bump, recordFailure } from '../metrics/collector.js';
 import { ERROR_CODES, type ErrorCode } from './codes.js';
 import type { RunContext } from './context.js';
-import type { ModelEvent } from './events.js';
+import { MESSAGE_EVENT_KIND, type MessageEvent } from './messages.js';
 import type { SendResponse } from './observable.js';
 import { noteDelivered } from './quality.js';
 import { isRetryAfterCap, marketingCapped } from './marketing-cap.js';
@@ -71,9 +71,20 @@ export function send(ctx: RunContext, from: number, to: number, template: number
     ctx.trace?.({ t: now, kind: 'held', id, template: t.id });
     return { ok: true, messageId: id, messageStatus: 'held_for_quality_assessment' }; // Meta send response v24, documented
   }
-  const latency = Math.round(exponential(ctx.streams.delivery, p.delivery.latencyMeanSeconds) * SECOND); // estimate
-  sim.scheduleIn(latency, { type: 'deliver', id, number: from, recipient: to, template, counted });
+  scheduleDelivery(ctx, id, from, to, template, counted);
   return { ok: true, messageId: id, messageStatus: 'accepted' };
+}
+
+/** Puts an accepted message in flight: its delivery after the platform latency (an estimate). */
+export function scheduleDelivery(ctx: RunContext, id: number, from: number, to: number, template: number, counted: boolean): void {
+  const latency = Math.round(exponential(ctx.streams.delivery, ctx.world.policy.delivery.latencyMeanSeconds) * SECOND); // estimate
+  scheduleMessageEvent(ctx, latency, 'deliver', ctx.messages.open(id, from, to, template, counted));
+}
+
+/** Schedules event `kind` about the in-flight message in `slot` after `delay` ms (messages.ts). */
+export function scheduleMessageEvent(ctx: RunContext, delay: number, kind: MessageEvent, slot: number): void {
+  ctx.messages.retain(slot);
+  ctx.sim.scheduleCompactIn(delay, MESSAGE_EVENT_KIND[kind], slot);
 }
 
 function fail(ctx: RunContext, from: number, to: number, template: number, code: ErrorCode): SendResponse {
@@ -84,58 +95,62 @@ function fail(ctx: RunContext, from: number, to: number, template: number, code:
 }
 
 /** An accepted message reaches the handset (or fails if the user blocked the number). */
-export function onDeliver(e: Extract<ModelEvent, { type: 'deliver' }>, ctx: RunContext): void {
-  const { world, metrics, sim } = ctx;
+export function onDeliver(slot: number, ctx: RunContext): void {
+  const { world, metrics, sim, messages } = ctx;
   const now = sim.now;
   ctx.inFlight--;
-  const number = world.numbers[e.number];
-  if (number.blocked[e.recipient]) {
+  const id = messages.id[slot];
+  const recipient = messages.recipient[slot];
+  const templateIndex = messages.template[slot];
+  const number = world.numbers[messages.number[slot]];
+  if (number.blocked[recipient]) {
     const code = world.policy.delivery.blockedRecipientCode; // Meta error codes 131026, reported
     recordFailure(metrics, code, now);
-    ctx.trace?.({ t: now, kind: 'failed', id: e.id, number: number.id, recipient: e.recipient, code });
-    emitStatus(ctx, number, { messageId: e.id, status: 'failed', code, from: number.id, to: e.recipient, at: now });
+    ctx.trace?.({ t: now, kind: 'failed', id, number: number.id, recipient, code });
+    emitStatus(ctx, number, id, recipient, 'failed', code);
     return;
   }
   const audience = world.audience;
-  const seg0 = audience.segments[audience.segmentOf[e.recipient]];
+  const seg = audience.segments[audience.segmentOf[recipient]];
+  const template = templateIndex >= 0 ? world.templates[templateIndex] : undefined;
   // Per-user marketing cap: 131049 even at GREEN quality — seed 000 cluster 3, BSP caps reported
-  if (e.template >= 0 && world.templates[e.template].category === 'marketing' &&
-      marketingCapped(audience.marketing, e.recipient, now, seg0.marketingFromOthersPerDay, world.policy.marketingCap, ctx.streams.marketing)) {
+  if (template?.category === 'marketing' && marketingCapped(audience.marketing, recipient, now, seg.marketingFromOthersPerDay, world.policy.marketingCap, ctx.streams.marketing)) {
     const code = ERROR_CODES.marketingCap;
     recordFailure(metrics, code, now);
-    ctx.trace?.({ t: now, kind: 'failed', id: e.id, number: number.id, recipient: e.recipient, code });
-    emitStatus(ctx, number, { messageId: e.id, status: 'failed', code, from: number.id, to: e.recipient, at: now });
+    ctx.trace?.({ t: now, kind: 'failed', id, number: number.id, recipient, code });
+    emitStatus(ctx, number, id, recipient, 'failed', code);
     return;
   }
   metrics.delivered++;
   bump(metrics, 'delivered', now);
-  audience.reached[e.recipient] = 1;
-  ctx.trace?.({ t: now, kind: 'delivered', id: e.id, number: number.id, recipient: e.recipient, template: e.template });
-  if (e.template >= 0) {
-    const template = world.templates[e.template];
-    const seg = audience.segments[audience.segmentOf[e.recipient]];
+  audience.reached[recipient] = 1;
+  ctx.trace?.({ t: now, kind: 'delivered', id, number: number.id, recipient, template: templateIndex });
+  if (template) {
+    const counted = messages.counted[slot] === 1;
     noteDelivered(number.feedback, now);
     noteDelivered(template.feedback, now);
     noteTrust(number.trust, now, 'deliveredAll');
-    if (e.counted) {
+    if (counted) {
       noteTrust(number.trust, now, 'delivered');
-      noteBusinessDelivery(number.trust.unanswered, now, e.recipient); // the 30-day unanswered counter (seed 003)
+      noteBusinessDelivery(number.trust.unanswered, now, recipient); // the 30-day unanswered counter (seed 003)
     }
     notePacingFeedback(template, 'delivered');
-    if (e.counted) notePathDelivery(ctx, number.pool, e.recipient, template.quality !== 'LOW' && template.quality !== 'MEDIUM');
-    const recent = noteMessage(audience, e.recipient, now, world.policy.recipients);
+    if (counted) notePathDelivery(ctx, number.pool, recipient, template.quality !== 'LOW' && template.quality !== 'MEDIUM');
+    const recent = noteMessage(audience, recipient, now, world.policy.recipients);
     // Fatigue (MODEL.md §8, estimate): each recent message beyond the first raises the block probability
-    let factor = world.blockFactors[seg.index * world.templates.length + e.template] * (1 + seg.fatigue * Math.max(0, recent - 1));
-    if (audience.stopped[e.recipient]) factor *= world.policy.recipients.afterStopBlockMultiplier; // seed 003: messaging after STOP, estimate
-    const fb = drawFeedback(seg, factor, template.category === 'marketing' && !audience.stopped[e.recipient], ctx.streams.recipients);
-    const { id, number: from, recipient, template: tpl } = e;
-    if (fb.readAfter >= 0) sim.scheduleIn(fb.readAfter, { type: 'read', id, number: from, recipient, template: tpl });
-    if (fb.replyAfter >= 0) sim.scheduleIn(fb.replyAfter, { type: 'reply', id, number: from, recipient, template: tpl });
-    if (fb.blockAfter >= 0) sim.scheduleIn(fb.blockAfter, { type: 'block', id, number: from, recipient, template: tpl, reason: fb.blockReason });
-    if (fb.reportAfter >= 0) sim.scheduleIn(fb.reportAfter, { type: 'report', id, number: from, recipient, template: tpl });
-    if (fb.stopAfter >= 0) sim.scheduleIn(fb.stopAfter, { type: 'stop', id, number: from, recipient, template: tpl });
+    let factor = world.blockFactors[seg.index * world.templates.length + templateIndex] * (1 + seg.fatigue * Math.max(0, recent - 1));
+    if (audience.stopped[recipient]) factor *= world.policy.recipients.afterStopBlockMultiplier; // seed 003: messaging after STOP, estimate
+    const fb = drawFeedback(seg, factor, template.category === 'marketing' && !audience.stopped[recipient], ctx.streams.recipients, ctx.feedback);
+    if (fb.readAfter >= 0) scheduleMessageEvent(ctx, fb.readAfter, 'read', slot);
+    if (fb.replyAfter >= 0) scheduleMessageEvent(ctx, fb.replyAfter, 'reply', slot);
+    if (fb.blockAfter >= 0) {
+      messages.blockReason[slot] = fb.blockReason;
+      scheduleMessageEvent(ctx, fb.blockAfter, 'block', slot);
+    }
+    if (fb.reportAfter >= 0) scheduleMessageEvent(ctx, fb.reportAfter, 'report', slot);
+    if (fb.stopAfter >= 0) scheduleMessageEvent(ctx, fb.stopAfter, 'stop', slot);
   }
-  emitStatus(ctx, number, { messageId: e.id, status: 'delivered', from: number.id, to: e.recipient, at: now });
+  emitStatus(ctx, number, id, recipient, 'delivered');
 }
 
 /** Opens (or extends) the customer-service window of `recipient` with number `number` — Meta, documented. */

@@ -1,26 +1,12 @@
 /**
- * The model's events: readonly tagged data with only the fields needed to replay them.
- * `template` is the template index, or -1 for a free-form message.
+ * The model's tagged events: readonly data with only the fields needed to replay them. The events
+ * about one message (deliver, read, reply, block, report, stop) are compact engine events instead,
+ * `(kind, slot)` into the in-flight message table — see messages.ts.
  */
-
-/** Fields of one message, carried by the events about it. */
-interface MessageRef {
-  readonly id: number;
-  readonly number: number;
-  readonly recipient: number;
-  readonly template: number;
-}
 
 export type ModelEvent =
   | { readonly type: 'campaign-start'; readonly campaign: number }
   | { readonly type: 'strategy-wake'; readonly tag: string }
-  /** `counted`: business-initiated (sent outside a service window, counted toward the limit). */
-  | ({ readonly type: 'deliver'; readonly counted: boolean } & MessageRef)
-  | ({ readonly type: 'read' } & MessageRef)
-  | ({ readonly type: 'reply' } & MessageRef)
-  | ({ readonly type: 'block'; readonly reason: string } & MessageRef)
-  | ({ readonly type: 'report' } & MessageRef)
-  | ({ readonly type: 'stop' } & MessageRef)
   | { readonly type: 'inbound-arrival'; readonly segment: number }
   | { readonly type: 'tier-upgrade'; readonly pool: number }
   | { readonly type: 'flag-review'; readonly number: number; readonly since: number }

@@ -30,68 +30,77 @@ function noteTemplate(ctx: RunContext, index: number, kind: 'negative' | 'signal
   notePacingFeedback(t, kind);
 }
 
-export function onRead(e: Ev<'read'>, ctx: RunContext): void {
-  const number = ctx.world.numbers[e.number];
+export function onRead(slot: number, ctx: RunContext): void {
+  const m = ctx.messages;
+  const number = ctx.world.numbers[m.number[slot]];
   ctx.metrics.read++;
   bump(ctx.metrics, 'read', ctx.sim.now);
   notePositive(number.feedback, ctx.sim.now, ctx.world.policy.quality.readCredit); // seed 002: read rate a weak signal, estimate
-  noteTemplate(ctx, e.template, 'signal', ctx.world.policy.quality.readCredit);
-  ctx.trace?.({ t: ctx.sim.now, kind: 'read', id: e.id, number: number.id, recipient: e.recipient });
-  emitStatus(ctx, number, { messageId: e.id, status: 'read', from: number.id, to: e.recipient, at: ctx.sim.now });
+  noteTemplate(ctx, m.template[slot], 'signal', ctx.world.policy.quality.readCredit);
+  ctx.trace?.({ t: ctx.sim.now, kind: 'read', id: m.id[slot], number: number.id, recipient: m.recipient[slot] });
+  emitStatus(ctx, number, m.id[slot], m.recipient[slot], 'read');
 }
 
-export function onReply(e: Ev<'reply'>, ctx: RunContext): void {
-  const number = ctx.world.numbers[e.number];
-  if (number.blocked[e.recipient]) return;
+export function onReply(slot: number, ctx: RunContext): void {
+  const m = ctx.messages;
+  const recipient = m.recipient[slot];
+  const number = ctx.world.numbers[m.number[slot]];
+  if (number.blocked[recipient]) return;
   ctx.metrics.replies++;
   bump(ctx.metrics, 'replies', ctx.sim.now);
   notePositive(number.feedback, ctx.sim.now, ctx.world.policy.quality.replyCredit); // MODEL.md §2: replies to templates positive, estimate
-  noteTemplate(ctx, e.template, 'signal', ctx.world.policy.quality.replyCredit);
-  ctx.world.audience.marketing.lastReply[e.recipient] = ctx.sim.now; // a reply allows one more marketing message (BSP, reported)
+  noteTemplate(ctx, m.template[slot], 'signal', ctx.world.policy.quality.replyCredit);
+  ctx.world.audience.marketing.lastReply[recipient] = ctx.sim.now; // a reply allows one more marketing message (BSP, reported)
   noteTrust(number.trust, ctx.sim.now, 'replies');
-  openServiceWindow(ctx, e.number, e.recipient);
-  ctx.trace?.({ t: ctx.sim.now, kind: 'reply', id: e.id, number: number.id, recipient: e.recipient });
-  emitInbound(ctx, number, { from: e.recipient, to: number.id, kind: 'reply', context: e.id, at: ctx.sim.now });
+  openServiceWindow(ctx, number.index, recipient);
+  ctx.trace?.({ t: ctx.sim.now, kind: 'reply', id: m.id[slot], number: number.id, recipient });
+  emitInbound(ctx, number, recipient, 'reply', m.id[slot]);
 }
 
-export function onBlock(e: Ev<'block'>, ctx: RunContext): void {
-  const number = ctx.world.numbers[e.number];
-  if (number.blocked[e.recipient]) return;
-  number.blocked[e.recipient] = 1;
-  const reason = (BLOCK_REASONS as readonly string[]).includes(e.reason) ? (e.reason as BlockReason) : 'other';
+export function onBlock(slot: number, ctx: RunContext): void {
+  const m = ctx.messages;
+  const recipient = m.recipient[slot];
+  const number = ctx.world.numbers[m.number[slot]];
+  if (number.blocked[recipient]) return;
+  number.blocked[recipient] = 1;
+  const reason: BlockReason = BLOCK_REASONS[m.blockReason[slot]] ?? 'other';
   recordBlock(ctx.metrics, reason, ctx.sim.now);
   noteNegative(number.feedback, ctx.sim.now, blockWeight(reason, ctx.world.policy.quality)); // seed 002/003: blocks by reason, estimate
-  noteTemplate(ctx, e.template, 'negative', -blockWeight(reason, ctx.world.policy.quality));
+  noteTemplate(ctx, m.template[slot], 'negative', -blockWeight(reason, ctx.world.policy.quality));
   noteTrust(number.trust, ctx.sim.now, 'blocks');
-  ctx.trace?.({ t: ctx.sim.now, kind: 'block', id: e.id, number: number.id, recipient: e.recipient, reason });
+  ctx.trace?.({ t: ctx.sim.now, kind: 'block', id: m.id[slot], number: number.id, recipient, reason });
 }
 
 /** A spam report: the user also blocks; reports weigh most (MODEL.md §2 "reports severe"). */
-export function onReport(e: Ev<'report'>, ctx: RunContext): void {
-  const number = ctx.world.numbers[e.number];
-  if (number.blocked[e.recipient]) return;
-  number.blocked[e.recipient] = 1;
+export function onReport(slot: number, ctx: RunContext): void {
+  const m = ctx.messages;
+  const recipient = m.recipient[slot];
+  const number = ctx.world.numbers[m.number[slot]];
+  if (number.blocked[recipient]) return;
+  number.blocked[recipient] = 1;
   ctx.metrics.reports++;
   bump(ctx.metrics, 'reports', ctx.sim.now);
   recordBlock(ctx.metrics, 'spam', ctx.sim.now);
   noteNegative(number.feedback, ctx.sim.now, ctx.world.policy.quality.reportWeight); // estimate
-  noteTemplate(ctx, e.template, 'negative', -ctx.world.policy.quality.reportWeight);
+  noteTemplate(ctx, m.template[slot], 'negative', -ctx.world.policy.quality.reportWeight);
   noteTrust(number.trust, ctx.sim.now, 'blocks');
-  ctx.trace?.({ t: ctx.sim.now, kind: 'report', id: e.id, number: number.id, recipient: e.recipient });
+  ctx.trace?.({ t: ctx.sim.now, kind: 'report', id: m.id[slot], number: number.id, recipient });
 }
 
 /** A STOP reply: an inbound message (opens the window) that asks the business to stop. */
-export function onStop(e: Ev<'stop'>, ctx: RunContext): void {
-  const number = ctx.world.numbers[e.number];
-  if (number.blocked[e.recipient] || ctx.world.audience.stopped[e.recipient]) return;
-  ctx.world.audience.stopped[e.recipient] = 1;
+export function onStop(slot: number, ctx: RunContext): void {
+  const m = ctx.messages;
+  const recipient = m.recipient[slot];
+  const number = ctx.world.numbers[m.number[slot]];
+  if (number.blocked[recipient] || ctx.world.audience.stopped[recipient]) return;
+  ctx.world.audience.stopped[recipient] = 1;
   ctx.metrics.stops++;
   bump(ctx.metrics, 'stops', ctx.sim.now);
-  openServiceWindow(ctx, e.number, e.recipient);
+  openServiceWindow(ctx, number.index, recipient);
   takeThroughput(number.throughput, ctx.sim.now, true); // inbound counts toward throughput (Meta throughput page)
-  noteTemplate(ctx, e.template, 'signal', 0);
-  ctx.trace?.({ t: ctx.sim.now, kind: 'stop', id: e.id, number: number.id, recipient: e.recipient });
-  emitInbound(ctx, number, { from: e.recipient, to: number.id, kind: 'stop', context: e.id, at: ctx.sim.now });
+  noteTemplate(ctx, m.template[slot], 'signal', 0);
+  ctx.trace?.({ t: ctx.sim.now, kind: 'stop', id: m.id[slot], number: number.id, recipient });
+  emitInbound(ctx, number, recipient, 'stop', m.id[slot]);
 }
 
 /** A spontaneous inbound message from a random member of the segment to a random number. */
@@ -110,5 +119,5 @@ export function onInboundArrival(e: Ev<'inbound-arrival'>, ctx: RunContext): voi
   takeThroughput(number.throughput, sim.now, true); // inbound and outbound combined — Meta throughput page, documented
   world.audience.marketing.lastReply[recipient] = sim.now; // a user who writes in has answered (unanswered counter, cap)
   ctx.trace?.({ t: sim.now, kind: 'inbound', number: number.id, recipient });
-  emitInbound(ctx, number, { from: recipient, to: number.id, kind: 'text', at: sim.now });
+  emitInbound(ctx, number, recipient, 'text');
 }

@@ -1,11 +1,12 @@
 /**
- * The total handler registry of the model: one handler per event type (a missing one fails to
- * compile), each living in the module of its mechanism.
+ * The total handler registries of the model: one handler per tagged event type and one per
+ * message event (a missing one fails to compile), each living in the module of its mechanism.
  */
-import type { HandlerRegistry } from '../engine/index.js';
+import type { CompactHandler, HandlerRegistry } from '../engine/index.js';
 import type { RunContext } from './context.js';
 import { onDeliver } from './delivery.js';
 import type { ModelEvent } from './events.js';
+import { MESSAGE_EVENTS, type MessageEvent } from './messages.js';
 import { onBlock, onInboundArrival, onRead, onReply, onReport, onStop } from './feedback.js';
 import { onHourEnd } from './hourly.js';
 import { onCampaignStart, onStrategyWake } from './strategy-host.js';
@@ -19,12 +20,6 @@ import { onAiPolicy, onAppealReview, onEnforcementEnd, onMetadataChange } from '
 export const HANDLERS: HandlerRegistry<ModelEvent, RunContext> = {
   'campaign-start': onCampaignStart,
   'strategy-wake': onStrategyWake,
-  deliver: onDeliver,
-  read: onRead,
-  reply: onReply,
-  block: onBlock,
-  report: onReport,
-  stop: onStop,
   'inbound-arrival': onInboundArrival,
   'tier-upgrade': onTierUpgrade,
   'flag-review': onFlagReview,
@@ -41,3 +36,22 @@ export const HANDLERS: HandlerRegistry<ModelEvent, RunContext> = {
   'ai-policy': onAiPolicy,
   'hour-end': onHourEnd,
 };
+
+/** Handlers of the events about one in-flight message, by name; each gets the message's slot. */
+const MESSAGE_HANDLERS: Readonly<Record<MessageEvent, CompactHandler<RunContext>>> = {
+  deliver: onDeliver,
+  read: onRead,
+  reply: onReply,
+  block: onBlock,
+  report: onReport,
+  stop: onStop,
+};
+
+/** The same handlers by engine kind (MESSAGE_EVENTS order), each releasing its event's hold on the slot after it ran. */
+export const COMPACT_HANDLERS: readonly CompactHandler<RunContext>[] = MESSAGE_EVENTS.map((name) => {
+  const handle = MESSAGE_HANDLERS[name];
+  return (slot: number, ctx: RunContext): void => {
+    handle(slot, ctx);
+    ctx.messages.release(slot);
+  };
+});

@@ -115,22 +115,31 @@ export function sampleDelay(spec: DelaySpec, rng: Rng): number {
 
 /** What a recipient does with one delivered template message: delays in ms, or -1 for never. */
 export interface Feedback {
-  readonly readAfter: number;
-  readonly replyAfter: number;
-  readonly blockAfter: number;
-  readonly blockReason: BlockReason;
-  readonly reportAfter: number;
-  readonly stopAfter: number;
+  readAfter: number;
+  replyAfter: number;
+  blockAfter: number;
+  /** Index into BLOCK_REASONS. */
+  blockReason: number;
+  reportAfter: number;
+  stopAfter: number;
 }
 
+/** A Feedback to draw into (one per run, reused for every delivery). */
+export function createFeedback(): Feedback {
+  return { readAfter: -1, replyAfter: -1, blockAfter: -1, blockReason: 0, reportAfter: -1, stopAfter: -1 };
+}
+
+/** Index of 'spam' in BLOCK_REASONS: a report is a block for spam. */
+const SPAM = BLOCK_REASONS.indexOf('spam');
+
 /**
- * Draws a recipient's reaction to a delivered template. A reply implies a read first; blocking
- * (from the notification) is independent of reading; a report comes with a block; STOP is a reply.
- * `blockFactor` multiplies the block and report probabilities (consent, branding, fatigue, STOP).
- * Rule: MODEL.md §8, probabilities and delays are scenario inputs. The draw count is fixed (10)
- * so that any later change in one branch never shifts the draws of others.
+ * Draws a recipient's reaction to a delivered template into `out` and returns it. A reply implies
+ * a read first; blocking (from the notification) is independent of reading; a report comes with
+ * a block; STOP is a reply. `blockFactor` multiplies the block and report probabilities (consent,
+ * branding, fatigue, STOP). Rule: MODEL.md §8, probabilities and delays are scenario inputs. The
+ * draw count is fixed (10) so that any later change in one branch never shifts the draws of others.
  */
-export function drawFeedback(seg: SegmentState, blockFactor: number, canStop: boolean, rng: Rng): Feedback {
+export function drawFeedback(seg: SegmentState, blockFactor: number, canStop: boolean, rng: Rng, out: Feedback): Feedback {
   const reads = bernoulli(rng, seg.readProbability);
   const replies = bernoulli(rng, seg.replyProbability);
   const blocks = bernoulli(rng, Math.min(1, seg.blockProbability * blockFactor));
@@ -139,17 +148,16 @@ export function drawFeedback(seg: SegmentState, blockFactor: number, canStop: bo
   const readAfter = sampleDelay(seg.readDelay, rng);
   const replyAfter = readAfter + sampleDelay(seg.replyDelay, rng);
   const blockAfter = sampleDelay(seg.blockDelay, rng);
-  const reason = BLOCK_REASONS[Math.max(0, pickWeighted(rng, seg.blockReasonWeights))];
+  const reason = Math.max(0, pickWeighted(rng, seg.blockReasonWeights));
   const stopAfter = readAfter + sampleDelay(seg.replyDelay, rng);
   const blocking = blocks || reports;
-  return {
-    readAfter: reads || replies ? readAfter : -1,
-    replyAfter: replies && !blocking ? replyAfter : -1,
-    blockAfter: blocking && !reports ? blockAfter : -1,
-    blockReason: reports ? 'spam' : reason,
-    reportAfter: reports ? blockAfter : -1,
-    stopAfter: canStop && stops && !blocking && !replies ? stopAfter : -1,
-  };
+  out.readAfter = reads || replies ? readAfter : -1;
+  out.replyAfter = replies && !blocking ? replyAfter : -1;
+  out.blockAfter = blocking && !reports ? blockAfter : -1;
+  out.blockReason = reports ? SPAM : reason;
+  out.reportAfter = reports ? blockAfter : -1;
+  out.stopAfter = canStop && stops && !blocking && !replies ? stopAfter : -1;
+  return out;
 }
 
 /**

@@ -10,11 +10,12 @@
  *   A template whose quality is established is not paced again (until it is unpaused). Business
  *   portfolio pacing (2026) paces every template while a number is RED or the portfolio is new.
  */
-import { MINUTE, SECOND, exponential } from '../engine/index.js';
+import { MINUTE } from '../engine/index.js';
 import { bump, recordFailure } from '../metrics/collector.js';
 import { ERROR_CODES } from './codes.js';
 import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
+import { scheduleDelivery } from './delivery.js';
 import { pauseTemplate } from './templates.js';
 import { tierIndexOf } from './tiers.js';
 import { emitStatus } from './webhooks.js';
@@ -122,8 +123,7 @@ export function onPacingRelease(e: Extract<ModelEvent, { type: 'pacing-release' 
   const until = e.batch === batches - 1 ? total : Math.min(total, Math.ceil(((e.batch + 1) * total) / batches));
   for (let i = s.releaseFrom; i < until; i++) {
     const k = i * HELD_FIELDS;
-    const latency = Math.round(exponential(ctx.streams.delivery, ctx.world.policy.delivery.latencyMeanSeconds) * SECOND);
-    ctx.sim.scheduleIn(latency, { type: 'deliver', id: s.held[k], number: s.held[k + 1], recipient: s.held[k + 2], template: t.index, counted: s.held[k + 3] === 1 });
+    scheduleDelivery(ctx, s.held[k], s.held[k + 1], s.held[k + 2], t.index, s.held[k + 3] === 1);
     t.stats.released++;
     bump(ctx.metrics, 'released', ctx.sim.now);
   }
@@ -145,7 +145,7 @@ export function dropHeld(ctx: RunContext, t: TemplateState): void {
     bump(ctx.metrics, 'dropped', now);
     recordFailure(ctx.metrics, ERROR_CODES.templatePaused, now);
     ctx.trace?.({ t: now, kind: 'failed', id: s.held[k], number: n.id, recipient: s.held[k + 2], code: ERROR_CODES.templatePaused, dropped: true });
-    emitStatus(ctx, n, { messageId: s.held[k], status: 'failed', code: ERROR_CODES.templatePaused, from: n.id, to: s.held[k + 2], at: now });
+    emitStatus(ctx, n, s.held[k], s.held[k + 2], 'failed', ERROR_CODES.templatePaused);
   }
   resetCycle(s);
 }

@@ -113,15 +113,28 @@ export function emitWebhook(ctx: RunContext, w: Webhook): void {
   ctx.strategy.onWebhook?.(ctx.api, w);
 }
 
-/** Delivers a message status update to the strategy and the event log. */
-export function emitStatus(ctx: RunContext, n: NumberState, u: StatusUpdate): void {
+/**
+ * Delivers a status update about message `messageId` to `to`, at now, to the strategy and the
+ * event log. The update object is built only when someone listens (most runs have no listener
+ * for most statuses).
+ */
+export function emitStatus(ctx: RunContext, n: NumberState, messageId: number, to: number, status: StatusUpdate['status'], code?: StatusUpdate['code']): void {
+  const onStatus = ctx.strategy.onStatus;
+  if (!ctx.trace && !onStatus) return;
+  const u: StatusUpdate = code === undefined ? { messageId, status, from: n.id, to, at: ctx.sim.now } : { messageId, status, code, from: n.id, to, at: ctx.sim.now };
   ctx.trace?.({ t: u.at, kind: 'webhook', field: 'messages', payload: statusPayload(ctx.world, n, u) });
-  ctx.strategy.onStatus?.(ctx.api, u);
+  onStatus?.call(ctx.strategy, ctx.api, u);
 }
 
-/** Delivers an inbound message to the strategy and the event log. */
-export function emitInbound(ctx: RunContext, n: NumberState, m: InboundMessage): void {
+/**
+ * Delivers an inbound message from recipient `from` to number `n`, at now, to the strategy and
+ * the event log; `context` is the message replied to. Built only when someone listens.
+ */
+export function emitInbound(ctx: RunContext, n: NumberState, from: number, kind: InboundMessage['kind'], context?: number): void {
   const id = ctx.nextMessageId++; // inbound messages get ids too, traced or not, so ids never depend on tracing
+  const onInbound = ctx.strategy.onInbound;
+  if (!ctx.trace && !onInbound) return;
+  const m: InboundMessage = context === undefined ? { from, to: n.id, kind, at: ctx.sim.now } : { from, to: n.id, kind, context, at: ctx.sim.now };
   ctx.trace?.({ t: m.at, kind: 'webhook', field: 'messages', payload: inboundPayload(ctx.world, n, m, id) });
-  ctx.strategy.onInbound?.(ctx.api, m);
+  onInbound?.call(ctx.strategy, ctx.api, m);
 }

@@ -4,9 +4,10 @@
 import { DAY, HOUR, Simulation, streamFactory } from '../engine/index.js';
 import { createCollector, type Collector } from '../metrics/collector.js';
 import { PROFILES, resolvePolicy, type ProfileId } from '../policy/index.js';
-import { buildWorld, createSenderApi, HANDLERS, type ModelEvent, type RunContext, type TraceRecord, type World } from '../model/index.js';
+import { buildWorld, COMPACT_HANDLERS, createSenderApi, HANDLERS, type ModelEvent, type RunContext, type TraceRecord, type World } from '../model/index.js';
 import { PRIORITY } from '../model/events.js';
-import { nextInboundDelay } from '../model/recipients.js';
+import { MessageTable } from '../model/messages.js';
+import { createFeedback, nextInboundDelay } from '../model/recipients.js';
 import { checkUpgrade } from '../model/tiers.js';
 import { startCoexistence } from '../model/coexistence.js';
 import { ENFORCEMENT_KINDS } from '../model/restrictions.js';
@@ -39,6 +40,8 @@ export function runOnce(variant: VariantPlan, strategy: ResolvedStrategy, seed: 
     strategy: strategy.definition.create(strategy.params),
     api,
     trace: opts.trace,
+    messages: new MessageTable(),
+    feedback: createFeedback(),
     nextMessageId: 1,
     inFlight: 0,
   };
@@ -55,7 +58,7 @@ export function runOnce(variant: VariantPlan, strategy: ResolvedStrategy, seed: 
   for (const n of world.numbers) startCoexistence(ctx, n);
   variant.scenario.portfolio.metadataChanges.forEach((c, i) => sim.schedule(Math.round(c.atHour * HOUR), { type: 'metadata-change', change: i }));
   if (variant.scenario.portfolio.generalPurposeAiBot) sim.schedule(Math.round(variant.scenario.portfolio.aiDetectionHour * HOUR), { type: 'ai-policy', stage: 'warning' });
-  sim.run(world.horizon, HANDLERS, ctx);
+  sim.run(world.horizon, HANDLERS, ctx, COMPACT_HANDLERS);
   return {
     variant: variant.name,
     strategy: strategy.label,
