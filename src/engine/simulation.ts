@@ -48,8 +48,8 @@ export const COMPACT_DATA_LIMIT = 2 ** 26;
  * sim.run(5000, { ping: (e, s) => console.log(s.now) }, sim); // prints 1000
  */
 export class Simulation<E extends SimEvent> {
-  /** Tagged events as objects; compact events as data × COMPACT_KINDS + kind. */
-  private readonly queue = new EventQueue<E | number>();
+  /** Tagged events as objects; compact events as the value data × COMPACT_KINDS + kind. */
+  private readonly queue = new EventQueue<E>();
   /** The current simulated time in milliseconds. */
   now = 0;
   /** Number of events dispatched so far. */
@@ -82,7 +82,7 @@ export class Simulation<E extends SimEvent> {
     if (!(delay >= 0)) throw new RangeError(`Negative delay ${delay}`);
     if (!(kind >= 0 && kind < COMPACT_KINDS && kind === Math.floor(kind))) throw new RangeError(`Compact event kind ${kind} outside [0, ${COMPACT_KINDS})`);
     if (!(data >= 0 && data < COMPACT_DATA_LIMIT && data === Math.floor(data))) throw new RangeError(`Compact event data ${data} outside [0, ${COMPACT_DATA_LIMIT})`);
-    return this.queue.push(this.now + delay, priority, data * COMPACT_KINDS + kind);
+    return this.queue.pushValue(this.now + delay, priority, data * COMPACT_KINDS + kind);
   }
 
   /** Cancels a pending event by handle; a no-op if it already ran. */
@@ -104,7 +104,7 @@ export class Simulation<E extends SimEvent> {
     const queue = this.queue;
     const table = handlers as unknown as Record<string, Handler<E, C>>;
     while (queue.peekTime() <= until) {
-      const event = queue.pop() as E | number;
+      const event = queue.pop()!;
       this.now = queue.lastTime;
       this.dispatched++;
       if (typeof event === 'number') {

@@ -99,10 +99,10 @@ export function onDeliver(slot: number, ctx: RunContext): void {
   const { world, metrics, sim, messages } = ctx;
   const now = sim.now;
   ctx.inFlight--;
-  const id = messages.id[slot];
-  const recipient = messages.recipient[slot];
-  const templateIndex = messages.template[slot];
-  const number = world.numbers[messages.number[slot]];
+  const id = messages.id(slot);
+  const recipient = messages.recipient(slot);
+  const templateIndex = messages.template(slot);
+  const number = world.numbers[messages.number(slot)];
   if (number.blocked[recipient]) {
     const code = world.policy.delivery.blockedRecipientCode; // Meta error codes 131026, reported
     recordFailure(metrics, code, now);
@@ -126,7 +126,7 @@ export function onDeliver(slot: number, ctx: RunContext): void {
   audience.reached[recipient] = 1;
   ctx.trace?.({ t: now, kind: 'delivered', id, number: number.id, recipient, template: templateIndex });
   if (template) {
-    const counted = messages.counted[slot] === 1;
+    const counted = messages.counted(slot);
     noteDelivered(number.feedback, now);
     noteDelivered(template.feedback, now);
     noteTrust(number.trust, now, 'deliveredAll');
@@ -144,7 +144,7 @@ export function onDeliver(slot: number, ctx: RunContext): void {
     if (fb.readAfter >= 0) scheduleMessageEvent(ctx, fb.readAfter, 'read', slot);
     if (fb.replyAfter >= 0) scheduleMessageEvent(ctx, fb.replyAfter, 'reply', slot);
     if (fb.blockAfter >= 0) {
-      messages.blockReason[slot] = fb.blockReason;
+      messages.setBlockReason(slot, fb.blockReason);
       scheduleMessageEvent(ctx, fb.blockAfter, 'block', slot);
     }
     if (fb.reportAfter >= 0) scheduleMessageEvent(ctx, fb.reportAfter, 'report', slot);

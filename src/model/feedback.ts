@@ -32,75 +32,75 @@ function noteTemplate(ctx: RunContext, index: number, kind: 'negative' | 'signal
 
 export function onRead(slot: number, ctx: RunContext): void {
   const m = ctx.messages;
-  const number = ctx.world.numbers[m.number[slot]];
+  const number = ctx.world.numbers[m.number(slot)];
   ctx.metrics.read++;
   bump(ctx.metrics, 'read', ctx.sim.now);
   notePositive(number.feedback, ctx.sim.now, ctx.world.policy.quality.readCredit); // seed 002: read rate a weak signal, estimate
-  noteTemplate(ctx, m.template[slot], 'signal', ctx.world.policy.quality.readCredit);
-  ctx.trace?.({ t: ctx.sim.now, kind: 'read', id: m.id[slot], number: number.id, recipient: m.recipient[slot] });
-  emitStatus(ctx, number, m.id[slot], m.recipient[slot], 'read');
+  noteTemplate(ctx, m.template(slot), 'signal', ctx.world.policy.quality.readCredit);
+  ctx.trace?.({ t: ctx.sim.now, kind: 'read', id: m.id(slot), number: number.id, recipient: m.recipient(slot) });
+  emitStatus(ctx, number, m.id(slot), m.recipient(slot), 'read');
 }
 
 export function onReply(slot: number, ctx: RunContext): void {
   const m = ctx.messages;
-  const recipient = m.recipient[slot];
-  const number = ctx.world.numbers[m.number[slot]];
+  const recipient = m.recipient(slot);
+  const number = ctx.world.numbers[m.number(slot)];
   if (number.blocked[recipient]) return;
   ctx.metrics.replies++;
   bump(ctx.metrics, 'replies', ctx.sim.now);
   notePositive(number.feedback, ctx.sim.now, ctx.world.policy.quality.replyCredit); // MODEL.md §2: replies to templates positive, estimate
-  noteTemplate(ctx, m.template[slot], 'signal', ctx.world.policy.quality.replyCredit);
+  noteTemplate(ctx, m.template(slot), 'signal', ctx.world.policy.quality.replyCredit);
   ctx.world.audience.marketing.lastReply[recipient] = ctx.sim.now; // a reply allows one more marketing message (BSP, reported)
   noteTrust(number.trust, ctx.sim.now, 'replies');
   openServiceWindow(ctx, number.index, recipient);
-  ctx.trace?.({ t: ctx.sim.now, kind: 'reply', id: m.id[slot], number: number.id, recipient });
-  emitInbound(ctx, number, recipient, 'reply', m.id[slot]);
+  ctx.trace?.({ t: ctx.sim.now, kind: 'reply', id: m.id(slot), number: number.id, recipient });
+  emitInbound(ctx, number, recipient, 'reply', m.id(slot));
 }
 
 export function onBlock(slot: number, ctx: RunContext): void {
   const m = ctx.messages;
-  const recipient = m.recipient[slot];
-  const number = ctx.world.numbers[m.number[slot]];
+  const recipient = m.recipient(slot);
+  const number = ctx.world.numbers[m.number(slot)];
   if (number.blocked[recipient]) return;
   number.blocked[recipient] = 1;
-  const reason: BlockReason = BLOCK_REASONS[m.blockReason[slot]] ?? 'other';
+  const reason: BlockReason = BLOCK_REASONS[m.blockReason(slot)] ?? 'other';
   recordBlock(ctx.metrics, reason, ctx.sim.now);
   noteNegative(number.feedback, ctx.sim.now, blockWeight(reason, ctx.world.policy.quality)); // seed 002/003: blocks by reason, estimate
-  noteTemplate(ctx, m.template[slot], 'negative', -blockWeight(reason, ctx.world.policy.quality));
+  noteTemplate(ctx, m.template(slot), 'negative', -blockWeight(reason, ctx.world.policy.quality));
   noteTrust(number.trust, ctx.sim.now, 'blocks');
-  ctx.trace?.({ t: ctx.sim.now, kind: 'block', id: m.id[slot], number: number.id, recipient, reason });
+  ctx.trace?.({ t: ctx.sim.now, kind: 'block', id: m.id(slot), number: number.id, recipient, reason });
 }
 
 /** A spam report: the user also blocks; reports weigh most (MODEL.md §2 "reports severe"). */
 export function onReport(slot: number, ctx: RunContext): void {
   const m = ctx.messages;
-  const recipient = m.recipient[slot];
-  const number = ctx.world.numbers[m.number[slot]];
+  const recipient = m.recipient(slot);
+  const number = ctx.world.numbers[m.number(slot)];
   if (number.blocked[recipient]) return;
   number.blocked[recipient] = 1;
   ctx.metrics.reports++;
   bump(ctx.metrics, 'reports', ctx.sim.now);
   recordBlock(ctx.metrics, 'spam', ctx.sim.now);
   noteNegative(number.feedback, ctx.sim.now, ctx.world.policy.quality.reportWeight); // estimate
-  noteTemplate(ctx, m.template[slot], 'negative', -ctx.world.policy.quality.reportWeight);
+  noteTemplate(ctx, m.template(slot), 'negative', -ctx.world.policy.quality.reportWeight);
   noteTrust(number.trust, ctx.sim.now, 'blocks');
-  ctx.trace?.({ t: ctx.sim.now, kind: 'report', id: m.id[slot], number: number.id, recipient });
+  ctx.trace?.({ t: ctx.sim.now, kind: 'report', id: m.id(slot), number: number.id, recipient });
 }
 
 /** A STOP reply: an inbound message (opens the window) that asks the business to stop. */
 export function onStop(slot: number, ctx: RunContext): void {
   const m = ctx.messages;
-  const recipient = m.recipient[slot];
-  const number = ctx.world.numbers[m.number[slot]];
+  const recipient = m.recipient(slot);
+  const number = ctx.world.numbers[m.number(slot)];
   if (number.blocked[recipient] || ctx.world.audience.stopped[recipient]) return;
   ctx.world.audience.stopped[recipient] = 1;
   ctx.metrics.stops++;
   bump(ctx.metrics, 'stops', ctx.sim.now);
   openServiceWindow(ctx, number.index, recipient);
   takeThroughput(number.throughput, ctx.sim.now, true); // inbound counts toward throughput (Meta throughput page)
-  noteTemplate(ctx, m.template[slot], 'signal', 0);
-  ctx.trace?.({ t: ctx.sim.now, kind: 'stop', id: m.id[slot], number: number.id, recipient });
-  emitInbound(ctx, number, recipient, 'stop', m.id[slot]);
+  noteTemplate(ctx, m.template(slot), 'signal', 0);
+  ctx.trace?.({ t: ctx.sim.now, kind: 'stop', id: m.id(slot), number: number.id, recipient });
+  emitInbound(ctx, number, recipient, 'stop', m.id(slot));
 }
 
 /** A spontaneous inbound message from a random member of the segment to a random number. */

@@ -2,8 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EventQueue } from '../../src/engine/index.js';
 
-function drain<P>(q: EventQueue<P>): [number, P][] {
-  const out: [number, P][] = [];
+function drain<P>(q: EventQueue<P>): [number, P | number][] {
+  const out: [number, P | number][] = [];
   for (let p = q.pop(); p !== undefined; p = q.pop()) out.push([q.lastTime, p]);
   return out;
 }
@@ -67,6 +67,27 @@ test('rejects a priority it cannot pack', () => {
   const q = new EventQueue<string>();
   assert.throws(() => q.push(1, 100_000, 'x'), /priority/);
   assert.throws(() => q.push(1, 0.5, 'x'), /priority/);
+});
+
+test('integer values and objects share one order, and values come back as numbers', () => {
+  const q = new EventQueue<string>();
+  q.push(10, 0, 'object at 10');
+  q.pushValue(5, 0, 7);
+  q.pushValue(10, 0, 2 ** 31 + 3);
+  q.push(10, -1, 'urgent at 10');
+  assert.equal(drain(q), [[5, 7], [10, 'urgent at 10'], [10, 'object at 10'], [10, 2 ** 31 + 3]]);
+  assert.throws(() => q.pushValue(1, 0, -1), /non-negative integer/);
+  assert.throws(() => q.pushValue(1, 0, 0.5), /non-negative integer/);
+});
+
+test('object slots are reused after pop and after a cancelled entry surfaces', () => {
+  const q = new EventQueue<{ n: number }>();
+  for (let round = 0; round < 3; round++) {
+    const handles = Array.from({ length: 1000 }, (_, i) => q.push(round * 10 + (i % 7), 0, { n: i }));
+    for (let i = 0; i < 1000; i += 2) q.cancel(handles[i]);
+    assert.is(drain(q).length, 500);
+  }
+  assert.is((q as unknown as { objects: unknown[] }).objects.length, 1000);
 });
 
 test('rejects a non-finite time', () => {

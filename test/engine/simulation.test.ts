@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Simulation, type HandlerRegistry } from '../../src/engine/index.js';
+import { COMPACT_DATA_LIMIT, COMPACT_KINDS, Simulation, type HandlerRegistry } from '../../src/engine/index.js';
 
 type Ev = { readonly type: 'ping'; readonly n: number } | { readonly type: 'pong'; readonly n: number };
 
@@ -74,6 +74,27 @@ test('scheduling in the past or with a negative delay is refused', () => {
   sim.run(50, { ping: () => undefined, pong: () => undefined }, null);
   assert.throws(() => sim.schedule(10, { type: 'ping', n: 1 }), /in the past/);
   assert.throws(() => sim.scheduleIn(-1, { type: 'ping', n: 1 }), /Negative delay -1/);
+});
+
+test('compact events run in the same order as tagged ones and reach their handler by kind with their datum', () => {
+  const sim = new Simulation<Ev>();
+  const seen: string[] = [];
+  const compact = [(d: number) => void seen.push(`zero:${d}`), (d: number) => void seen.push(`one:${d}`)];
+  sim.schedule(10, { type: 'ping', n: 1 });
+  sim.scheduleCompactIn(10, 1, 12345);
+  sim.scheduleCompactIn(5, 0, 0);
+  sim.scheduleCompactIn(10, 0, COMPACT_DATA_LIMIT - 1, -1);
+  sim.run(100, { ping: (e) => void seen.push(`ping:${e.n}`), pong: () => undefined }, null, compact);
+  assert.equal(seen, ['zero:0', `zero:${COMPACT_DATA_LIMIT - 1}`, 'ping:1', 'one:12345']);
+  assert.is(sim.dispatched, 4);
+});
+
+test('a compact event outside the kind or data range is refused', () => {
+  const sim = new Simulation<Ev>();
+  assert.throws(() => sim.scheduleCompactIn(1, COMPACT_KINDS, 0), /kind/);
+  assert.throws(() => sim.scheduleCompactIn(1, 0, COMPACT_DATA_LIMIT), /data/);
+  assert.throws(() => sim.scheduleCompactIn(1, 0, -1), /data/);
+  assert.throws(() => sim.scheduleCompactIn(-1, 0, 0), /Negative delay/);
 });
 
 test.run();
