@@ -81,6 +81,7 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
     portfolio: {
       verified: s.portfolio.verified,
       tiers,
+      firstAutomaticTier: tierIndexOf(tiers, policy.limits.firstAutomaticTier),
       wabaId: '200000000000001',
       utilityPacedUntil: -1,
       graph: createGraphBudget(s.portfolio.numbers.some((x) => x.registered)),

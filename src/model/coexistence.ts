@@ -8,6 +8,7 @@
 import { DAY, HOUR, uniform } from '../engine/index.js';
 import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
+import { sumHourly } from './hourly-ring.js';
 import { enforce, lift } from './restrictions.js';
 import type { NumberState } from './world.js';
 
@@ -69,7 +70,8 @@ export function onReconnect(e: Extract<ModelEvent, { type: 'reconnect' }>, ctx: 
  * A business-initiated send through a coexistence number in an hour already over the broadcast
  * volume: fails with 131056 with the parameter probability (seed 000, estimate).
  */
-export function coexistenceBroadcastRefused(ctx: RunContext, n: NumberState, sentThisHour: number): boolean {
+export function coexistenceBroadcastRefused(ctx: RunContext, n: NumberState): boolean {
+  if (n.channel !== 'coexistence') return false;
   const p = ctx.world.policy.coexistence;
-  return n.channel === 'coexistence' && sentThisHour > p.broadcastPerHour && ctx.streams.coexistence.next() < p.broadcast131056Probability;
+  return sumHourly(n.trust.ring, ctx.sim.now, 'sent', 1) > p.broadcastPerHour && ctx.streams.coexistence.next() < p.broadcast131056Probability;
 }

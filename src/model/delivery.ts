@@ -16,7 +16,6 @@ import { templateSendError } from './templates.js';
 import { takeThroughput } from './throughput.js';
 import { touch } from './unique-counter.js';
 import { coexistenceBroadcastRefused } from './coexistence.js';
-import { sumHourly } from './hourly-ring.js';
 import { enforcementError } from './restrictions.js';
 import { noteSend, noteTrust } from './trust-score.js';
 import { noteBusinessDelivery } from './unanswered.js';
@@ -52,7 +51,7 @@ export function send(ctx: RunContext, from: number, to: number, template: number
   if (templateError) return fail(ctx, from, to, template, templateError); // 132015 / 132016: not charged, not counted — documented
   if (!admitPair(number, to, world.audience.size, now, p.pairRate)) return fail(ctx, from, to, template, ERROR_CODES.pairRate); // 131056, documented
   const counted = t !== undefined && !inWindow;
-  if (counted && coexistenceBroadcastRefused(ctx, number, sumHourly(number.trust.ring, now, 'sent', 1))) return fail(ctx, from, to, template, ERROR_CODES.pairRate); // seed 000, estimate
+  if (counted && coexistenceBroadcastRefused(ctx, number)) return fail(ctx, from, to, template, ERROR_CODES.pairRate); // seed 000, estimate
   // Business-initiated (template outside a service window) counts toward the limit — Meta "Messaging limits", documented
   if (counted) {
     const pool = number.pool;

@@ -100,8 +100,8 @@ export function blockMultiplier(seg: SegmentState, template: TemplateState, p: P
  * (fatigue: more messages in a short period raise block probability — MODEL.md §8, estimate).
  */
 export function noteMessage(a: Audience, user: number, now: number, p: Policy['recipients']): number {
-  const decay = Math.pow(0.5, (now - a.recentAt[user]) / (p.fatigueHalfLifeHours * HOUR));
-  const count = a.recent[user] * decay + 1;
+  const before = a.recent[user];
+  const count = before > 0 ? before * Math.pow(0.5, (now - a.recentAt[user]) / (p.fatigueHalfLifeHours * HOUR)) + 1 : 1;
   a.recent[user] = count;
   a.recentAt[user] = now;
   return count;

@@ -10,7 +10,7 @@ import { spendRequest } from './graph-api.js';
 import { openApp as openCoexistenceApp } from './coexistence.js';
 import type { ModelEvent } from './events.js';
 import type { CampaignView, NumberView, PhoneNumberFields, SenderApi, SendResponse, TemplateView } from './observable.js';
-import type { CampaignState, NumberState, World } from './world.js';
+import type { CampaignState, NumberState, TemplateState, World } from './world.js';
 
 /** The campaign as the business planned it (no hidden state). */
 export function campaignView(c: CampaignState): CampaignView {
@@ -35,18 +35,23 @@ export function createSenderApi(world: World, getCtx: () => RunContext, rng: Rng
   const campaigns: readonly CampaignView[] = world.campaigns.map(campaignView);
   const invalid: SendResponse = { ok: false, code: ERROR_CODES.invalidParameter };
   const validRecipient = (to: number): boolean => Number.isInteger(to) && to >= 0 && to < world.audience.size;
+  // Strategies send runs of messages from one number with one template: remember the last lookups
+  let lastNumber: NumberState | undefined;
+  let lastTemplate: TemplateState | undefined;
+  const numberFor = (id: string): NumberState | undefined => (lastNumber?.id === id ? lastNumber : (lastNumber = world.numberById.get(id)) ?? undefined);
+  const templateFor = (id: string): TemplateState | undefined => (lastTemplate?.id === id ? lastTemplate : (lastTemplate = world.templateById.get(id)) ?? undefined);
   return {
     now: () => getCtx().sim.now,
     numbers: () => numbers,
     templates: () => templates,
     campaigns: () => campaigns,
     sendTemplate(from, to, template) {
-      const n = world.numberById.get(from);
-      const t = world.templateById.get(template);
+      const n = numberFor(from);
+      const t = templateFor(template);
       return n && t && validRecipient(to) ? send(getCtx(), n.index, to, t.index) : invalid;
     },
     sendText(from, to) {
-      const n = world.numberById.get(from);
+      const n = numberFor(from);
       return n && validRecipient(to) ? send(getCtx(), n.index, to, -1) : invalid;
     },
     getPhoneNumber(id) {

@@ -17,7 +17,6 @@ import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { scheduleDelivery } from './delivery.js';
 import { pauseTemplate } from './templates.js';
-import { tierIndexOf } from './tiers.js';
 import { emitStatus } from './webhooks.js';
 import type { TemplateState, World } from './world.js';
 
@@ -48,16 +47,18 @@ export function createPacingState(needsAssessment: boolean): PacingState {
 /** Business-portfolio pacing is on: a number is RED, or the portfolio is below its first automatic tier (little history). */
 export function portfolioPacing(world: World): boolean {
   if (!world.policy.pacing.portfolioPacing) return false;
-  const firstAuto = tierIndexOf(world.portfolio.tiers, world.policy.limits.firstAutomaticTier);
-  return world.numbers.some((n) => n.quality === 'RED') || world.pools.some((p) => p.tierIndex < firstAuto);
+  const firstAuto = world.portfolio.firstAutomaticTier;
+  for (const n of world.numbers) if (n.quality === 'RED') return true;
+  for (const p of world.pools) if (p.tierIndex < firstAuto) return true;
+  return false;
 }
 
 /** Does pacing apply to a send of `t` now? Marketing; utility for a while after a utility pause; anything under portfolio pacing. */
 function isPaced(world: World, t: TemplateState, now: number): boolean {
   if (t.category === 'authentication') return false;
-  const portfolio = portfolioPacing(world);
-  const applies = t.category === 'marketing' || now < world.portfolio.utilityPacedUntil || portfolio;
-  return applies && (t.pacing.needsAssessment || portfolio);
+  const applies = t.category === 'marketing' || now < world.portfolio.utilityPacedUntil;
+  // applies: while the template needs an assessment, or under portfolio pacing; otherwise only under portfolio pacing
+  return (applies && t.pacing.needsAssessment) || portfolioPacing(world);
 }
 
 /**

@@ -97,7 +97,7 @@ export function notePathDelivery(ctx: RunContext, pool: LimitPool, user: number,
 
 /** Index of the first tier reached by automatic scaling (the scaling paths lead to it). */
 function firstAutomaticIndex(world: World): number {
-  return Math.max(0, tierIndexOf(world.portfolio.tiers, world.policy.limits.firstAutomaticTier));
+  return Math.max(0, world.portfolio.firstAutomaticTier);
 }
 
 /** The worst quality among the pool's numbers allows scaling (MODEL.md §1; "poisons the well"). */

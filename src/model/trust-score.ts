@@ -33,8 +33,8 @@ export interface TrustState {
   readonly registration: number;
   /** Send intervals in the current hour: count, sum, sum of squares, last send time. */
   intervals: { n: number; sum: number; sumSq: number; last: number };
-  /** Sends per template index in the current hour. */
-  readonly templateHour: Map<number, number>;
+  /** Sends per template index in the current hour (a sparse array: unsent templates are holes). */
+  readonly templateHour: number[];
   readonly unanswered: UnansweredState;
   score: number;
   peak: number;
@@ -50,7 +50,7 @@ export function createTrustState(connection: { ipMismatch: boolean; voip: boolea
     ring: createHourlyRing(7 * 24, CHANNELS),
     registration,
     intervals: { n: 0, sum: 0, sumSq: 0, last: -1 },
-    templateHour: new Map(),
+    templateHour: [],
     unanswered: createUnansweredState(),
     score: registration,
     peak: registration,
@@ -69,7 +69,7 @@ export function noteSend(t: TrustState, now: number, template: number, businessI
     iv.sumSq += d * d;
   }
   iv.last = now;
-  if (template >= 0) t.templateHour.set(template, (t.templateHour.get(template) ?? 0) + 1);
+  if (template >= 0) t.templateHour[template] = (t.templateHour[template] ?? 0) + 1;
   if (businessInitiated) addHourly(t.ring, now, 'sent');
 }
 
@@ -114,7 +114,8 @@ export function trustLayers(ctx: RunContext, n: NumberState): Record<TrustLayer,
   const blockCascade = all7 >= p.replyRatioMinSends ? ((sumHourly(r, now, 'blocks', 168) / all7) * 1000) * p.blockRatePerThousandWeight : 0;
 
   let content = 0;
-  for (const [index, count] of t.templateHour) {
+  for (let index = 0; index < t.templateHour.length; index++) {
+    const count = t.templateHour[index] ?? 0;
     if (count <= p.identicalPerHour) continue; // more than 15 structurally identical messages per hour (seed 003)
     const tpl = world.templates[index];
     const w = (p.identicalWeight + (tpl.sameLink ? p.sameLinkWeight : 0) + (tpl.sameMedia ? p.sameMediaWeight : 0)) * (tpl.personalized ? p.personalizationFactor : 1);
@@ -149,7 +150,7 @@ export function evaluateTrust(ctx: RunContext, n: NumberState): void {
   t.score = layers.registration + layers.behaviour + layers.blockCascade + layers.content;
   t.peak = Math.max(t.peak, t.score);
   t.intervals = { n: 0, sum: 0, sumSq: 0, last: t.intervals.last };
-  t.templateHour.clear();
+  t.templateHour.length = 0;
   const open = n.enforcement.open;
   const restricted = open.has('soft-ban') || open.has('permanent-ban') || open.has('account-restriction');
   const contributing = Object.values(layers).filter((v) => v >= p.layerMinContribution).length;

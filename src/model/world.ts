@@ -100,6 +100,8 @@ export interface CampaignState {
 export interface PortfolioState {
   readonly verified: boolean;
   readonly tiers: readonly TierDef[];
+  /** Index in `tiers` of the first tier reached by automatic scaling (policy.limits.firstAutomaticTier), -1 if absent. */
+  readonly firstAutomaticTier: number;
   readonly wabaId: string;
   /** Utility templates are paced until this time after a utility template was paused (ms). */
   utilityPacedUntil: number;

@@ -5,6 +5,7 @@
  * documented default throughput — seed 002), so its outcome is about limits and quality rather
  * than the sender's own HTTP speed; set it above 80 to see 130429.
  */
+import type { SenderApi, Strategy } from '../model/observable.js';
 import type { StrategyDefinition } from './types.js';
 import { SEED_000, SEED_002 } from '../policy/sources.js';
 
@@ -23,7 +24,7 @@ export const blast: StrategyDefinition = {
     const perSecond = Number(params.perSecond);
     /** Next recipient per campaign id. */
     const next = new Map<string, number>();
-    const sendChunk = (api: Parameters<NonNullable<import('./types.js').Strategy['onWake']>>[0], id: string): void => {
+    const sendChunk = (api: SenderApi, id: string): void => {
       const c = api.campaigns().find((x) => x.id === id)!;
       const from = next.get(id) ?? c.first;
       const to = Math.min(c.first + c.count, from + perSecond);
@@ -34,11 +35,15 @@ export const blast: StrategyDefinition = {
       if (to < c.first + c.count) api.wakeAt(api.now() + 1000, id);
     };
     const statusRetries = new Map<number, number>();
-    return {
+    const strategy: Strategy = {
       onCampaignStart: (api, campaign) => sendChunk(api, campaign.id),
       onWake: sendChunk,
+    };
+    if (!params.retryFailedStatus) return strategy; // no status listener: the model need not build status updates
+    return {
+      ...strategy,
       onStatus(api, update) {
-        if (!params.retryFailedStatus || update.status !== 'failed') return;
+        if (update.status !== 'failed') return;
         const done = statusRetries.get(update.to) ?? 0;
         if (done >= Number(params.maxStatusRetries)) return;
         const c = api.campaigns().find((x) => x.number === update.from && update.to >= x.first && update.to < x.first + x.count);
