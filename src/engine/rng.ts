@@ -22,7 +22,7 @@ export interface Rng {
  */
 export function createStream(runSeed: number, name: string): Rng {
   const prng = seedrandom.alea(`wabasim/${runSeed}/${name}`);
-  return { next: prng };
+  return { next: () => prng() };
 }
 
 /**

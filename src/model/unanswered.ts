@@ -6,31 +6,28 @@
  */
 import { DAY, HOUR } from '../engine/index.js';
 import type { Policy } from '../policy/index.js';
+import { createTimedFifo, fifoLength, fifoPush, type TimedFifo } from './timed-fifo.js';
 
 export interface UnansweredState {
-  /** Delivered business-initiated messages awaiting the verdict: times and recipients. */
-  readonly pendingTimes: number[];
-  readonly pendingUsers: number[];
-  pendingHead: number;
-  /** Expiry times of counted unanswered messages. */
-  readonly counted: number[];
-  countedHead: number;
+  /** Delivered business-initiated messages awaiting the verdict: (delivery time, recipient). */
+  readonly pending: TimedFifo;
+  /** Counted unanswered messages: (expiry time, unused). */
+  readonly counted: TimedFifo;
   peak: number;
 }
 
 export function createUnansweredState(): UnansweredState {
-  return { pendingTimes: [], pendingUsers: [], pendingHead: 0, counted: [], countedHead: 0, peak: 0 };
+  return { pending: createTimedFifo(), counted: createTimedFifo(), peak: 0 };
 }
 
 /** Records a delivered business-initiated message. */
 export function noteBusinessDelivery(u: UnansweredState, now: number, user: number): void {
-  u.pendingTimes.push(now);
-  u.pendingUsers.push(user);
+  fifoPush(u.pending, now, user);
 }
 
 /** The counter now. */
 export function unansweredCount(u: UnansweredState): number {
-  return u.counted.length - u.countedHead;
+  return fifoLength(u.counted);
 }
 
 /**
@@ -39,28 +36,17 @@ export function unansweredCount(u: UnansweredState): number {
  */
 export function advanceUnanswered(u: UnansweredState, now: number, lastReply: Float64Array, p: Policy['unanswered']): number {
   const window = p.replyWindowHours * HOUR;
-  while (u.pendingHead < u.pendingTimes.length && u.pendingTimes[u.pendingHead] <= now - window) {
-    const at = u.pendingTimes[u.pendingHead];
-    const user = u.pendingUsers[u.pendingHead];
-    u.pendingHead++;
+  const pending = u.pending;
+  while (pending.head < pending.tail && pending.times[pending.head] <= now - window) {
+    const at = pending.times[pending.head];
+    const user = pending.values[pending.head];
+    pending.head++;
     // Answered if the user replied within the window after this message (seed 003: "reply within 48 hours")
-    if (!(lastReply[user] > at && lastReply[user] <= at + window)) u.counted.push(at + window + p.keepDays * DAY);
+    if (!(lastReply[user] > at && lastReply[user] <= at + window)) fifoPush(u.counted, at + window + p.keepDays * DAY, 0);
   }
-  while (u.countedHead < u.counted.length && u.counted[u.countedHead] <= now) u.countedHead++;
-  compact(u);
+  const counted = u.counted;
+  while (counted.head < counted.tail && counted.times[counted.head] <= now) counted.head++;
   const count = unansweredCount(u);
   u.peak = Math.max(u.peak, count);
   return count;
-}
-
-function compact(u: UnansweredState): void {
-  if (u.pendingHead > 4096 && u.pendingHead * 2 > u.pendingTimes.length) {
-    u.pendingTimes.splice(0, u.pendingHead);
-    u.pendingUsers.splice(0, u.pendingHead);
-    u.pendingHead = 0;
-  }
-  if (u.countedHead > 4096 && u.countedHead * 2 > u.counted.length) {
-    u.counted.splice(0, u.countedHead);
-    u.countedHead = 0;
-  }
 }

@@ -4,6 +4,7 @@
  * path (MODEL.md §1). Per-user times in a Float64Array and a FIFO of (time, user) entries; each
  * touch is O(1) amortised, memory 8 bytes per user plus the live entries.
  */
+import { createTimedFifo, fifoPush, type TimedFifo } from './timed-fifo.js';
 
 export interface UniqueCounter {
   readonly window: number;
@@ -11,10 +12,8 @@ export interface UniqueCounter {
   count: number;
   /** Per user: time of the latest touch; -Infinity if never. */
   readonly last: Float64Array;
-  times: Float64Array;
-  users: Int32Array;
-  head: number;
-  tail: number;
+  /** Touches in time order: (time, user). */
+  readonly touches: TimedFifo;
 }
 
 /**
@@ -22,16 +21,17 @@ export interface UniqueCounter {
  * @example const c = createUniqueCounter(10, 1000); touch(c, 3, 0); c.count // 1
  */
 export function createUniqueCounter(users: number, window: number): UniqueCounter {
-  return { window, count: 0, last: new Float64Array(users).fill(-Infinity), times: new Float64Array(256), users: new Int32Array(256), head: 0, tail: 0 };
+  return { window, count: 0, last: new Float64Array(users).fill(-Infinity), touches: createTimedFifo() };
 }
 
 /** Drops entries that left the window; `count` becomes exact for `now`. */
 export function expire(c: UniqueCounter, now: number): void {
   const cutoff = now - c.window;
-  while (c.head < c.tail && c.times[c.head] <= cutoff) {
+  const f = c.touches;
+  while (f.head < f.tail && f.times[f.head] <= cutoff) {
     // Only a user's latest entry counts them; older entries of a re-touched user are stale.
-    if (c.last[c.users[c.head]] === c.times[c.head]) c.count--;
-    c.head++;
+    if (c.last[f.values[f.head]] === f.times[f.head]) c.count--;
+    f.head++;
   }
 }
 
@@ -46,29 +46,7 @@ export function touch(c: UniqueCounter, user: number, now: number): boolean {
   if (isNew) c.count++;
   if (c.last[user] !== now) {
     c.last[user] = now;
-    push(c, now, user);
+    fifoPush(c.touches, now, user);
   }
   return isNew;
-}
-
-function push(c: UniqueCounter, time: number, user: number): void {
-  if (c.tail === c.times.length) {
-    const live = c.tail - c.head;
-    if (live < c.times.length / 2) {
-      c.times.copyWithin(0, c.head, c.tail);
-      c.users.copyWithin(0, c.head, c.tail);
-    } else {
-      const times = new Float64Array(c.times.length * 2);
-      const users = new Int32Array(c.users.length * 2);
-      times.set(c.times.subarray(c.head, c.tail));
-      users.set(c.users.subarray(c.head, c.tail));
-      c.times = times;
-      c.users = users;
-    }
-    c.head = 0;
-    c.tail = live;
-  }
-  c.times[c.tail] = time;
-  c.users[c.tail] = user;
-  c.tail++;
 }

@@ -90,6 +90,56 @@ test('object slots are reused after pop and after a cancelled entry surfaces', (
   assert.is((q as unknown as { objects: unknown[] }).objects.length, 1000);
 });
 
+test('interleaved pushes and pops over days (front, buckets and far heap) pop in (time, priority, seq) order', () => {
+  const q = new EventQueue<number>();
+  let x = 987654321;
+  const rand = (): number => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pending: [number, number, number][] = [];
+  const popped: number[] = [];
+  const expected: number[] = [];
+  let now = 0;
+  let id = 0;
+  for (let step = 0; step < 20_000; step++) {
+    if (pending.length === 0 || rand() < 0.55) {
+      // delays from 0 ms to ~3 days, many ties on time, priorities -1..1
+      const scale = [0, 5, 1000, 600_000, 3_600_000, 259_200_000][Math.floor(rand() * 6)];
+      const t = now + Math.floor(rand() * scale);
+      const p = Math.floor(rand() * 3) - 1;
+      pending.push([t, p, id]);
+      if (rand() < 0.5) q.push(t, p, id);
+      else q.pushValue(t, p, id);
+      id++;
+    } else {
+      pending.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+      const [t, , i] = pending.shift()!;
+      expected.push(i);
+      popped.push(q.pop() as number);
+      assert.is(q.lastTime, t);
+      now = t;
+    }
+  }
+  assert.equal(popped, expected);
+  assert.is(q.size, pending.length);
+});
+
+test('peeking past a gap and then inserting before the next entry keeps the order (the clock stops at a horizon)', () => {
+  const q = new EventQueue<string>();
+  q.push(10_000_000, 0, 'late');
+  assert.is(q.peekTime(), 10_000_000);
+  q.push(5, 0, 'early');
+  q.push(9_000_000_000, 0, 'very late');
+  q.push(10_000_000, -1, 'late but urgent');
+  assert.equal(drain(q), [[5, 'early'], [10_000_000, 'late but urgent'], [10_000_000, 'late'], [9_000_000_000, 'very late']]);
+});
+
+test('times near the largest double still come back (no window arithmetic overflow)', () => {
+  const q = new EventQueue<string>();
+  q.push(1.7e308, 0, 'huge');
+  q.push(1e300, 0, 'big');
+  q.push(1, 0, 'small');
+  assert.equal(drain(q), [[1, 'small'], [1e300, 'big'], [1.7e308, 'huge']]);
+});
+
 test('rejects a non-finite time', () => {
   const q = new EventQueue<string>();
   assert.throws(() => q.push(Infinity, 0, 'x'), /Non-finite/);
