@@ -24,7 +24,7 @@
  *     (process.resourceUsage().maxRSS) ≤ 1.5 GB. Run in LARGE_PROCESSES fresh processes; the
  *     best counts.
  *  5. parallel sweep [sweep] — a 60-run sweep (large.json at 30,000 recipients, seeds 1–60, about
- *     0.2 s a run) timed on 1 and 2 worker threads, alternating, best of 2 each. Target: 2
+ *     0.15 s a run) timed on 1 and 2 worker threads, alternating, best of 3 each. Target: 2
  *     workers ≥ 1.8× faster. The results must be byte-identical JSON on every sweep, or the bench
  *     fails (exit 1). Its notes give the cores actually used: below about 2 on 2 workers means
  *     other work had a core, and the speed-up says more about the machine than the code.

@@ -23,7 +23,7 @@ const RECIPIENTS = 30_000;
 /** Runs in the sweep (one strategy, one variant). */
 const SEEDS = 60;
 /** Timed sweeps per worker count, alternating 1, 2, 1, 2, … (best counts). */
-const REPS = 2;
+const REPS = 3;
 const SPEEDUP_TARGET = 1.8;
 
 /**
