@@ -17,6 +17,8 @@ import type { ResolvedStrategy } from './strategies.js';
 
 export interface RunOptions {
   readonly trace?: (record: TraceRecord) => void;
+  /** Called with the run's context once the horizon is reached (tests and diagnostics inspect the final state). */
+  readonly atHorizon?: (ctx: RunContext) => void;
 }
 
 /**
@@ -59,6 +61,7 @@ export function runOnce(variant: VariantPlan, strategy: ResolvedStrategy, seed: 
   variant.scenario.portfolio.metadataChanges.forEach((c, i) => sim.schedule(Math.round(c.atHour * HOUR), { type: 'metadata-change', change: i }));
   if (variant.scenario.portfolio.generalPurposeAiBot) sim.schedule(Math.round(variant.scenario.portfolio.aiDetectionHour * HOUR), { type: 'ai-policy', stage: 'warning' });
   sim.run(world.horizon, HANDLERS, ctx, COMPACT_HANDLERS);
+  opts.atHorizon?.(ctx);
   return {
     variant: variant.name,
     strategy: strategy.label,

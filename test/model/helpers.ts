@@ -1,7 +1,7 @@
 /** Model-test helpers: scenarios built in code and a scripted sender that sends on a timetable. */
 import { DAY, HOUR } from '../../src/engine/index.js';
 import type { TraceRecord } from '../../src/model/index.js';
-import { runOnce, type RunResult } from '../../src/run/index.js';
+import { runOnce, type RunOptions, type RunResult } from '../../src/run/index.js';
 import { planVariants, validateScenarioData } from '../../src/scenario/index.js';
 import type { StrategyDefinition } from '../../src/strategies/index.js';
 
@@ -55,11 +55,11 @@ export function timetable(batches: readonly Batch[], template = 'promo'): Strate
 }
 
 /** Runs `scenario` (JSON as in a file, validated here) with a strategy definition; returns result and trace. */
-export function runWith(scenario: Record<string, unknown>, strategy: StrategyDefinition, seed = 1): { result: RunResult; trace: TraceRecord[] } {
+export function runWith(scenario: Record<string, unknown>, strategy: StrategyDefinition, seed = 1, atHorizon?: RunOptions['atHorizon']): { result: RunResult; trace: TraceRecord[] } {
   const s = validateScenarioData({ strategies: ['blast'], ...scenario }, { file: 'test', strategyNames: ['blast'] });
   const [variant] = planVariants(s, { file: 'test', strategyNames: ['blast'] });
   const trace: TraceRecord[] = [];
-  const result = runOnce(variant, { label: strategy.name, definition: strategy, params: {} }, seed, { trace: (r) => void trace.push(r) });
+  const result = runOnce(variant, { label: strategy.name, definition: strategy, params: {} }, seed, { trace: (r) => void trace.push(r), atHorizon });
   return { result, trace };
 }
 
