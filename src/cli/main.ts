@@ -81,18 +81,22 @@ export async function main(argv: readonly string[]): Promise<number> {
       (a) => guard(() => listCommand(a.kind, { json: a.json, params: a.params, policy: a.policy, scenariosDir: a.dir })),
     )
     .fail((message, err) => {
-      if (err) throw err;
-      process.stderr.write(`wabasim: ${message}\n(wabasim --help lists commands and options)\n`);
-      code = EXIT.badInput;
+      throw err ?? new ArgumentError(message); // throwing stops yargs before the command's handler runs
     })
     .help();
   try {
     await parser.parseAsync();
   } catch (err) {
-    code = reportError(err);
+    if (err instanceof ArgumentError) {
+      process.stderr.write(`wabasim: ${err.message}\n(wabasim --help lists commands and options)\n`);
+      code = EXIT.badInput;
+    } else code = reportError(err);
   }
   return code;
 }
+
+/** A command line yargs could not parse (unknown command or option, missing argument): exit 2. */
+class ArgumentError extends Error {}
 
 /**
  * Entry point for bin/wabasim.js. SIGINT and SIGTERM end the run with a message and exit code

@@ -25,6 +25,20 @@ test('validate: a broken scenario lists every problem with its pointer, exits 2,
   assert.not.match(r.stderr, /\bat .*\.js:\d+/);
 });
 
+test('a missing or unknown argument exits 2 with the parser\'s message, and the command does not run', () => {
+  for (const [args, message] of [
+    [['events', 'scenarios/first-campaign.json', '--seed', '1'], 'Missing required argument: strategy'],
+    [['run', 'scenarios/first-campaign.json', '--bogus'], 'Unknown argument: bogus'],
+    [['frobnicate'], 'Unknown argument: frobnicate'],
+  ] as const) {
+    const r = cli(...args);
+    assert.is(r.status, 2, args.join(' '));
+    assert.match(r.stderr, message);
+    assert.not.match(r.stderr, /internal error|\bat .*\.js:\d+/);
+    assert.is(r.stdout, '');
+  }
+});
+
 test('run: a missing file exits 2 and writes nothing', () => {
   const out = mkdtempSync(join(tmpdir(), 'wabasim-cli-'));
   const r = cli('run', 'no/such/file.json', '--out', out);
