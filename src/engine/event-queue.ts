@@ -1,3 +1,5 @@
+import { doubled } from './typed-arrays.js';
+
 /**
  * The pending-event set, ordered on (time, priority, seq).
  *
@@ -123,7 +125,7 @@ export class EventQueue<P> {
     let row = this.poolFree;
     if (row >= 0) this.poolFree = this.pool[row * ROW + LINK];
     else {
-      if (this.poolUsed * ROW === this.pool.length) this.growPool();
+      if (this.poolUsed * ROW === this.pool.length) this.pool = doubled(this.pool);
       row = this.poolUsed++;
     }
     const k = row * ROW;
@@ -207,11 +209,6 @@ export class EventQueue<P> {
     return payload;
   }
 
-  private growPool(): void {
-    const pool = new Float64Array(this.pool.length * 2);
-    pool.set(this.pool);
-    this.pool = pool;
-  }
 }
 
 /**
@@ -235,7 +232,7 @@ class RowHeap {
   }
 
   push(time: number, rank: number, ref: number): void {
-    if (this.size * ROW === this.rows.length) this.grow();
+    if (this.size * ROW === this.rows.length) this.rows = doubled(this.rows);
     const rows = this.rows;
     let i = this.size++;
     // sift up: move parents down until the new key's place is found
@@ -296,12 +293,6 @@ class RowHeap {
     rows[k + TIME] = time;
     rows[k + RANK] = rank;
     rows[k + REF] = ref;
-  }
-
-  private grow(): void {
-    const rows = new Float64Array(this.rows.length * 2);
-    rows.set(this.rows);
-    this.rows = rows;
   }
 }
 

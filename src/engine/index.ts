@@ -3,3 +3,4 @@ export { COMPACT_DATA_LIMIT, COMPACT_KINDS, Simulation, type CompactHandler, typ
 export { createStream, streamFactory, type Rng } from './rng.js';
 export * from './random.js';
 export { SECOND, MINUTE, HOUR, DAY } from './time.js';
+export { doubled, type GrowableArray } from './typed-arrays.js';

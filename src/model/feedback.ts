@@ -14,6 +14,7 @@ import { notePacingFeedback } from './template-pacing.js';
 import { takeThroughput } from './throughput.js';
 import { noteTrust } from './trust-score.js';
 import { emitInbound, emitStatus } from './webhooks.js';
+import type { NumberState } from './world.js';
 
 type Ev<T extends ModelEvent['type']> = Extract<ModelEvent, { type: T }>;
 
@@ -58,33 +59,36 @@ export function onReply(slot: number, ctx: RunContext): void {
 }
 
 export function onBlock(slot: number, ctx: RunContext): void {
-  const m = ctx.messages;
-  const recipient = m.recipient(slot);
-  const number = ctx.world.numbers[m.number(slot)];
-  if (number.blocked[recipient]) return;
-  number.blocked[recipient] = 1;
-  const reason: BlockReason = BLOCK_REASONS[m.blockReason(slot)] ?? 'other';
-  recordBlock(ctx.metrics, reason, ctx.sim.now);
-  noteNegative(number.feedback, ctx.sim.now, blockWeight(reason, ctx.world.policy.quality)); // seed 002/003: blocks by reason, estimate
-  noteTemplate(ctx, m.template(slot), 'negative', -blockWeight(reason, ctx.world.policy.quality));
-  noteTrust(number.trust, ctx.sim.now, 'blocks');
-  ctx.trace?.({ t: ctx.sim.now, kind: 'block', id: m.id(slot), number: number.id, recipient, reason });
+  const reason: BlockReason = BLOCK_REASONS[ctx.messages.blockReason(slot)] ?? 'other';
+  const number = blockNumber(ctx, slot, reason, blockWeight(reason, ctx.world.policy.quality)); // seed 002/003: blocks by reason, estimate
+  if (number) ctx.trace?.({ t: ctx.sim.now, kind: 'block', id: ctx.messages.id(slot), number: number.id, recipient: ctx.messages.recipient(slot), reason });
 }
 
 /** A spam report: the user also blocks; reports weigh most (MODEL.md §2 "reports severe"). */
 export function onReport(slot: number, ctx: RunContext): void {
+  const number = blockNumber(ctx, slot, 'spam', ctx.world.policy.quality.reportWeight); // estimate
+  if (!number) return;
+  ctx.metrics.reports++;
+  bump(ctx.metrics, 'reports', ctx.sim.now);
+  ctx.trace?.({ t: ctx.sim.now, kind: 'report', id: ctx.messages.id(slot), number: number.id, recipient: ctx.messages.recipient(slot) });
+}
+
+/**
+ * The recipient of the message in `slot` blocks its number (for `reason`, weighing `weight` on
+ * the number's and the template's quality and a block on the trust score); returns the number,
+ * or undefined if the user had blocked it already.
+ */
+function blockNumber(ctx: RunContext, slot: number, reason: BlockReason, weight: number): NumberState | undefined {
   const m = ctx.messages;
   const recipient = m.recipient(slot);
   const number = ctx.world.numbers[m.number(slot)];
-  if (number.blocked[recipient]) return;
+  if (number.blocked[recipient]) return undefined;
   number.blocked[recipient] = 1;
-  ctx.metrics.reports++;
-  bump(ctx.metrics, 'reports', ctx.sim.now);
-  recordBlock(ctx.metrics, 'spam', ctx.sim.now);
-  noteNegative(number.feedback, ctx.sim.now, ctx.world.policy.quality.reportWeight); // estimate
-  noteTemplate(ctx, m.template(slot), 'negative', -ctx.world.policy.quality.reportWeight);
+  recordBlock(ctx.metrics, reason, ctx.sim.now);
+  noteNegative(number.feedback, ctx.sim.now, weight);
+  noteTemplate(ctx, m.template(slot), 'negative', -weight);
   noteTrust(number.trust, ctx.sim.now, 'blocks');
-  ctx.trace?.({ t: ctx.sim.now, kind: 'report', id: m.id(slot), number: number.id, recipient });
+  return number;
 }
 
 /** A STOP reply: an inbound message (opens the window) that asks the business to stop. */

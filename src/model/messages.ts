@@ -12,6 +12,8 @@
  * the most messages ever in flight at once.
  */
 
+import { doubled } from '../engine/index.js';
+
 /** The compact events about one message, by kind (their order is their engine kind). */
 export const MESSAGE_EVENTS = ['deliver', 'read', 'reply', 'block', 'report', 'stop'] as const;
 export type MessageEvent = (typeof MESSAGE_EVENTS)[number];
@@ -51,7 +53,10 @@ export class MessageTable {
     let slot: number;
     if (this.freeCount > 0) slot = this.free[--this.freeCount];
     else {
-      if (this.used === this.free.length) this.grow();
+      if (this.used === this.free.length) {
+        this.rows = doubled(this.rows);
+        this.free = doubled(this.free);
+      }
       slot = this.used++;
     }
     const r = this.rows;
@@ -107,15 +112,6 @@ export class MessageTable {
   /** An event about the message in `slot` has run; after its last one the slot is free. */
   release(slot: number): void {
     if (--this.rows[slot * ROW + REFS] <= 0) this.free[this.freeCount++] = slot;
-  }
-
-  private grow(): void {
-    const rows = new Int32Array(this.rows.length * 2);
-    rows.set(this.rows);
-    this.rows = rows;
-    const free = new Int32Array(this.free.length * 2);
-    free.set(this.free);
-    this.free = free;
   }
 }
 

@@ -38,8 +38,8 @@ export function createSenderApi(world: World, getCtx: () => RunContext, rng: Rng
   // Strategies send runs of messages from one number with one template: remember the last lookups
   let lastNumber: NumberState | undefined;
   let lastTemplate: TemplateState | undefined;
-  const numberFor = (id: string): NumberState | undefined => (lastNumber?.id === id ? lastNumber : (lastNumber = world.numberById.get(id)) ?? undefined);
-  const templateFor = (id: string): TemplateState | undefined => (lastTemplate?.id === id ? lastTemplate : (lastTemplate = world.templateById.get(id)) ?? undefined);
+  const numberFor = (id: string): NumberState | undefined => (lastNumber?.id === id ? lastNumber : (lastNumber = world.numberById.get(id)));
+  const templateFor = (id: string): TemplateState | undefined => (lastTemplate?.id === id ? lastTemplate : (lastTemplate = world.templateById.get(id)));
   return {
     now: () => getCtx().sim.now,
     numbers: () => numbers,

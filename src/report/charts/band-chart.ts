@@ -28,6 +28,9 @@ export interface Threshold {
   readonly threshold: number;
 }
 
+/** The subtitle that explains a band chart's line and band. */
+export const BAND_SUBTITLE = 'Line: mean across seeds · shaded band: 5th–95th percentile of the runs';
+
 /**
  * A band chart spec over `rows`: shaded p5–p95 and a line per strategy, one panel per variant.
  * Why: spread across seeds is shown wherever a line is.

@@ -6,6 +6,7 @@ import { skipped, type ChartOutcome } from '../chart-types.js';
 import type { ReportData } from '../report-data.js';
 import { bandRows, hasSeries, seriesOf } from '../series.js';
 import { bandOpacity, panelWidth, strategyColor, timeAxis, variantPanels, type PanelSpec } from '../spec.js';
+import { BAND_SUBTITLE } from './band-chart.js';
 
 export interface CountSeries {
   /** Series name in results.json. */
@@ -68,7 +69,7 @@ export function countChart(data: ReportData, opts: CountChartOptions): ChartOutc
   };
   return {
     kind: 'chart',
-    spec: variantPanels(data, rows, panel, { text: `${opts.title} per ${unit}`, subtitle: `${several && opts.dashes ? `${opts.dashes} · ` : ''}Line: mean across seeds · shaded band: 5th–95th percentile of the runs` }),
+    spec: variantPanels(data, rows, panel, { text: `${opts.title} per ${unit}`, subtitle: `${several && opts.dashes ? `${opts.dashes} · ` : ''}${BAND_SUBTITLE}` }),
     caption: opts.caption,
   };
 }

@@ -2,7 +2,7 @@
 import { skipped, type ChartDefinition } from '../chart-types.js';
 import { pointStep } from '../report-data.js';
 import { bandRows, cumulative, hasSeries, seriesOf } from '../series.js';
-import { bandChart } from './band-chart.js';
+import { BAND_SUBTITLE, bandChart } from './band-chart.js';
 
 export const cumulativeDelivered: ChartDefinition = {
   name: 'cumulative delivered messages',
@@ -16,7 +16,7 @@ export const cumulativeDelivered: ChartDefinition = {
     return {
       kind: 'chart',
       spec: bandChart(data, rows, {
-        title: { text: 'Messages delivered so far', subtitle: 'Line: mean across seeds · shaded band: 5th–95th percentile of the runs' },
+        title: { text: 'Messages delivered so far', subtitle: BAND_SUBTITLE },
         yTitle: 'Delivered messages (cumulative)',
       }),
       caption: 'How many messages reached a phone by each point in time. A steeper line delivers faster; a flat stretch means sends were failing or paused. A wide band means the outcome depends on chance (or on parameters sampled per run).',

@@ -2,7 +2,7 @@
 import { skipped, type ChartDefinition } from '../chart-types.js';
 import { pointStep } from '../report-data.js';
 import { bandRows, maxOverPrefix } from '../series.js';
-import { bandChart } from './band-chart.js';
+import { BAND_SUBTITLE, bandChart } from './band-chart.js';
 
 export const unansweredCounter: ChartDefinition = {
   name: '30-day unanswered counter',
@@ -13,7 +13,7 @@ export const unansweredCounter: ChartDefinition = {
     return {
       kind: 'chart',
       spec: bandChart(data, rows, {
-        title: { text: '30-day unanswered counter (highest of any phone number)', subtitle: 'Line: mean across seeds · shaded band: 5th–95th percentile of the runs' },
+        title: { text: '30-day unanswered counter (highest of any phone number)', subtitle: BAND_SUBTITLE },
         yTitle: 'Unanswered (rolling 30 days)',
       }),
       caption: 'Business-initiated messages that got no reply within 48 hours, counted over a rolling 30 days (announced for 2026). A high count feeds the trust score; opt-in does not exempt a sender.',
