@@ -11,7 +11,7 @@
  *   `HandlerRegistry`;
  * - compact events: a small integer kind and one non-negative integer datum (usually an index
  *   into a table the model owns), dispatched through an array of `CompactHandler`s by kind.
- *   They are stored as a single small integer, so scheduling one allocates nothing and the
+ *   They are stored as a single integer, so scheduling one allocates nothing and the
  *   collector never sees it. Why: a campaign keeps 100,000+ message events pending, and as
  *   objects they survive young-generation collections and are copied into the old generation;
  *   as integers they cost nothing to keep (`npm run bench`, line "full model").
@@ -36,8 +36,11 @@ export type CompactHandler<C> = (data: number, ctx: C) => void;
 
 /** Compact event kinds are integers in [0, COMPACT_KINDS). */
 export const COMPACT_KINDS = 32;
-/** Compact event data are integers in [0, COMPACT_DATA_LIMIT), so kind and datum fit one small integer. */
-export const COMPACT_DATA_LIMIT = 2 ** 26;
+/**
+ * Compact event data are integers in [0, COMPACT_DATA_LIMIT): datum × COMPACT_KINDS + kind stays
+ * below 2^53, so kind and datum fit one exactly representable number.
+ */
+export const COMPACT_DATA_LIMIT = 2 ** 48;
 
 /**
  * A simulation over the event union `E`.

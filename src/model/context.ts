@@ -5,7 +5,7 @@
 import type { Rng, Simulation } from '../engine/index.js';
 import type { Collector } from '../metrics/collector.js';
 import type { ModelEvent } from './events.js';
-import type { MessageTable } from './messages.js';
+import type { InFlightMessages } from './messages.js';
 import type { Feedback } from './recipients.js';
 import type { SenderApi, Strategy } from './observable.js';
 import type { World } from './world.js';
@@ -35,8 +35,8 @@ export interface RunContext {
   readonly api: SenderApi;
   /** Called for every traced occurrence when set (tests, `wabasim events`). */
   readonly trace?: (record: TraceRecord) => void;
-  /** Accepted messages with events pending (delivery, then the recipient's reactions). */
-  readonly messages: MessageTable;
+  /** Accepted messages with events pending (delivery, then the recipient's reactions), as event data. */
+  readonly messages: InFlightMessages;
   /** Scratch for drawing a recipient's reaction (recipients.ts drawFeedback). */
   readonly feedback: Feedback;
   /** Next message id. */

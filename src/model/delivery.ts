@@ -80,10 +80,10 @@ export function scheduleDelivery(ctx: RunContext, id: number, from: number, to: 
   scheduleMessageEvent(ctx, latency, 'deliver', ctx.messages.open(id, from, to, template, counted));
 }
 
-/** Schedules event `kind` about the in-flight message in `slot` after `delay` ms (messages.ts). */
-export function scheduleMessageEvent(ctx: RunContext, delay: number, kind: MessageEvent, slot: number): void {
-  ctx.messages.retain(slot);
-  ctx.sim.scheduleCompactIn(delay, MESSAGE_EVENT_KIND[kind], slot);
+/** Schedules event `kind` about the in-flight message `datum` carries, after `delay` ms (messages.ts). */
+export function scheduleMessageEvent(ctx: RunContext, delay: number, kind: MessageEvent, datum: number): void {
+  ctx.messages.retain(datum);
+  ctx.sim.scheduleCompactIn(delay, MESSAGE_EVENT_KIND[kind], datum);
 }
 
 function fail(ctx: RunContext, from: number, to: number, template: number, code: ErrorCode): SendResponse {
@@ -94,14 +94,12 @@ function fail(ctx: RunContext, from: number, to: number, template: number, code:
 }
 
 /** An accepted message reaches the handset (or fails if the user blocked the number). */
-export function onDeliver(slot: number, ctx: RunContext): void {
+export function onDeliver(datum: number, ctx: RunContext): void {
   const { world, metrics, sim, messages } = ctx;
   const now = sim.now;
   ctx.inFlight--;
-  const id = messages.id(slot);
-  const recipient = messages.recipient(slot);
-  const templateIndex = messages.template(slot);
-  const number = world.numbers[messages.number(slot)];
+  const { id, recipient, template: templateIndex, counted, number: numberIndex } = messages.load(datum);
+  const number = world.numbers[numberIndex];
   if (number.blocked[recipient]) {
     const code = world.policy.delivery.blockedRecipientCode; // Meta error codes 131026, reported
     recordFailure(metrics, code, now);
@@ -125,7 +123,6 @@ export function onDeliver(slot: number, ctx: RunContext): void {
   audience.reached[recipient] = 1;
   ctx.trace?.({ t: now, kind: 'delivered', id, number: number.id, recipient, template: templateIndex });
   if (template) {
-    const counted = messages.counted(slot);
     noteDelivered(number.feedback, now);
     noteDelivered(template.feedback, now);
     noteTrust(number.trust, now, 'deliveredAll');
@@ -140,14 +137,11 @@ export function onDeliver(slot: number, ctx: RunContext): void {
     let factor = world.blockFactors[seg.index * world.templates.length + templateIndex] * (1 + seg.fatigue * Math.max(0, recent - 1));
     if (audience.stopped[recipient]) factor *= world.policy.recipients.afterStopBlockMultiplier; // seed 003: messaging after STOP, estimate
     const fb = drawFeedback(seg, factor, template.category === 'marketing' && !audience.stopped[recipient], ctx.streams.recipients, ctx.feedback);
-    if (fb.readAfter >= 0) scheduleMessageEvent(ctx, fb.readAfter, 'read', slot);
-    if (fb.replyAfter >= 0) scheduleMessageEvent(ctx, fb.replyAfter, 'reply', slot);
-    if (fb.blockAfter >= 0) {
-      messages.setBlockReason(slot, fb.blockReason);
-      scheduleMessageEvent(ctx, fb.blockAfter, 'block', slot);
-    }
-    if (fb.reportAfter >= 0) scheduleMessageEvent(ctx, fb.reportAfter, 'report', slot);
-    if (fb.stopAfter >= 0) scheduleMessageEvent(ctx, fb.stopAfter, 'stop', slot);
+    if (fb.readAfter >= 0) scheduleMessageEvent(ctx, fb.readAfter, 'read', datum);
+    if (fb.replyAfter >= 0) scheduleMessageEvent(ctx, fb.replyAfter, 'reply', datum);
+    if (fb.blockAfter >= 0) scheduleMessageEvent(ctx, fb.blockAfter, 'block', messages.withBlockReason(datum, fb.blockReason));
+    if (fb.reportAfter >= 0) scheduleMessageEvent(ctx, fb.reportAfter, 'report', datum);
+    if (fb.stopAfter >= 0) scheduleMessageEvent(ctx, fb.stopAfter, 'stop', datum);
   }
   emitStatus(ctx, number, id, recipient, 'delivered');
 }

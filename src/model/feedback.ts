@@ -8,6 +8,7 @@ import { bump, recordBlock } from '../metrics/collector.js';
 import type { RunContext } from './context.js';
 import { openServiceWindow } from './delivery.js';
 import type { ModelEvent } from './events.js';
+import type { MessageFields } from './messages.js';
 import { blockWeight, noteNegative, notePositive } from './quality.js';
 import { nextInboundDelay, pickRecipient } from './recipients.js';
 import { notePacingFeedback } from './template-pacing.js';
@@ -31,80 +32,79 @@ function noteTemplate(ctx: RunContext, index: number, kind: 'negative' | 'signal
   notePacingFeedback(t, kind);
 }
 
-export function onRead(slot: number, ctx: RunContext): void {
-  const m = ctx.messages;
-  const number = ctx.world.numbers[m.number(slot)];
+export function onRead(datum: number, ctx: RunContext): void {
+  const { id, number: numberIndex, recipient, template } = ctx.messages.load(datum);
+  const number = ctx.world.numbers[numberIndex];
   ctx.metrics.read++;
   bump(ctx.metrics, 'read', ctx.sim.now);
   notePositive(number.feedback, ctx.sim.now, ctx.world.policy.quality.readCredit); // seed 002: read rate a weak signal, estimate
-  noteTemplate(ctx, m.template(slot), 'signal', ctx.world.policy.quality.readCredit);
-  ctx.trace?.({ t: ctx.sim.now, kind: 'read', id: m.id(slot), number: number.id, recipient: m.recipient(slot) });
-  emitStatus(ctx, number, m.id(slot), m.recipient(slot), 'read');
+  noteTemplate(ctx, template, 'signal', ctx.world.policy.quality.readCredit);
+  ctx.trace?.({ t: ctx.sim.now, kind: 'read', id, number: number.id, recipient });
+  emitStatus(ctx, number, id, recipient, 'read');
 }
 
-export function onReply(slot: number, ctx: RunContext): void {
-  const m = ctx.messages;
-  const recipient = m.recipient(slot);
-  const number = ctx.world.numbers[m.number(slot)];
+export function onReply(datum: number, ctx: RunContext): void {
+  const { id, number: numberIndex, recipient, template } = ctx.messages.load(datum);
+  const number = ctx.world.numbers[numberIndex];
   if (number.blocked[recipient]) return;
   ctx.metrics.replies++;
   bump(ctx.metrics, 'replies', ctx.sim.now);
   notePositive(number.feedback, ctx.sim.now, ctx.world.policy.quality.replyCredit); // MODEL.md §2: replies to templates positive, estimate
-  noteTemplate(ctx, m.template(slot), 'signal', ctx.world.policy.quality.replyCredit);
+  noteTemplate(ctx, template, 'signal', ctx.world.policy.quality.replyCredit);
   ctx.world.audience.marketing.lastReply[recipient] = ctx.sim.now; // a reply allows one more marketing message (BSP, reported)
   noteTrust(number.trust, ctx.sim.now, 'replies');
   openServiceWindow(ctx, number.index, recipient);
-  ctx.trace?.({ t: ctx.sim.now, kind: 'reply', id: m.id(slot), number: number.id, recipient });
-  emitInbound(ctx, number, recipient, 'reply', m.id(slot));
+  ctx.trace?.({ t: ctx.sim.now, kind: 'reply', id, number: number.id, recipient });
+  emitInbound(ctx, number, recipient, 'reply', id);
 }
 
-export function onBlock(slot: number, ctx: RunContext): void {
-  const reason: BlockReason = BLOCK_REASONS[ctx.messages.blockReason(slot)] ?? 'other';
-  const number = blockNumber(ctx, slot, reason, blockWeight(reason, ctx.world.policy.quality)); // seed 002/003: blocks by reason, estimate
-  if (number) ctx.trace?.({ t: ctx.sim.now, kind: 'block', id: ctx.messages.id(slot), number: number.id, recipient: ctx.messages.recipient(slot), reason });
+export function onBlock(datum: number, ctx: RunContext): void {
+  const m = ctx.messages.load(datum);
+  const reason: BlockReason = BLOCK_REASONS[m.blockReason] ?? 'other';
+  const number = blockNumber(ctx, m, reason, blockWeight(reason, ctx.world.policy.quality)); // seed 002/003: blocks by reason, estimate
+  if (number) ctx.trace?.({ t: ctx.sim.now, kind: 'block', id: m.id, number: number.id, recipient: m.recipient, reason });
 }
 
 /** A spam report: the user also blocks; reports weigh most (MODEL.md §2 "reports severe"). */
-export function onReport(slot: number, ctx: RunContext): void {
-  const number = blockNumber(ctx, slot, 'spam', ctx.world.policy.quality.reportWeight); // estimate
+export function onReport(datum: number, ctx: RunContext): void {
+  const m = ctx.messages.load(datum);
+  const number = blockNumber(ctx, m, 'spam', ctx.world.policy.quality.reportWeight); // estimate
   if (!number) return;
   ctx.metrics.reports++;
   bump(ctx.metrics, 'reports', ctx.sim.now);
-  ctx.trace?.({ t: ctx.sim.now, kind: 'report', id: ctx.messages.id(slot), number: number.id, recipient: ctx.messages.recipient(slot) });
+  ctx.trace?.({ t: ctx.sim.now, kind: 'report', id: m.id, number: number.id, recipient: m.recipient });
 }
 
 /**
- * The recipient of the message in `slot` blocks its number (for `reason`, weighing `weight` on
- * the number's and the template's quality and a block on the trust score); returns the number,
- * or undefined if the user had blocked it already.
+ * The recipient of message `m` blocks its number (for `reason`, weighing `weight` on the number's
+ * and the template's quality and a block on the trust score); returns the number, or undefined if
+ * the user had blocked it already.
  */
-function blockNumber(ctx: RunContext, slot: number, reason: BlockReason, weight: number): NumberState | undefined {
-  const m = ctx.messages;
-  const recipient = m.recipient(slot);
-  const number = ctx.world.numbers[m.number(slot)];
+function blockNumber(ctx: RunContext, m: Readonly<MessageFields>, reason: BlockReason, weight: number): NumberState | undefined {
+  const recipient = m.recipient;
+  const number = ctx.world.numbers[m.number];
   if (number.blocked[recipient]) return undefined;
   number.blocked[recipient] = 1;
   recordBlock(ctx.metrics, reason, ctx.sim.now);
   noteNegative(number.feedback, ctx.sim.now, weight);
-  noteTemplate(ctx, m.template(slot), 'negative', -weight);
+  noteTemplate(ctx, m.template, 'negative', -weight);
   noteTrust(number.trust, ctx.sim.now, 'blocks');
   return number;
 }
 
 /** A STOP reply: an inbound message (opens the window) that asks the business to stop. */
-export function onStop(slot: number, ctx: RunContext): void {
-  const m = ctx.messages;
-  const recipient = m.recipient(slot);
-  const number = ctx.world.numbers[m.number(slot)];
+export function onStop(datum: number, ctx: RunContext): void {
+  const { id, number: numberIndex, recipient, template } = ctx.messages.load(datum);
+  const number = ctx.world.numbers[numberIndex];
   if (number.blocked[recipient] || ctx.world.audience.stopped[recipient]) return;
   ctx.world.audience.stopped[recipient] = 1;
   ctx.metrics.stops++;
   bump(ctx.metrics, 'stops', ctx.sim.now);
   openServiceWindow(ctx, number.index, recipient);
   takeThroughput(number.throughput, ctx.sim.now, true); // inbound counts toward throughput (Meta throughput page)
-  noteTemplate(ctx, m.template(slot), 'signal', 0);
-  ctx.trace?.({ t: ctx.sim.now, kind: 'stop', id: m.id(slot), number: number.id, recipient });
-  emitInbound(ctx, number, recipient, 'stop', m.id(slot));
+  noteTemplate(ctx, template, 'signal', 0);
+  ctx.trace?.({ t: ctx.sim.now, kind: 'stop', id, number: number.id, recipient });
+  emitInbound(ctx, number, recipient, 'stop', id);
 }
 
 /** A spontaneous inbound message from a random member of the segment to a random number. */

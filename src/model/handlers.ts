@@ -37,7 +37,7 @@ export const HANDLERS: HandlerRegistry<ModelEvent, RunContext> = {
   'hour-end': onHourEnd,
 };
 
-/** Handlers of the events about one in-flight message, by name; each gets the message's slot. */
+/** Handlers of the events about one in-flight message, by name; each gets the event's datum (messages.ts `load`). */
 const MESSAGE_HANDLERS: Readonly<Record<MessageEvent, CompactHandler<RunContext>>> = {
   deliver: onDeliver,
   read: onRead,
@@ -47,11 +47,11 @@ const MESSAGE_HANDLERS: Readonly<Record<MessageEvent, CompactHandler<RunContext>
   stop: onStop,
 };
 
-/** The same handlers by engine kind (MESSAGE_EVENTS order), each releasing its event's hold on the slot after it ran. */
+/** The same handlers by engine kind (MESSAGE_EVENTS order), each releasing its event's hold on the message after it ran. */
 export const COMPACT_HANDLERS: readonly CompactHandler<RunContext>[] = MESSAGE_EVENTS.map((name) => {
   const handle = MESSAGE_HANDLERS[name];
-  return (slot: number, ctx: RunContext): void => {
-    handle(slot, ctx);
-    ctx.messages.release(slot);
+  return (datum: number, ctx: RunContext): void => {
+    handle(datum, ctx);
+    ctx.messages.release(datum);
   };
 });

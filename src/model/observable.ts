@@ -147,7 +147,11 @@ export interface SenderApi {
   readonly rng: Rng;
 }
 
-/** The business's sending code. Every callback is optional except `onCampaignStart`. */
+/**
+ * The business's sending code. Every callback is optional except `onCampaignStart`. The object
+ * `create` returns is the strategy for the whole run: a run without `onStatus` and `onInbound`
+ * does not keep message ids for webhooks nobody receives (model/messages.ts).
+ */
 export interface Strategy {
   onCampaignStart(api: SenderApi, campaign: CampaignView): void;
   onWake?(api: SenderApi, tag: string): void;

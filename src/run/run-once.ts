@@ -6,7 +6,7 @@ import { createCollector, type Collector } from '../metrics/collector.js';
 import { PROFILES, resolvePolicy, type ProfileId } from '../policy/index.js';
 import { buildWorld, COMPACT_HANDLERS, createSenderApi, HANDLERS, type ModelEvent, type RunContext, type TraceRecord, type World } from '../model/index.js';
 import { PRIORITY } from '../model/events.js';
-import { MessageTable } from '../model/messages.js';
+import { InFlightMessages } from '../model/messages.js';
 import { createFeedback, nextInboundDelay } from '../model/recipients.js';
 import { checkUpgrade } from '../model/tiers.js';
 import { startCoexistence } from '../model/coexistence.js';
@@ -19,6 +19,8 @@ export interface RunOptions {
   readonly trace?: (record: TraceRecord) => void;
   /** Called with the run's context once the horizon is reached (tests and diagnostics inspect the final state). */
   readonly atHorizon?: (ctx: RunContext) => void;
+  /** Keep message ids in flight even when nothing observes them (tests compare both ways; results are the same). */
+  readonly keepMessageIds?: boolean;
 }
 
 /**
@@ -34,15 +36,18 @@ export function runOnce(variant: VariantPlan, strategy: ResolvedStrategy, seed: 
   const metrics = createCollector(world.horizon);
   let ctx: RunContext;
   const api = createSenderApi(world, () => ctx, streamFor('strategy'));
+  const instance = strategy.definition.create(strategy.params);
+  // a message id is observable after the send only through the event log and status or inbound webhooks
+  const keepIds = opts.keepMessageIds === true || opts.trace !== undefined || instance.onStatus !== undefined || instance.onInbound !== undefined;
   ctx = {
     sim,
     world,
     metrics,
     streams: { recipients: streamFor('recipients'), delivery: streamFor('delivery'), inbound: streamFor('inbound'), marketing: streamFor('marketing'), graph: streamFor('graph'), coexistence: streamFor('coexistence'), enforcement: streamFor('enforcement') },
-    strategy: strategy.definition.create(strategy.params),
+    strategy: instance,
     api,
     trace: opts.trace,
-    messages: new MessageTable(),
+    messages: new InFlightMessages({ keepIds, numbers: world.numbers.length, templates: world.templates.length, recipients: world.audience.size }),
     feedback: createFeedback(),
     nextMessageId: 1,
     inFlight: 0,
