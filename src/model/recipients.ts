@@ -113,6 +113,18 @@ export function sampleDelay(spec: DelaySpec, rng: Rng): number {
   return Math.round(seconds * SECOND);
 }
 
+/**
+ * Consumes the uniforms `sampleDelay` would draw for `spec` without computing the delay (no
+ * logarithm), and returns -1 (never): for a delay the reaction does not use, so the draws after
+ * it stay where they were. Exponential: one uniform (inverse CDF); log-normal: two (Box–Muller,
+ * engine/random.ts `standardNormal`).
+ */
+export function skipDelay(spec: DelaySpec, rng: Rng): number {
+  rng.next();
+  if (!('exponential' in spec)) rng.next();
+  return -1;
+}
+
 /** What a recipient does with one delivered template message: delays in ms, or -1 for never. */
 export interface Feedback {
   readAfter: number;
@@ -137,7 +149,8 @@ const SPAM = BLOCK_REASONS.indexOf('spam');
  * a read first; blocking (from the notification) is independent of reading; a report comes with
  * a block; STOP is a reply. `blockFactor` multiplies the block and report probabilities (consent,
  * branding, fatigue, STOP). Rule: MODEL.md §8, probabilities and delays are scenario inputs. The
- * draw count is fixed (10) so that any later change in one branch never shifts the draws of others.
+ * draws are fixed (five decisions, four delays, a reason — the same uniforms whatever the
+ * outcome) so that any later change in one branch never shifts the draws of others.
  */
 export function drawFeedback(seg: SegmentState, blockFactor: number, canStop: boolean, rng: Rng, out: Feedback): Feedback {
   const reads = bernoulli(rng, seg.readProbability);
@@ -145,18 +158,21 @@ export function drawFeedback(seg: SegmentState, blockFactor: number, canStop: bo
   const blocks = bernoulli(rng, Math.min(1, seg.blockProbability * blockFactor));
   const reports = bernoulli(rng, Math.min(1, seg.reportProbability * blockFactor));
   const stops = bernoulli(rng, seg.stopProbability);
-  const readAfter = sampleDelay(seg.readDelay, rng);
-  const replyAfter = readAfter + sampleDelay(seg.replyDelay, rng);
-  const blockAfter = sampleDelay(seg.blockDelay, rng);
-  const reason = Math.max(0, pickWeighted(rng, seg.blockReasonWeights));
-  const stopAfter = readAfter + sampleDelay(seg.replyDelay, rng);
   const blocking = blocks || reports;
+  const replying = replies && !blocking;
+  const stopping = canStop && stops && !blocking && !replies;
+  // only the delays used are computed; the others still consume their uniforms (skipDelay)
+  const readAfter = reads || replies || stopping ? sampleDelay(seg.readDelay, rng) : skipDelay(seg.readDelay, rng);
+  const replyAfter = replying ? readAfter + sampleDelay(seg.replyDelay, rng) : skipDelay(seg.replyDelay, rng);
+  const blockAfter = blocking ? sampleDelay(seg.blockDelay, rng) : skipDelay(seg.blockDelay, rng);
+  const reason = Math.max(0, pickWeighted(rng, seg.blockReasonWeights));
+  const stopAfter = stopping ? readAfter + sampleDelay(seg.replyDelay, rng) : skipDelay(seg.replyDelay, rng);
   out.readAfter = reads || replies ? readAfter : -1;
-  out.replyAfter = replies && !blocking ? replyAfter : -1;
+  out.replyAfter = replyAfter;
   out.blockAfter = blocking && !reports ? blockAfter : -1;
   out.blockReason = reports ? SPAM : reason;
   out.reportAfter = reports ? blockAfter : -1;
-  out.stopAfter = canStop && stops && !blocking && !replies ? stopAfter : -1;
+  out.stopAfter = stopAfter;
   return out;
 }
 
