@@ -34,7 +34,7 @@ export type HandlerRegistry<E extends SimEvent, C> = {
 /** A handler for one kind of compact event: receives the event's integer datum. */
 export type CompactHandler<C> = (data: number, ctx: C) => void;
 
-/** Compact event kinds are integers in [0, COMPACT_KINDS). */
+/** Compact event kinds are integers in [0, COMPACT_KINDS) (a power of two). */
 export const COMPACT_KINDS = 32;
 /**
  * Compact event data are integers in [0, COMPACT_DATA_LIMIT): datum × COMPACT_KINDS + kind stays
@@ -111,8 +111,10 @@ export class Simulation<E extends SimEvent> {
       this.now = queue.lastTime;
       this.dispatched++;
       if (typeof event === 'number') {
-        const kind = event % COMPACT_KINDS;
-        compact[kind]((event - kind) / COMPACT_KINDS, ctx);
+        // COMPACT_KINDS is a power of two: exact float arithmetic, no integer division even when
+        // the value is beyond 32 bits
+        const data = Math.floor(event / COMPACT_KINDS);
+        compact[event - data * COMPACT_KINDS](data, ctx);
       } else table[event.type](event, ctx);
     }
     this.now = until;

@@ -62,9 +62,13 @@ export interface MessageShape {
 export class InFlightMessages {
   /** True when events carry a slot of the table (ids kept), false when they carry the packed fields. */
   readonly keepsIds: boolean;
-  private readonly numbers: number;
-  /** Template indices -1 … templates - 1, packed as 0 … templates. */
+  /**
+   * Packed layout, least significant first: EXTRA (counted, block reason), the template index + 1,
+   * the number index, the recipient. Each field spans a power of two, so packing and unpacking
+   * are exact float multiplications and floors — no integer division, whatever the datum's size.
+   */
   private readonly templateSpan: number;
+  private readonly numberSpan: number;
   /** What the last `load` read (one object, overwritten by the next `load`). */
   private readonly fields: MessageFields = { id: -1, number: 0, recipient: 0, template: -1, counted: false, blockReason: 0 };
   private rows = new Int32Array(INITIAL * ROW);
@@ -75,9 +79,9 @@ export class InFlightMessages {
   private used = 0;
 
   constructor(shape: MessageShape) {
-    this.numbers = Math.max(1, shape.numbers);
-    this.templateSpan = shape.templates + 1;
-    this.keepsIds = shape.keepIds || !(shape.recipients * this.numbers * this.templateSpan * EXTRA <= COMPACT_DATA_LIMIT);
+    this.templateSpan = powerOfTwoAbove(shape.templates + 1);
+    this.numberSpan = powerOfTwoAbove(shape.numbers);
+    this.keepsIds = shape.keepIds || !(shape.recipients * this.numberSpan * this.templateSpan * EXTRA <= COMPACT_DATA_LIMIT);
   }
 
   /** Slots holding a message now (kept ids: messages with events pending, or just opened; packed: always 0). */
@@ -92,7 +96,7 @@ export class InFlightMessages {
    */
   open(id: number, number: number, recipient: number, template: number, counted: boolean): number {
     if (id > MAX_ID) throw new RangeError(`Message id ${id} over ${MAX_ID}`);
-    if (!this.keepsIds) return ((recipient * this.numbers + number) * this.templateSpan + template + 1) * EXTRA + (counted ? 1 : 0);
+    if (!this.keepsIds) return ((recipient * this.numberSpan + number) * this.templateSpan + template + 1) * EXTRA + (counted ? 1 : 0);
     let slot: number;
     if (this.freeCount > 0) slot = this.free[--this.freeCount];
     else {
@@ -121,15 +125,16 @@ export class InFlightMessages {
   load(datum: number): Readonly<MessageFields> {
     const f = this.fields;
     if (!this.keepsIds) {
-      const extra = datum % EXTRA;
-      let rest = (datum - extra) / EXTRA;
-      const template = rest % this.templateSpan;
-      rest = (rest - template) / this.templateSpan;
-      const number = rest % this.numbers;
+      const templateSpan = this.templateSpan;
+      const numberSpan = this.numberSpan;
+      const rest = Math.floor(datum / EXTRA);
+      const extra = datum - rest * EXTRA;
+      const user = Math.floor(rest / templateSpan);
+      const recipient = Math.floor(user / numberSpan);
       f.id = -1;
-      f.number = number;
-      f.recipient = (rest - number) / this.numbers;
-      f.template = template - 1;
+      f.template = rest - user * templateSpan - 1;
+      f.number = user - recipient * numberSpan;
+      f.recipient = recipient;
       f.counted = (extra & 1) === 1;
       f.blockReason = extra >> 1;
       return f;
@@ -152,7 +157,10 @@ export class InFlightMessages {
    */
   withBlockReason(datum: number, reason: number): number {
     if (!(reason >= 0 && reason < EXTRA / 2 && Number.isInteger(reason))) throw new RangeError(`Block reason ${reason} outside [0, ${EXTRA / 2})`);
-    if (!this.keepsIds) return datum - (datum % EXTRA) + reason * 2 + (datum % 2);
+    if (!this.keepsIds) {
+      const base = Math.floor(datum / EXTRA) * EXTRA;
+      return base + reason * 2 + ((datum - base) & 1);
+    }
     this.rows[datum * ROW + BLOCK_REASON] = reason;
     return datum;
   }
@@ -181,3 +189,10 @@ const ROW = 8;
 const MAX_ID = 2 ** 31 - 1;
 /** Packed: the lowest factor holds counted (1 bit) and the block reason (3 bits). */
 const EXTRA = 16;
+
+/** The least power of two ≥ n (and ≥ 1). */
+function powerOfTwoAbove(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
