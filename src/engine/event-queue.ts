@@ -12,17 +12,17 @@ import { doubled } from './typed-arrays.js';
  * is cut into windows of WINDOW ms.
  *
  *   insert(time) ──┬─ window ≤ current ──────────────▶ front: a small 4-ary heap, popped in order
- *                  ├─ window < current + BUCKETS ────▶ bucket[window mod BUCKETS]: an unsorted list
+ *                  ├─ window < current + BUCKETS ────▶ bucket[window mod BUCKETS]: unsorted chunks
  *                  └─ later ─────────────────────────▶ far: a 4-ary heap
  *   front empty ──▶ the next window is the first occupied bucket or the far heap's first window,
  *                   whichever comes first; its bucket and its far entries move into front.
  *
- * Most events land a few seconds to an hour ahead, so they cost an append to a list and, one
+ * Most events land a few seconds to an hour ahead, so they cost an append to a chunk and, one
  * window later, a push onto a heap of a few hundred entries that stays in cache — instead of a
  * sift through a heap of 100,000+ pending events (`npm run bench`, lines hold, campaign and full
- * model). An entry is a row of four float64s — time; a rank that packs priority and sequence into
+ * model). An entry is a row of float64s — time; a rank that packs priority and sequence into
  * one exactly representable number (rank = (priority + PRIORITY_BIAS) · 2^SEQ_BITS + seq); the
- * payload reference; a link or padding. A payload is either a non-negative integer value kept in
+ * payload reference (and padding to four in the heaps). A payload is either a non-negative integer value kept in
  * the row (`pushValue`: no allocation, nothing for the collector) or an object kept in a side
  * table that the row references as −(slot + 1) (`push`).
  *
@@ -40,11 +40,18 @@ export class EventQueue<P> {
   private readonly front = new RowHeap();
   /** Entries whose window was BUCKETS or more ahead when they were inserted. */
   private readonly far = new RowHeap();
-  /** Bucket lists: rows [time, rank, ref, next row] in `pool`; `heads[b]` is a row or -1. */
-  private pool = new Float64Array(INITIAL * ROW);
-  private poolUsed = 0;
-  private poolFree = -1;
+  /**
+   * Bucket lists: chunks of CHUNK rows [time, rank, ref] in `chunks`, each chunk starting with the
+   * index of the next chunk of its bucket (or -1); `heads[b]` is the chunk being filled, holding
+   * `headFill[b]` rows — every later chunk of the list is full. Rows of a bucket sit side by side,
+   * so draining it reads memory in runs rather than chasing one link per entry (a cache miss each,
+   * one after the other, once 100,000+ entries are pending).
+   */
+  private chunks = new Float64Array(INITIAL_CHUNKS * CHUNK_STRIDE);
+  private chunksUsed = 0;
+  private freeChunk = -1;
   private readonly heads = new Int32Array(BUCKETS).fill(-1);
+  private readonly headFill = new Uint8Array(BUCKETS);
   /** One bit per bucket: set while its list is not empty. */
   private readonly occupied = new Uint32Array(BUCKETS / 32);
   private bucketed = 0;
@@ -122,21 +129,33 @@ export class EventQueue<P> {
   }
 
   private append(bucket: number, time: number, rank: number, ref: number): void {
-    let row = this.poolFree;
-    if (row >= 0) this.poolFree = this.pool[row * ROW + LINK];
-    else {
-      if (this.poolUsed * ROW === this.pool.length) this.pool = doubled(this.pool);
-      row = this.poolUsed++;
+    let chunk = this.heads[bucket];
+    let fill = this.headFill[bucket];
+    if (chunk < 0 || fill === CHUNK) {
+      const fresh = this.takeChunk();
+      this.chunks[fresh * CHUNK_STRIDE] = chunk;
+      this.heads[bucket] = chunk = fresh;
+      fill = 0;
+      this.occupied[bucket >> 5] |= 1 << (bucket & 31);
     }
-    const k = row * ROW;
-    const pool = this.pool;
-    pool[k + TIME] = time;
-    pool[k + RANK] = rank;
-    pool[k + REF] = ref;
-    pool[k + LINK] = this.heads[bucket];
-    this.heads[bucket] = row;
-    this.occupied[bucket >> 5] |= 1 << (bucket & 31);
+    this.headFill[bucket] = fill + 1;
+    const k = chunk * CHUNK_STRIDE + 1 + fill * CHUNK_ROW;
+    const chunks = this.chunks;
+    chunks[k + TIME] = time;
+    chunks[k + RANK] = rank;
+    chunks[k + REF] = ref;
     this.bucketed++;
+  }
+
+  /** A free chunk (its link is set by the caller). */
+  private takeChunk(): number {
+    const free = this.freeChunk;
+    if (free >= 0) {
+      this.freeChunk = this.chunks[free * CHUNK_STRIDE];
+      return free;
+    }
+    if (this.chunksUsed * CHUNK_STRIDE === this.chunks.length) this.chunks = doubled(this.chunks);
+    return this.chunksUsed++;
   }
 
   /** Makes the front's top the earliest live entry: refills an empty front, drops cancelled tops. */
@@ -185,17 +204,20 @@ export class EventQueue<P> {
   }
 
   private drainBucket(bucket: number): void {
-    const pool = this.pool;
+    const chunks = this.chunks;
     const front = this.front;
-    let row = this.heads[bucket];
-    while (row >= 0) {
-      const k = row * ROW;
-      front.push(pool[k + TIME], pool[k + RANK], pool[k + REF]);
-      const next = pool[k + LINK];
-      pool[k + LINK] = this.poolFree;
-      this.poolFree = row;
-      this.bucketed--;
-      row = next;
+    let chunk = this.heads[bucket];
+    let fill = this.headFill[bucket];
+    while (chunk >= 0) {
+      const start = chunk * CHUNK_STRIDE;
+      const end = start + 1 + fill * CHUNK_ROW;
+      for (let k = start + 1; k < end; k += CHUNK_ROW) front.push(chunks[k + TIME], chunks[k + RANK], chunks[k + REF]);
+      this.bucketed -= fill;
+      const next = chunks[start];
+      chunks[start] = this.freeChunk;
+      this.freeChunk = chunk;
+      chunk = next;
+      fill = CHUNK;
     }
     this.heads[bucket] = -1;
     this.occupied[bucket >> 5] &= ~(1 << (bucket & 31));
@@ -306,10 +328,14 @@ const WINDOW = 128;
 const BUCKETS = 2 ** 15;
 const MASK = BUCKETS - 1;
 const WORDS = BUCKETS / 32;
-/** A row: time, rank, payload reference, then a bucket link (pool) or nothing (heaps); 32 bytes. */
+/** A heap row: time, rank, payload reference, padding; 32 bytes. */
 const ROW = 4;
 const TIME = 0;
 const RANK = 1;
 const REF = 2;
-const LINK = 3;
 const INITIAL = 1024;
+/** Rows per bucket chunk, float64s per chunk row (time, rank, ref) and per chunk (a link, then the rows). */
+const CHUNK = 8;
+const CHUNK_ROW = 3;
+const CHUNK_STRIDE = 1 + CHUNK * CHUNK_ROW;
+const INITIAL_CHUNKS = 256;

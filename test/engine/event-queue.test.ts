@@ -122,6 +122,24 @@ test('interleaved pushes and pops over days (front, buckets and far heap) pop in
   assert.is(q.size, pending.length);
 });
 
+test('crowded and sparse windows: 1,000 entries in one window, 50,000 over an hour, each popped in order once', () => {
+  const q = new EventQueue<number>();
+  let x = 42;
+  const rand = (): number => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const entries: [number, number][] = [];
+  for (let i = 0; i < 51_000; i++) {
+    const t = i < 1_000 ? 5_000 + Math.floor(rand() * 100) : 1_000 + Math.floor(rand() * 3_600_000);
+    entries.push([t, i]);
+    q.pushValue(t, 0, i);
+  }
+  entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [t, i] of entries) {
+    assert.is(q.pop(), i);
+    assert.is(q.lastTime, t);
+  }
+  assert.is(q.pop(), undefined);
+});
+
 test('peeking past a gap and then inserting before the next entry keeps the order (the clock stops at a horizon)', () => {
   const q = new EventQueue<string>();
   q.push(10_000_000, 0, 'late');
