@@ -45,6 +45,10 @@ export interface Collector {
   qualityHours: Map<string, Record<string, number>>;
   /** Per-number hourly series by key `<name>.<number id>`: quality code, trust score, unanswered counter, status code. */
   numberSeries: Map<string, Float64Array>;
+  /** The hour bucket last recorded to and its range [from, to) in ms (most records land in the same hour as the one before). */
+  hour: number;
+  hourFrom: number;
+  hourTo: number;
 }
 
 /** A collector for a run of `horizon` ms. */
@@ -69,12 +73,20 @@ export function createCollector(horizon: number): Collector {
     blocksByReason: new Map(),
     qualityHours: new Map(),
     numberSeries: new Map(),
+    hour: 0,
+    hourFrom: 0,
+    hourTo: 0,
   };
 }
 
 /** Hour bucket of time `t` (ms), clamped to the horizon. */
 export function hourOf(c: Collector, t: number): number {
-  return Math.min(c.hours - 1, Math.floor(t / HOUR));
+  if (t >= c.hourFrom && t < c.hourTo) return c.hour;
+  const hour = Math.min(c.hours - 1, Math.floor(t / HOUR));
+  c.hour = hour;
+  c.hourFrom = hour * HOUR;
+  c.hourTo = hour === c.hours - 1 ? Infinity : c.hourFrom + HOUR;
+  return hour;
 }
 
 /** Adds `by` to an hourly series at time `t`. */

@@ -7,17 +7,14 @@
 import { DAY, HOUR } from '../engine/index.js';
 import type { BlockReason, Policy } from '../policy/index.js';
 import type { QualityRating } from './observable.js';
+import { addHourly, createHourlyRing, type HourlyRing } from './hourly-ring.js';
 
-/** Per-number feedback buckets. */
+/** Per-number (or per-template) feedback buckets. */
 export interface QualityState {
-  readonly slots: number;
   /** Time (ms) of the last delivered template message; -Infinity before the first. */
   lastDelivered: number;
-  /** Absolute hour each slot currently holds (-1 = empty). */
-  readonly hourOf: Int32Array;
-  readonly delivered: Float64Array;
-  readonly negative: Float64Array;
-  readonly positive: Float64Array;
+  /** Delivered messages and negative and positive weight, by hour over the lookback. */
+  readonly buckets: HourlyRing<'delivered' | 'negative' | 'positive'>;
 }
 
 export const QUALITY_RATINGS = ['UNKNOWN', 'GREEN', 'YELLOW', 'RED'] as const satisfies readonly QualityRating[];
@@ -29,24 +26,12 @@ export function qualityRank(q: QualityRating | string): number {
 
 export function createQualityState(policy: Policy): QualityState {
   const slots = Math.max(1, Math.round(policy.quality.lookbackDays * 24));
-  return { slots, lastDelivered: -Infinity, hourOf: new Int32Array(slots).fill(-1), delivered: new Float64Array(slots), negative: new Float64Array(slots), positive: new Float64Array(slots) };
-}
-
-function slotFor(q: QualityState, now: number): number {
-  const hour = Math.floor(now / HOUR);
-  const slot = hour % q.slots;
-  if (q.hourOf[slot] !== hour) {
-    q.hourOf[slot] = hour;
-    q.delivered[slot] = 0;
-    q.negative[slot] = 0;
-    q.positive[slot] = 0;
-  }
-  return slot;
+  return { lastDelivered: -Infinity, buckets: createHourlyRing(slots, ['delivered', 'negative', 'positive']) };
 }
 
 /** Records one delivered template message. */
 export function noteDelivered(q: QualityState, now: number): void {
-  q.delivered[slotFor(q, now)]++;
+  addHourly(q.buckets, now, 'delivered');
   q.lastDelivered = now;
 }
 
@@ -68,12 +53,12 @@ export function blockWeight(reason: BlockReason, p: Policy['quality']): number {
 
 /** Adds negative feedback weight (blocks, reports). */
 export function noteNegative(q: QualityState, now: number, weight: number): void {
-  q.negative[slotFor(q, now)] += weight;
+  addHourly(q.buckets, now, 'negative', weight);
 }
 
 /** Adds positive feedback credit (replies, reads). */
 export function notePositive(q: QualityState, now: number, credit: number): void {
-  q.positive[slotFor(q, now)] += credit;
+  addHourly(q.buckets, now, 'positive', credit);
 }
 
 /**
@@ -83,18 +68,19 @@ export function notePositive(q: QualityState, now: number, credit: number): void
  */
 export function feedbackRate(q: QualityState, now: number, p: Policy['quality']): { rate: number; delivered: number } {
   const hour = Math.floor(now / HOUR);
+  const { slots, hourOf, channels } = q.buckets;
   let neg = 0;
   let pos = 0;
   let del = 0;
   let raw = 0;
-  for (let s = 0; s < q.slots; s++) {
-    const h = q.hourOf[s];
-    if (h < 0 || h > hour || hour - h >= q.slots) continue;
+  for (let s = 0; s < slots; s++) {
+    const h = hourOf[s];
+    if (h < 0 || h > hour || hour - h >= slots) continue;
     const w = Math.pow(0.5, (hour - h) / p.halfLifeHours);
-    neg += w * q.negative[s];
-    pos += w * q.positive[s];
-    del += w * q.delivered[s];
-    raw += q.delivered[s];
+    neg += w * channels.negative[s];
+    pos += w * channels.positive[s];
+    del += w * channels.delivered[s];
+    raw += channels.delivered[s];
   }
   return { rate: del > 0 ? Math.max(0, neg - pos) / del : 0, delivered: raw };
 }

@@ -11,6 +11,7 @@ import { ERROR_CODES } from './codes.js';
 import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { createQualityState, feedbackRate, type QualityState } from './quality.js';
+import { clearHourly } from './hourly-ring.js';
 import { createPacingState, dropHeld } from './template-pacing.js';
 import { emitWebhook } from './webhooks.js';
 import type { TemplateQuality, TemplateState } from './world.js';
@@ -108,7 +109,7 @@ export function onTemplateReinstate(e: Extract<ModelEvent, { type: 'template-rei
   if (t.status !== 'PAUSED' || t.pauses !== e.pause) return;
   t.status = 'ACTIVE';
   t.quality = 'PENDING';
-  t.feedback.hourOf.fill(-1);
+  clearHourly(t.feedback.buckets);
   t.pacing.needsAssessment = true;
   ctx.trace?.({ t: ctx.sim.now, kind: 'template-status', template: t.id, status: 'REINSTATED' });
   emitWebhook(ctx, { kind: 'message_template_status_update', template: t.id, event: 'REINSTATED', at: ctx.sim.now });
