@@ -57,6 +57,8 @@ export class EventQueue<P> {
   private bucketed = 0;
   /** The current window: every entry of a window ≤ current is in `front`. */
   private current = 0;
+  /** The entry being inserted. */
+  private readonly entry = new Float64Array(ROW);
   /** Object payloads by slot, with a stack of free slots. */
   private objects: (P | undefined)[] = [];
   private freeObjects: number[] = [];
@@ -121,14 +123,20 @@ export class EventQueue<P> {
     const seq = this.nextSeq++;
     const rank = (priority + PRIORITY_BIAS) * SEQ_SPAN + seq;
     const window = Math.floor(time / WINDOW);
-    if (window <= this.current) this.front.push(time, rank, ref);
-    else if (window < this.current + BUCKETS) this.append(window & MASK, time, rank, ref);
-    else this.far.push(time, rank, ref);
+    // the row travels in a typed array: rank is past 2^31, and a float64 passed to a call that is
+    // not inlined is boxed (a heap allocation per event)
+    const entry = this.entry;
+    entry[TIME] = time;
+    entry[RANK] = rank;
+    entry[REF] = ref;
+    if (window <= this.current) this.front.push(entry, 0);
+    else if (window < this.current + BUCKETS) this.append(window & MASK, entry);
+    else this.far.push(entry, 0);
     this.n++;
     return seq;
   }
 
-  private append(bucket: number, time: number, rank: number, ref: number): void {
+  private append(bucket: number, entry: Float64Array): void {
     let chunk = this.heads[bucket];
     let fill = this.headFill[bucket];
     if (chunk < 0 || fill === CHUNK) {
@@ -141,9 +149,9 @@ export class EventQueue<P> {
     this.headFill[bucket] = fill + 1;
     const k = chunk * CHUNK_STRIDE + 1 + fill * CHUNK_ROW;
     const chunks = this.chunks;
-    chunks[k + TIME] = time;
-    chunks[k + RANK] = rank;
-    chunks[k + REF] = ref;
+    chunks[k + TIME] = entry[TIME];
+    chunks[k + RANK] = entry[RANK];
+    chunks[k + REF] = entry[REF];
     this.bucketed++;
   }
 
@@ -183,7 +191,7 @@ export class EventQueue<P> {
     const far = this.far;
     // compare windows, computed as insert computes them (not times: at 1e300 ms, (window + 1) · WINDOW is not exact)
     while (far.size > 0 && Math.floor(far.topTime() / WINDOW) <= window) {
-      this.front.push(far.topTime(), far.topRank(), far.topRef());
+      this.front.push(far.top, 0);
       far.removeTop();
     }
   }
@@ -211,7 +219,7 @@ export class EventQueue<P> {
     while (chunk >= 0) {
       const start = chunk * CHUNK_STRIDE;
       const end = start + 1 + fill * CHUNK_ROW;
-      for (let k = start + 1; k < end; k += CHUNK_ROW) front.push(chunks[k + TIME], chunks[k + RANK], chunks[k + REF]);
+      for (let k = start + 1; k < end; k += CHUNK_ROW) front.push(chunks, k);
       this.bucketed -= fill;
       const next = chunks[start];
       chunks[start] = this.freeChunk;
@@ -253,7 +261,16 @@ class RowHeap {
     return this.rows[REF];
   }
 
-  push(time: number, rank: number, ref: number): void {
+  /** The rows, the top entry first (at offset 0). */
+  get top(): Float64Array {
+    return this.rows;
+  }
+
+  /** Adds the entry [time, rank, ref] found at `src[at…]`. */
+  push(src: Float64Array, at: number): void {
+    const time = src[at + TIME];
+    const rank = src[at + RANK];
+    const ref = src[at + REF];
     if (this.size * ROW === this.rows.length) this.rows = doubled(this.rows);
     const rows = this.rows;
     let i = this.size++;

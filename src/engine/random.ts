@@ -46,7 +46,7 @@ export function logNormal(rng: Rng, median: number, sigma: number): number {
 /** Index drawn from non-negative `weights` (need not sum to 1); -1 when all weights are 0. */
 export function pickWeighted(rng: Rng, weights: readonly number[]): number {
   let total = 0;
-  for (const w of weights) total += w;
+  for (let i = 0; i < weights.length; i++) total += weights[i]; // an index loop: for…of allocated an iterator per call here
   if (total <= 0) return -1;
   let u = rng.next() * total;
   for (let i = 0; i < weights.length; i++) {
