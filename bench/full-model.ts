@@ -7,12 +7,11 @@
  * there are more events per send than in workload 2 and each costs more. The ratio is against
  * workload 2's typed-array reference at the same `n`.
  */
-import { performance } from 'node:perf_hooks';
 import { runOnce } from '../src/run/run-once.js';
 import { resolveStrategies, type ResolvedStrategy } from '../src/run/strategies.js';
 import { validateScenarioData, type VariantPlan } from '../src/scenario/validate.js';
 import { campaignReference } from './campaign.js';
-import { collectGarbage, engineRow, summarise, timeRepeated, type Row } from './measure.js';
+import { engineRow, summarise, timeOnce, type Row } from './measure.js';
 
 const SEED = 1;
 
@@ -68,32 +67,43 @@ export async function benchPlan(n: number): Promise<[VariantPlan, ResolvedStrate
 }
 
 /**
- * Measures workload 3 at `n` recipients: best of `reps` full runs after one warm-up run, then peak
- * RSS (before the reference runs), then workload 2's reference at the same `n`.
- * @example await benchFullModel(200_000, 3)
+ * Measures workload 3 at `n` recipients against workload 2's reference at the same `n`, both
+ * treated alike: `warmup` untimed runs of each, then `reps` timed runs of each, alternating (so a
+ * slow spell on the machine hits both sides), best counts. Peak RSS is that of the whole process
+ * (the reference adds a few MB of typed arrays).
+ * @example await benchFullModel(200_000, 2, 5)
  */
-export async function benchFullModel(n: number, reps: number): Promise<Row> {
+export async function benchFullModel(n: number, warmup: number, reps: number): Promise<Row> {
   const [plan, strategy] = await benchPlan(n);
-  const [warmPlan, warmStrategy] = await benchPlan(Math.ceil(n / 10));
-  runOnce(warmPlan, warmStrategy, SEED);
-  const seconds: number[] = [];
   let events = 0;
   let sends = 0;
-  for (let i = 0; i < reps; i++) {
-    collectGarbage();
-    const t0 = performance.now();
+  const engineRun = (): number => {
     const result = runOnce(plan, strategy, SEED);
-    seconds.push((performance.now() - t0) / 1000);
-    events = result.events;
     sends = result.summary.accepted;
+    return (events = result.events);
+  };
+  const referenceRun = (): number => campaignReference(n);
+  for (let i = 0; i < warmup; i++) {
+    engineRun();
+    referenceRun();
+  }
+  const engineSeconds: number[] = [];
+  const referenceSeconds: number[] = [];
+  let referenceEvents = 0;
+  for (let i = 0; i < reps; i++) {
+    const [, e] = timeOnce(engineRun);
+    engineSeconds.push(e);
+    const [count, r] = timeOnce(referenceRun);
+    referenceEvents = count;
+    referenceSeconds.push(r);
   }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  const engine = summarise(events, seconds);
-  const reference = timeRepeated(() => campaignReference(n), 2, 5);
+  const engine = summarise(events, engineSeconds);
+  const reference = summarise(referenceEvents, referenceSeconds);
   const per = (count: number, sent: number): string => (count / sent).toFixed(2);
   return engineRow(`full model, blast (${n.toLocaleString('en-US')} recipients)`, engine, reference, 0.5, [
     `full model: ${events.toLocaleString('en-US')} events dispatched for ${sends.toLocaleString('en-US')} accepted sends (${per(events, sends)} per send; line 2: ${per(reference.events, n)})`,
-    `full model: wall time ${engine.best.toFixed(3)} s best, ${engine.median.toFixed(3)} s median of ${reps} runs (runOnce end to end, world build and summary included)`,
-    `full model: peak RSS ${peakRssMb.toFixed(0)} MB (maxRSS of its own node process, runtime included)`,
+    `full model: wall time ${engine.best.toFixed(3)} s best, ${engine.median.toFixed(3)} s median of ${reps} runs after ${warmup} warm-ups, alternating with the reference (runOnce end to end, world build and summary included)`,
+    `full model: peak RSS ${peakRssMb.toFixed(0)} MB (maxRSS of its own node process, runtime and reference included)`,
   ]);
 }

@@ -17,7 +17,8 @@
  *     the limit never stops it) run end to end by runOnce with the blast strategy; events are
  *     RunResult.events, seconds the wall time of runOnce (world build included). Target ≥ 0.5 of
  *     line 2's reference at the same N: what the whole model costs per event compared with a bare
- *     event loop. Its notes give events per send, wall time and peak RSS.
+ *     event loop. Both sides get 2 warm-up runs and 5 timed runs, alternating. Its notes give
+ *     events per send, wall time and peak RSS.
  *  4. large: wall, large: peak RSS [large] — scenarios/large.json (1,000,000 recipients,
  *     TIER_UNLIMITED, 30 days, ≈ 3,000,000 sends) run once by runScenario on the main thread
  *     (workers: 0, one thread), cold, in a fresh process. Targets: wall ≤ 10 s, peak RSS
@@ -61,8 +62,9 @@ import { formatTable } from './table.js';
 
 /** Sends in lines 2 and 3. */
 const N = 200_000;
-/** Timed full-model runs (each about a second). */
-const FULL_MODEL_REPS = 3;
+/** Full-model warm-up and timed runs (each about a quarter of a second), the same for its reference. */
+const FULL_MODEL_WARMUP = 2;
+const FULL_MODEL_REPS = 5;
 /** Fresh processes for the large scenario (each about 10 s, one cold run each). */
 const LARGE_PROCESSES = 2;
 
@@ -70,7 +72,7 @@ const LARGE_PROCESSES = 2;
 const CASES = {
   hold: { rows: async () => [benchHold()], processes: 1 },
   campaign: { rows: async () => [benchCampaign(N)], processes: 1 },
-  'full-model': { rows: async () => [await benchFullModel(N, FULL_MODEL_REPS)], processes: 1 },
+  'full-model': { rows: async () => [await benchFullModel(N, FULL_MODEL_WARMUP, FULL_MODEL_REPS)], processes: 1 },
   large: { rows: benchLarge, processes: LARGE_PROCESSES },
   sweep: { rows: async () => [await benchSweep()], processes: 1 },
   report: { rows: async () => [await benchReport()], processes: 1 },

@@ -24,6 +24,20 @@ export interface RunOptions {
 }
 
 /**
+ * The context of the latest run on this thread, held until the next run has built its own.
+ *
+ * Why: V8 deoptimizes compiled code when the hidden classes (maps) it was compiled for are
+ * collected. Every run builds its world afresh with the same code, so without this a full
+ * collection between two runs frees the last run's objects and their hidden classes with them,
+ * and the next run starts with its hot code thrown away: 50-odd deoptimizations a run and about
+ * 20% more time (`npm run bench`, line "full model", which collects garbage before every timed
+ * run, as a sweep's worker does between runs now and then). Holding the previous context while
+ * the next is built keeps the classes alive, so the new objects get the same ones; it is let go
+ * once they exist, before the simulation starts.
+ */
+let previous: RunContext | undefined;
+
+/**
  * Simulates `variant` with `strategy` under run seed `seed`.
  * Random streams: 'param:*' (one per sampled parameter), 'recipients', 'delivery', 'inbound',
  * 'strategy' — each independent of the others.
@@ -65,6 +79,7 @@ export function runOnce(variant: VariantPlan, strategy: ResolvedStrategy, seed: 
   for (const n of world.numbers) startCoexistence(ctx, n);
   variant.scenario.portfolio.metadataChanges.forEach((c, i) => sim.schedule(Math.round(c.atHour * HOUR), { type: 'metadata-change', change: i }));
   if (variant.scenario.portfolio.generalPurposeAiBot) sim.schedule(Math.round(variant.scenario.portfolio.aiDetectionHour * HOUR), { type: 'ai-policy', stage: 'warning' });
+  previous = ctx; // the previous run's context is garbage from here on
   sim.run(world.horizon, HANDLERS, ctx, COMPACT_HANDLERS);
   opts.atHorizon?.(ctx);
   return {
