@@ -4,6 +4,8 @@
  * slow run does not hold up the others); results are put back in plan order, so the output is
  * byte-identical to a single-threaded run.
  */
+import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { UserInputError, type Issue } from '../errors/index.js';
 import type { Scenario, VariantPlan } from '../scenario/index.js';
@@ -32,6 +34,8 @@ export function runInWorkers(input: WorkerInput, indices: readonly number[], cou
   const script = new URL('./worker.js', import.meta.url);
   const results = new Map<number, RunResult>();
   let next = 0;
+  const compilingHere = count >= availableParallelism() ? compileOnWorkerThreads() : undefined;
+  let online = 0;
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     let failed = false;
@@ -39,6 +43,7 @@ export function runInWorkers(input: WorkerInput, indices: readonly number[], cou
       if (failed) return;
       if (err) failed = true;
       if (err || results.size === indices.length) {
+        compilingHere?.restore();
         for (const w of workers) void w.terminate();
         if (err) reject(err);
         else resolve(indices.map((i) => results.get(i)!));
@@ -50,6 +55,9 @@ export function runInWorkers(input: WorkerInput, indices: readonly number[], cou
     for (let k = 0; k < count; k++) {
       const w = new Worker(script, { workerData: input });
       workers.push(w);
+      w.once('online', () => {
+        if (++online === count) compilingHere?.restore(); // every worker's isolate exists
+      });
       w.on('message', (m: WorkerMessage) => {
         if (m.kind === 'ready') return feed(w);
         if (m.kind === 'error') return finish(m.issues ? new UserInputError(m.issues) : Object.assign(new Error(m.message), { stack: m.stack }));
@@ -61,4 +69,32 @@ export function runInWorkers(input: WorkerInput, indices: readonly number[], cou
       w.on('error', (err) => finish(err));
     }
   });
+}
+
+/**
+ * Makes the worker isolates created from now on compile optimized code on their own thread, until
+ * `restore()`.
+ *
+ * Why: by default V8 compiles optimized code on shared background threads while the JavaScript
+ * thread goes on. When a sweep puts a worker on every core, those threads have no idle core: each
+ * worker's warm-up (about 0.85 s of compiling per worker here) queues behind the other worker, and
+ * its first runs stay in the slow tiers longer. Compiling on the worker's own thread costs the
+ * same CPU without the wait (`npm run bench`, line "parallel sweep": 2 workers on 2 cores went
+ * from 1.62× to about 1.78× the speed of 1; one worker, which has an idle core, keeps the default).
+ * How: V8 reads --concurrent-recompilation only when it creates an isolate (Isolate::Init), so
+ * turning it off while the workers start changes them and nothing else; this thread's isolate
+ * already exists. Left alone when the user set the flag (node option or NODE_OPTIONS).
+ */
+function compileOnWorkerThreads(): { restore(): void } | undefined {
+  const userSet = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('concurrent-recompilation'));
+  if (userSet) return undefined;
+  setFlagsFromString('--no-concurrent-recompilation');
+  let restored = false;
+  return {
+    restore(): void {
+      if (restored) return;
+      restored = true;
+      setFlagsFromString('--concurrent-recompilation');
+    },
+  };
 }
