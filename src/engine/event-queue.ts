@@ -339,13 +339,16 @@ class RowHeap {
 export const PRIORITY_BIAS = 512;
 /** Sequence numbers below 2^42 (4.4 × 10^12 events) keep (priority, seq) exact in one float64 rank. */
 const SEQ_SPAN = 2 ** 42;
-/** Width of a calendar window, ms. */
-const WINDOW = 256;
+/** Width of a calendar window, ms (about a second: a campaign's sends of one second share a window). */
+const WINDOW = 1024;
 /**
  * Calendar buckets (a power of two): BUCKETS × WINDOW ≈ 4.7 hours ahead go to buckets — past a
- * read and its reply (a mean of 70 minutes in the bench campaign), so few entries pay for the far heap.
+ * read and its reply (a mean of 70 minutes in the bench campaign), so few entries pay for the far
+ * heap. Few buckets keep the per-bucket arrays small (5 bytes a bucket, 80 KB): every push touches
+ * them at random, and with 4 × the buckets two sweep workers side by side ran about 10% slower
+ * than one alone, against a few % now (`npm run bench`, line "parallel sweep", 2026-11-24).
  */
-const BUCKETS = 2 ** 16;
+const BUCKETS = 2 ** 14;
 const MASK = BUCKETS - 1;
 const WORDS = BUCKETS / 32;
 /** A heap row: time, rank, payload reference, padding; 32 bytes. */
