@@ -1,5 +1,6 @@
 export * from './results.js';
 export * from './run-scenario.js';
+export * from './sweep.js';
 export { runInWorkers } from './parallel.js';
 export { runOnce, type RunOptions } from './run-once.js';
 export { resolveStrategies, type ResolvedStrategy } from './strategies.js';

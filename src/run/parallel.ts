@@ -18,8 +18,8 @@ export interface WorkerInput {
   readonly seeds?: number;
   readonly seed?: number;
   readonly strategies?: readonly string[];
-  /** The variants as the main thread planned and validated them, so a worker need not compile the schema again. */
-  readonly variants?: readonly VariantPlan[];
+  /** The variants as the main thread planned and validated them, so a worker need not load the validator (sweep.ts). */
+  readonly variants: readonly VariantPlan[];
 }
 
 /** Messages from a worker. */

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserInputError } from '../errors/index.js';
 import type { WorkerInput, WorkerMessage } from './parallel.js';
-import { prepareSweep, runPlanned } from './run-scenario.js';
+import { prepareSweep, runPlanned } from './sweep.js';
 
 const input = workerData as WorkerInput;
 const port = parentPort!;
@@ -17,7 +17,7 @@ const failure = (err: unknown): WorkerMessage =>
     : { kind: 'error', message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined };
 
 try {
-  const setup = await prepareSweep(input.scenario, input.file, input);
+  const setup = await prepareSweep(input.scenario, input.file, input.variants, input);
   port.on('message', (index: number) => {
     try {
       post({ kind: 'result', index, result: runPlanned(setup, index) });
