@@ -24,11 +24,12 @@
  *     (workers: 0, one thread), cold, in a fresh process. Targets: wall ≤ 10 s, peak RSS
  *     (process.resourceUsage().maxRSS) ≤ 1.5 GB. Run in LARGE_PROCESSES fresh processes; the
  *     best counts.
- *  5. parallel sweep [sweep] — a 60-run sweep (large.json at 30,000 recipients, seeds 1–60, about
- *     0.15 s a run) timed on 1 and 2 worker threads, alternating, best of 3 each. Target: 2
+ *  5. parallel sweep [sweep] — a 60-run sweep (large.json at 60,000 recipients, seeds 1–60, about
+ *     0.2 s a run) timed on 1 and 2 worker threads, alternating, best of 3 each. Target: 2
  *     workers ≥ 1.8× faster. The results must be byte-identical JSON on every sweep, or the bench
- *     fails (exit 1). Its notes give the cores actually used: below about 2 on 2 workers means
- *     other work had a core, and the speed-up says more about the machine than the code.
+ *     fails (exit 1). Its notes give the same sweep with 0.1 s runs (30,000 recipients), where each
+ *     worker's start-up and warm-up weigh more, and the cores actually used: below about 2 on 2
+ *     workers means other work had a core, and the speed-up says more about the machine than the code.
  *  6. report [report] — renderReport on the results of default.json (no variants, 2,000
  *     recipients) × the 7 built-in strategies × 50 seeds; the sweep is untimed, rendering is timed,
  *     best of 3. Target ≤ 3 s.
