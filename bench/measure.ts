@@ -54,22 +54,6 @@ export function timeOnce(work: Workload): [events: number, seconds: number] {
 }
 
 /**
- * Times `work` `reps` times after `warmup` untimed runs.
- * @example timeRepeated(() => runReference(), 1, 5).best
- */
-export function timeRepeated(work: Workload, warmup: number, reps: number): Timing {
-  for (let i = 0; i < warmup; i++) work();
-  const seconds: number[] = [];
-  let events = 0;
-  for (let i = 0; i < reps; i++) {
-    const [n, s] = timeOnce(work);
-    events = n;
-    seconds.push(s);
-  }
-  return summarise(events, seconds);
-}
-
-/**
  * Times `engine` and `reference` `reps` times each, alternating, after `warmup` untimed runs of
  * each. Both must dispatch the same number of events every time (they do the same work).
  * @throws {Error} when the event counts differ (the two sides no longer do the same work)

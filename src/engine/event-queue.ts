@@ -22,9 +22,9 @@ import { doubled } from './typed-arrays.js';
  * sift through a heap of 100,000+ pending events (`npm run bench`, lines hold, campaign and full
  * model). An entry is a row of float64s — time; a rank that packs priority and sequence into
  * one exactly representable number (rank = (priority + PRIORITY_BIAS) · 2^SEQ_BITS + seq); the
- * payload reference (and padding to four in the heaps). A payload is either a non-negative integer value kept in
- * the row (`pushValue`: no allocation, nothing for the collector) or an object kept in a side
- * table that the row references as −(slot + 1) (`push`).
+ * payload reference (and padding to four in the heaps). A payload is either a non-negative
+ * integer value kept in the row (`pushValue`: no allocation, nothing for the collector) or an
+ * object kept in a side table that the row references as −(slot + 1) (`push`).
  *
  * Cost: push O(1) into a bucket, O(log n) into a heap; pop O(log k) over the current window's k
  * entries, plus moving each entry once from bucket or far heap to front; cancel O(1) (lazy: the

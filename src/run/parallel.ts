@@ -80,7 +80,7 @@ export function runInWorkers(input: WorkerInput, indices: readonly number[], cou
  * worker's warm-up (about 0.85 s of compiling per worker here) queues behind the other worker, and
  * its first runs stay in the slow tiers longer. Compiling on the worker's own thread costs the
  * same CPU without the wait (`npm run bench`, line "parallel sweep": 2 workers on 2 cores went
- * from 1.62× to about 1.78× the speed of 1; one worker, which has an idle core, keeps the default).
+ * from 1.62× to about 1.77× the speed of 1; one worker, which has an idle core, keeps the default).
  * How: V8 reads --concurrent-recompilation only when it creates an isolate (Isolate::Init), so
  * turning it off while the workers start changes them and nothing else; this thread's isolate
  * already exists. Left alone when the user set the flag (node option or NODE_OPTIONS).
