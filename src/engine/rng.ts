@@ -21,8 +21,25 @@ export interface Rng {
  * a.next(); // same value on every machine for (7, 'recipients')
  */
 export function createStream(runSeed: number, name: string): Rng {
-  const prng = seedrandom.alea(`wabasim/${runSeed}/${name}`);
-  return { next: () => prng() };
+  return new AleaStream(seedrandom.alea(`wabasim/${runSeed}/${name}`));
+}
+
+/**
+ * A stream: seedrandom's Alea generator behind `next()`. A class, so every stream's `next` is the
+ * one prototype method: a call site that draws from the streams of many runs keeps one call
+ * target, which V8 inlines once — a fresh closure per stream made every site deoptimize ("wrong
+ * call target") when the second run's streams arrived.
+ */
+class AleaStream implements Rng {
+  readonly #prng: () => number;
+
+  constructor(prng: () => number) {
+    this.#prng = prng;
+  }
+
+  next(): number {
+    return this.#prng();
+  }
 }
 
 /**

@@ -68,7 +68,7 @@ export function createSenderApi(world: World, getCtx: () => RunContext, rng: Rng
       const ctx = getCtx();
       ctx.sim.schedule(Math.max(ctx.sim.now, Math.round(at)), { type: 'strategy-wake', tag: String(tag) });
     },
-    rng,
+    rng: { next: () => rng.next() }, // only `next` is the strategy's to see
   };
 }
 
