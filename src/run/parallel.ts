@@ -10,14 +10,12 @@ import { Worker } from 'node:worker_threads';
 import { UserInputError, type Issue } from '../errors/index.js';
 import type { Scenario, VariantPlan } from '../scenario/index.js';
 import type { RunResult } from './results.js';
+import type { SweepOptions } from './sweep.js';
 
 /** What a worker needs to rebuild the sweep. */
-export interface WorkerInput {
+export interface WorkerInput extends SweepOptions {
   readonly file: string;
   readonly scenario: Scenario;
-  readonly seeds?: number;
-  readonly seed?: number;
-  readonly strategies?: readonly string[];
   /** The variants as the main thread planned and validated them, so a worker need not load the validator (sweep.ts). */
   readonly variants: readonly VariantPlan[];
 }
