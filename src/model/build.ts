@@ -54,6 +54,7 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
       trust: createTrustState(
         { ipMismatch: spec.connection.ipCountry !== undefined && spec.country !== undefined && spec.connection.ipCountry !== spec.country, voip: spec.connection.voip ?? false, sharedIp: spec.connection.sharedIp ?? false },
         policy.trust,
+        true,
       ),
     };
   });

@@ -54,7 +54,7 @@ export function onAppOpen(e: Extract<ModelEvent, { type: 'app-open' }>, ctx: Run
 export function onCoexistenceCheck(e: Extract<ModelEvent, { type: 'coexistence-check' }>, ctx: RunContext): void {
   const n = ctx.world.numbers[e.number];
   if (n.lastAppOpen !== e.since) return; // opened again in time; a newer check is pending
-  enforce(ctx, n, 'disconnect', 'COEXISTENCE_APP_NOT_OPENED', Infinity);
+  enforce(ctx, n, 'disconnect', 'coexistence', 'COEXISTENCE_APP_NOT_OPENED', Infinity);
 }
 
 /** Re-onboarding completes: connected again, the clock runs from that app open. */

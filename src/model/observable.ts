@@ -6,6 +6,7 @@
  */
 import type { Rng } from '../engine/index.js';
 import type { ErrorCode } from './codes.js';
+import type { Channel } from '../policy/types.js';
 
 /** Send-response `message_status` values (Meta Cloud API v24, documented). */
 export type MessageStatus = 'accepted' | 'held_for_quality_assessment' | 'paused';
@@ -39,7 +40,7 @@ export interface InboundMessage {
 
 export interface NumberView {
   readonly id: string;
-  readonly channel: 'cloud-api' | 'coexistence';
+  readonly channel: Channel;
 }
 
 export interface TemplateView {

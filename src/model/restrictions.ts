@@ -7,20 +7,42 @@
  * is a record with its reason and, for trust-score restrictions, each layer's contribution.
  */
 import { DAY, HOUR, uniform } from '../engine/index.js';
+import { META_POLICY_ENFORCEMENT, SEED_000, SEED_003, type ParamLabel } from '../policy/index.js';
 import { ERROR_CODES } from './codes.js';
 import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { emitWebhook } from './webhooks.js';
 import type { NumberState } from './world.js';
 
-export const ENFORCEMENT_KINDS = ['soft-ban', 'permanent-ban', 'account-restriction', 'review', 'disconnect'] as const;
+export const ENFORCEMENT_KINDS = ['soft-ban', 'permanent-ban', 'account-restriction', 'review', 'disconnect', 'policy-warning', 'policy-restriction', 'policy-restriction-all', 'account-disabled'] as const;
 export type EnforcementKind = (typeof ENFORCEMENT_KINDS)[number];
+
+/** Kinds that restrict the number's messaging (a warning, a review or a disconnection does not count). */
+export const RESTRICTING_KINDS: ReadonlySet<EnforcementKind> = new Set(['soft-ban', 'permanent-ban', 'account-restriction', 'policy-restriction', 'policy-restriction-all', 'account-disabled']);
+/** Kinds with no way back short of an appeal. */
+export const PERMANENT_KINDS: ReadonlySet<EnforcementKind> = new Set(['permanent-ban', 'account-disabled']);
+
+/**
+ * The enforcement paths, each with how it is known (MODEL.md §6b): the report tells the documented
+ * paths apart from the ones that rest on community estimates.
+ */
+export const ENFORCEMENT_PATHS = {
+  'policy-enforcement': { label: 'documented', source: META_POLICY_ENFORCEMENT },
+  'trust-score': { label: 'estimate', source: SEED_003 },
+  'block-cascade': { label: 'estimate', source: SEED_003 },
+  'identity-review': { label: 'reported', source: SEED_000 },
+  'ai-policy': { label: 'reported', source: SEED_000 },
+  coexistence: { label: 'reported', source: SEED_000 },
+} as const satisfies Record<string, { label: ParamLabel; source: string }>;
+export type EnforcementPath = keyof typeof ENFORCEMENT_PATHS;
 
 /** One enforcement action on one number. `end` is Infinity while open-ended. */
 export interface Enforcement {
   readonly id: number;
   readonly number: number;
   readonly kind: EnforcementKind;
+  /** The path that acted (documented ladder, trust score, …). */
+  readonly path: EnforcementPath;
   readonly reason: string;
   readonly start: number;
   end: number;
@@ -66,19 +88,19 @@ export function enforcementError(n: NumberState, businessInitiated: boolean): nu
 }
 
 /** Opens an enforcement on `n` (no-op if one of that kind is open); schedules its end when `hours` is finite. */
-export function enforce(ctx: RunContext, n: NumberState, kind: EnforcementKind, reason: string, hours: number, layers?: Record<string, number>): Enforcement | undefined {
+export function enforce(ctx: RunContext, n: NumberState, kind: EnforcementKind, path: EnforcementPath, reason: string, hours: number, layers?: Record<string, number>): Enforcement | undefined {
   if (n.enforcement.open.has(kind)) return undefined;
   const { sim, world } = ctx;
   const now = sim.now;
-  const e: Enforcement = { id: world.enforcements.length, number: n.index, kind, reason, start: now, end: Number.isFinite(hours) ? now + hours * HOUR : Infinity, layers, appealed: false };
+  const e: Enforcement = { id: world.enforcements.length, number: n.index, kind, path, reason, start: now, end: Number.isFinite(hours) ? now + hours * HOUR : Infinity, layers, appealed: false };
   world.enforcements.push(e);
   n.enforcement.open.set(kind, e.id);
   if (kind === 'soft-ban') n.enforcement.softBans.push(now);
   if (Number.isFinite(e.end)) sim.schedule(e.end, { type: 'enforcement-end', enforcement: e.id });
   n.status = numberStatus(n);
-  ctx.trace?.({ t: now, kind: 'enforcement', number: n.id, enforcement: kind, reason, until: e.end, layers });
+  ctx.trace?.({ t: now, kind: 'enforcement', number: n.id, enforcement: kind, path, reason, until: e.end, layers });
   emitWebhook(ctx, { kind: 'account_update', number: n.id, event: ACCOUNT_EVENTS[kind], reason, until: Number.isFinite(e.end) ? e.end : undefined, at: now });
-  if (world.autoAppeal && (kind === 'soft-ban' || kind === 'account-restriction' || kind === 'permanent-ban')) appeal(ctx, e);
+  if (world.autoAppeal && RESTRICTING_KINDS.has(kind)) appeal(ctx, e);
   return e;
 }
 
@@ -89,6 +111,10 @@ const ACCOUNT_EVENTS: Readonly<Record<EnforcementKind, string>> = {
   'permanent-ban': 'DISABLED_UPDATE',
   review: 'ACCOUNT_UNDER_REVIEW',
   disconnect: 'DISCONNECTED',
+  'policy-warning': 'ACCOUNT_VIOLATION',
+  'policy-restriction': 'ACCOUNT_RESTRICTION',
+  'policy-restriction-all': 'ACCOUNT_RESTRICTION',
+  'account-disabled': 'DISABLED_UPDATE',
 };
 
 /** Closes enforcement `e` now. */
@@ -132,14 +158,14 @@ export function restrictForTrust(ctx: RunContext, n: NumberState, score: number,
   const t = world.policy.trust;
   const r = world.policy.restrictions;
   const recent = n.enforcement.softBans.filter((at) => at > sim.now - 30 * DAY).length;
-  if (score >= t.banScore || recent >= t.softBansBeforePermanent) enforce(ctx, n, 'permanent-ban', 'TRUST_SCORE', Infinity, layers);
-  else enforce(ctx, n, 'soft-ban', 'TRUST_SCORE', uniform(ctx.streams.enforcement, r.softBanMinHours, r.softBanMaxHours), layers);
+  if (score >= t.banScore || recent >= t.softBansBeforePermanent) enforce(ctx, n, 'permanent-ban', 'trust-score', 'TRUST_SCORE', Infinity, layers);
+  else enforce(ctx, n, 'soft-ban', 'trust-score', 'TRUST_SCORE', uniform(ctx.streams.enforcement, r.softBanMinHours, r.softBanMaxHours), layers);
 }
 
 /** A sudden account-metadata change: every number PENDING for 48 h (seed 000, reported). */
 export function onMetadataChange(ev: Extract<ModelEvent, { type: 'metadata-change' }>, ctx: RunContext): void {
   const kind = ctx.world.metadataChanges[ev.change];
-  for (const n of ctx.world.numbers) enforce(ctx, n, 'review', kind.toUpperCase().replace(/-/g, '_'), ctx.world.policy.restrictions.reviewHours);
+  for (const n of ctx.world.numbers) enforce(ctx, n, 'review', 'identity-review', kind.toUpperCase().replace(/-/g, '_'), ctx.world.policy.restrictions.reviewHours);
 }
 
 /** AI policy (from 2026-01-15, seed 000): a 24-hour block on new templates as a warning, then a permanent restriction. */
@@ -153,5 +179,5 @@ export function onAiPolicy(ev: Extract<ModelEvent, { type: 'ai-policy' }>, ctx: 
     sim.scheduleIn(r.aiEscalationDays * DAY, { type: 'ai-policy', stage: 'restriction' });
     return;
   }
-  for (const n of world.numbers) enforce(ctx, n, 'permanent-ban', 'AI_POLICY', Infinity);
+  for (const n of world.numbers) enforce(ctx, n, 'permanent-ban', 'ai-policy', 'AI_POLICY', Infinity);
 }

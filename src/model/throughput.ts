@@ -6,7 +6,7 @@
  * or better → upgraded within 12 h; while it runs (~1 minute) sends fail with 131057.
  */
 import { HOUR, SECOND } from '../engine/index.js';
-import type { Policy } from '../policy/index.js';
+import type { Channel, Policy } from '../policy/index.js';
 import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { qualityRank } from './quality.js';
@@ -26,7 +26,7 @@ export interface ThroughputState {
 }
 
 /** Initial throughput of a number by channel — Meta throughput page, documented. */
-export function createThroughput(channel: 'cloud-api' | 'coexistence', policy: Policy): ThroughputState {
+export function createThroughput(channel: Channel, policy: Policy): ThroughputState {
   return { mps: channel === 'coexistence' ? policy.throughput.coexistenceMps : policy.throughput.defaultMps, second: -1, used: 0, upgradingUntil: -1, upgradeScheduled: false };
 }
 
@@ -49,7 +49,7 @@ export function takeThroughput(t: ThroughputState, now: number, force = false): 
 export function checkThroughputUpgrade(ctx: RunContext, n: NumberState): void {
   const { world, sim } = ctx;
   const p = world.policy.throughput;
-  if (n.throughput.upgradeScheduled || n.throughput.mps >= p.upgradedMps || n.channel === 'coexistence') return;
+  if (n.throughput.upgradeScheduled || n.throughput.mps >= p.upgradedMps || n.channel !== 'cloud-api') return; // the upgrade is a Cloud API feature (Meta throughput page)
   if (world.portfolio.tiers[n.pool.tierIndex].limit !== null) return;
   if (qualityRank(n.quality) > 1) return;
   expire(n.window, sim.now);

@@ -18,7 +18,7 @@ import type { Policy } from '../policy/index.js';
 import type { RunContext } from './context.js';
 import { addHourly, createHourlyRing, sumHourly, type HourlyRing } from './hourly-ring.js';
 import { enforce, restrictForTrust } from './restrictions.js';
-import { advanceUnanswered, createUnansweredState, type UnansweredState } from './unanswered.js';
+import { advanceUnanswered, createUnansweredState, unansweredWeight, type UnansweredState } from './unanswered.js';
 import type { NumberState } from './world.js';
 
 export const TRUST_LAYERS = ['registration', 'behaviour', 'blockCascade', 'content'] as const;
@@ -41,10 +41,14 @@ export interface TrustState {
   layers: Record<TrustLayer, number>;
   /** Time the number turned RED (-1 when not RED). */
   redSince: number;
+  /** Whether the score may restrict this number (its channel is in `appliesTo.trustScore`, MODEL.md §6b) or is only reported as a risk indicator. */
+  readonly acts: boolean;
+  /** Hours the score stood at or above the restriction score. */
+  hoursOverRestrictScore: number;
 }
 
 /** The static registration layer from the number's connection setup (seed 003 layer 1, estimates). */
-export function createTrustState(connection: { ipMismatch: boolean; voip: boolean; sharedIp: boolean }, p: Policy['trust']): TrustState {
+export function createTrustState(connection: { ipMismatch: boolean; voip: boolean; sharedIp: boolean }, p: Policy['trust'], acts: boolean): TrustState {
   const registration = (connection.ipMismatch ? p.ipMismatchWeight : 0) + (connection.voip ? p.voipWeight : 0) + (connection.sharedIp ? p.sharedIpWeight : 0);
   return {
     ring: createHourlyRing(7 * 24, CHANNELS),
@@ -56,6 +60,8 @@ export function createTrustState(connection: { ipMismatch: boolean; voip: boolea
     peak: registration,
     layers: { registration, behaviour: 0, blockCascade: 0, content: 0 },
     redSince: -1,
+    acts,
+    hoursOverRestrictScore: 0,
   };
 }
 
@@ -107,8 +113,8 @@ export function trustLayers(ctx: RunContext, n: NumberState): Record<TrustLayer,
   }
   behaviour += p.retryLoopWeight * Math.min(1, sumHourly(r, now, 'retries', 24) / 10);
   if (sumHourly(r, now, 'hammer', 1) >= p.hammeringPerHour) behaviour += p.hammeringWeight;
-  const unanswered = advanceUnanswered(t.unanswered, sim.now, world.audience.marketing.lastReply, world.policy.unanswered);
-  behaviour += world.policy.unanswered.weight * Math.min(2, unanswered / world.policy.unanswered.capThreshold);
+  advanceUnanswered(t.unanswered, sim.now, world.audience.marketing.lastReply, world.policy.unanswered);
+  behaviour += unansweredWeight(t.unanswered, world.policy.unanswered); // seed 003 (2026 counter), as a share — MODEL.md §6b
 
   const all7 = sumHourly(r, now, 'deliveredAll', 168);
   const blockCascade = all7 >= p.replyRatioMinSends ? ((sumHourly(r, now, 'blocks', 168) / all7) * 1000) * p.blockRatePerThousandWeight : 0;
@@ -162,7 +168,7 @@ export function evaluateTrust(ctx: RunContext, n: NumberState): void {
   else if (t.redSince < 0) t.redSince = ctx.sim.now;
   else if (ctx.sim.now - t.redSince >= p.redDaysToRestrict * DAY && !restricted) {
     const r = ctx.world.policy.restrictions;
-    enforce(ctx, n, 'account-restriction', 'BLOCK_CASCADE', (r.softBanMinHours + r.softBanMaxHours) / 2, { ...layers });
+    enforce(ctx, n, 'account-restriction', 'block-cascade', 'BLOCK_CASCADE', (r.softBanMinHours + r.softBanMaxHours) / 2, { ...layers });
     t.redSince = ctx.sim.now;
   }
 }

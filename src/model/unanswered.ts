@@ -2,7 +2,9 @@
  * The 30-day unanswered counter (MODEL.md §6, 2026; seed 003, estimate): each business-initiated
  * message that gets no reply within 48 hours adds one to a counter that keeps it for a rolling
  * 30 days. Opt-in does not exempt a sender. Kept per number as two FIFOs, processed hourly:
- * deliveries waiting for their 48 h verdict, and counted messages waiting to expire.
+ * deliveries waiting for their 48 h verdict, and judged messages (answered or not) waiting to
+ * expire, so the counter is also a share: unanswered of judged business-initiated messages
+ * (MODEL.md §6b: relative, not absolute).
  */
 import { DAY, HOUR } from '../engine/index.js';
 import type { Policy } from '../policy/index.js';
@@ -11,13 +13,15 @@ import { createTimedFifo, fifoLength, fifoPush, type TimedFifo } from './timed-f
 export interface UnansweredState {
   /** Delivered business-initiated messages awaiting the verdict: (delivery time, recipient). */
   readonly pending: TimedFifo;
-  /** Counted unanswered messages: (expiry time, unused). */
-  readonly counted: TimedFifo;
+  /** Judged messages on the counter: (expiry time, 1 if unanswered else 0). */
+  readonly judged: TimedFifo;
+  /** Unanswered messages among the judged ones: the counter. */
+  count: number;
   peak: number;
 }
 
 export function createUnansweredState(): UnansweredState {
-  return { pending: createTimedFifo(), counted: createTimedFifo(), peak: 0 };
+  return { pending: createTimedFifo(), judged: createTimedFifo(), count: 0, peak: 0 };
 }
 
 /** Records a delivered business-initiated message. */
@@ -27,7 +31,12 @@ export function noteBusinessDelivery(u: UnansweredState, now: number, user: numb
 
 /** The counter now. */
 export function unansweredCount(u: UnansweredState): number {
-  return fifoLength(u.counted);
+  return u.count;
+}
+
+/** Judged business-initiated messages on the counter now (answered or not). */
+export function judgedCount(u: UnansweredState): number {
+  return fifoLength(u.judged);
 }
 
 /**
@@ -42,11 +51,25 @@ export function advanceUnanswered(u: UnansweredState, now: number, lastReply: Fl
     const user = pending.values[pending.head];
     pending.head++;
     // Answered if the user replied within the window after this message (seed 003: "reply within 48 hours")
-    if (!(lastReply[user] > at && lastReply[user] <= at + window)) fifoPush(u.counted, at + window + p.keepDays * DAY, 0);
+    const unanswered = lastReply[user] > at && lastReply[user] <= at + window ? 0 : 1;
+    fifoPush(u.judged, at + window + p.keepDays * DAY, unanswered);
+    u.count += unanswered;
   }
-  const counted = u.counted;
-  while (counted.head < counted.tail && counted.times[counted.head] <= now) counted.head++;
-  const count = unansweredCount(u);
-  u.peak = Math.max(u.peak, count);
-  return count;
+  const judged = u.judged;
+  while (judged.head < judged.tail && judged.times[judged.head] <= now) u.count -= judged.values[judged.head++];
+  u.peak = Math.max(u.peak, u.count);
+  return u.count;
+}
+
+/**
+ * The counter's weight on the trust score: nothing while the unanswered share is at or below
+ * `safeShare` or fewer than `minJudged` messages are judged, full at `dangerShare`, linear between
+ * (seed 003's reply-ratio zones; MODEL.md §6b, relative thresholds — estimates).
+ */
+export function unansweredWeight(u: UnansweredState, p: Policy['unanswered']): number {
+  const judged = judgedCount(u);
+  if (judged < Math.max(1, p.minJudged)) return 0;
+  const share = u.count / judged;
+  if (share <= p.safeShare) return 0;
+  return p.weight * Math.min(1, (share - p.safeShare) / Math.max(1e-9, p.dangerShare - p.safeShare));
 }

@@ -3,7 +3,7 @@
  * scenario variant and a resolved policy; recipients live in typed arrays (MODEL.md §8).
  */
 import type { Rng } from '../engine/index.js';
-import type { Policy, TierDef } from '../policy/index.js';
+import type { Channel, Policy, TierDef } from '../policy/index.js';
 import type { ScenarioCampaign, ScenarioTemplate } from '../scenario/index.js';
 import type { QualityRating } from './observable.js';
 import type { QualityState } from './quality.js';
@@ -23,7 +23,7 @@ export interface NumberState {
   /** Synthetic Graph API ids for webhook payloads. */
   readonly phoneNumberId: string;
   readonly displayPhoneNumber: string;
-  readonly channel: 'cloud-api' | 'coexistence';
+  readonly channel: Channel;
   /** The pool whose limit this number draws on (shared in portfolio scope). */
   readonly pool: LimitPool;
   /** Per recipient: time until which the customer-service window with this number is open (ms). */

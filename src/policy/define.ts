@@ -2,7 +2,7 @@
  * Compact builders for profile parameters, and `deriveProfile` for a profile that differs from
  * another in a few parameters (each replaced parameter carries its own source and label).
  */
-import type { ParamDef, ParamLabel, PolicyDefs, PolicyProfile } from './types.js';
+import { CHANNELS, type Channel, type ParamDef, type ParamLabel, type PolicyDefs, type PolicyProfile } from './types.js';
 
 /** A numeric parameter within [min, max]. */
 export function num(value: number, unit: string, min: number, max: number, label: ParamLabel, source: string, description: string): ParamDef<number> {
@@ -17,6 +17,11 @@ export function choice(value: string, choices: readonly string[], label: ParamLa
 /** A yes/no parameter. */
 export function flag(value: boolean, label: ParamLabel, source: string, description: string): ParamDef<boolean> {
   return { value, unit: '', label, source, description };
+}
+
+/** A list of channels (MODEL.md §6b: which channels a mechanism acts on). */
+export function channels(value: readonly Channel[], label: ParamLabel, source: string, description: string): ParamDef<readonly Channel[]> {
+  return { value, unit: 'channels', choices: CHANNELS, label, source, description };
 }
 
 /** Replacements per group: `{ limits: { upgradeDelayHours: {...} } }`. */

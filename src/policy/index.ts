@@ -3,3 +3,4 @@ export * from './distribution.js';
 export * from './registry.js';
 export * from './params.js';
 export { deriveProfile } from './define.js';
+export * from './sources.js';

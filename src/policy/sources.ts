@@ -16,3 +16,4 @@ export const META_THROUGHPUT = `${META}/throughput`;
 export const META_PAIR_RATE = `${META}/support/error-codes (131056 pair rate limit)`;
 export const META_MARKETING_CAP = `${META}/support/error-codes (131049 healthy ecosystem)`;
 export const META_SEND_RESPONSE = `${META}/reference/messages (message_status, v24)`;
+export const META_POLICY_ENFORCEMENT = 'https://developers.facebook.com/docs/whatsapp/overview/policy-enforcement';

@@ -31,12 +31,48 @@ export interface TierDef {
   readonly limit: number | null;
 }
 
+/** The ways a phone number connects (MODEL.md Entities, §6b): the Cloud API, the Business app with the Cloud API (coexistence), or an unofficial WhatsApp Web-session integration. */
+export const CHANNELS = ['cloud-api', 'coexistence', 'web-session'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
 /** Block reasons users pick when blocking a business (MODEL.md §2). */
 export const BLOCK_REASONS = ['spam', 'didnt_sign_up', 'no_longer_needed', 'offensive', 'other'] as const;
 export type BlockReason = (typeof BLOCK_REASONS)[number];
 
 /** The parameter definitions every profile provides, grouped by MODEL.md mechanism. */
 export interface PolicyDefs {
+  /** Which channels each enforcement path acts on (MODEL.md §6b): a rule acts only where its source says it does. */
+  readonly appliesTo: {
+    /** Seed 003's trust score restricts numbers on these channels; elsewhere it is computed and reported as a risk indicator. */
+    readonly trustScore: ParamDef<readonly Channel[]>;
+    /** Seed 003's registration layer (IP country, VoIP, shared IP) counts on these channels. */
+    readonly registrationLayer: ParamDef<readonly Channel[]>;
+    /** Young-number velocity and volume rules apply on these channels (and on any number of a portfolio that is itself new). */
+    readonly youngNumberRules: ParamDef<readonly Channel[]>;
+    /** Meta's policy-enforcement ladder acts on these channels. */
+    readonly policyEnforcement: ParamDef<readonly Channel[]>;
+  };
+  /** Meta's documented enforcement ladder for policy violations (MODEL.md §6b); what counts as a violation from user feedback is not published. */
+  readonly policyEnforcement: {
+    /** Evidence window: blocks and reports per business-initiated delivery over this many days. */
+    readonly windowDays: ParamDef<number>;
+    /** Business-initiated deliveries in the window (since the last violation) before feedback is judged. */
+    readonly minDelivered: ParamDef<number>;
+    /** Blocks per delivered business-initiated message at which feedback is a violation. */
+    readonly blockRate: ParamDef<number>;
+    /** Spam reports per delivered business-initiated message at which feedback is a violation. */
+    readonly reportRate: ParamDef<number>;
+    /** Violations are remembered this long; older ones no longer escalate. */
+    readonly memoryDays: ParamDef<number>;
+    /** 2nd and 3rd violation: days of block on business-initiated messages. */
+    readonly firstBlockDays: ParamDef<number>;
+    readonly secondBlockDays: ParamDef<number>;
+    /** 4th and 5th violation: days of block on business-initiated messages and on replies to users. */
+    readonly thirdBlockDays: ParamDef<number>;
+    readonly fourthBlockDays: ParamDef<number>;
+    /** The violation that disables the account. */
+    readonly disableAtViolation: ParamDef<number>;
+  };
   readonly limits: {
     /** Where the limit lives: the portfolio (2025-10 rules) or each number (legacy). */
     readonly scope: ParamDef<string>;
@@ -178,8 +214,12 @@ export interface PolicyDefs {
   readonly unanswered: {
     readonly replyWindowHours: ParamDef<number>;
     readonly keepDays: ParamDef<number>;
-    /** Counter value at which its trust-score weight is full (Meta does not disclose it). */
-    readonly capThreshold: ParamDef<number>;
+    /** Unanswered share of the judged business-initiated messages (30 days) at or below which the counter weighs nothing. */
+    readonly safeShare: ParamDef<number>;
+    /** … and at or above which its weight is full (linear between). */
+    readonly dangerShare: ParamDef<number>;
+    /** Judged business-initiated messages on the counter before the share counts. */
+    readonly minJudged: ParamDef<number>;
     readonly weight: ParamDef<number>;
   };
   readonly trust: {
@@ -211,6 +251,8 @@ export interface PolicyDefs {
     readonly personalizationFactor: ParamDef<number>;
     readonly sameLinkWeight: ParamDef<number>;
     readonly sameMediaWeight: ParamDef<number>;
+    /** Blocks per 1,000 delivered (7 days) that the block layer treats as safe: it scores only the excess. */
+    readonly blockSafePerThousand: ParamDef<number>;
     readonly blockRatePerThousandWeight: ParamDef<number>;
     /** Score at which an account is restricted, if enough layers contribute. */
     readonly restrictScore: ParamDef<number>;
@@ -219,6 +261,8 @@ export interface PolicyDefs {
     /** Score (or soft bans within 30 days) that makes a ban permanent. */
     readonly banScore: ParamDef<number>;
     readonly softBansBeforePermanent: ParamDef<number>;
+    /** Soft bans are counted toward a permanent ban over this many days. */
+    readonly softBanMemoryDays: ParamDef<number>;
     /** Consecutive days RED before the block cascade escalates to an account restriction. */
     readonly redDaysToRestrict: ParamDef<number>;
   };

@@ -54,10 +54,43 @@ export interface RunSummary {
   readonly trustScorePeak: number;
   /** Hours under each kind of enforcement, summed over numbers, to the horizon. */
   readonly restrictionHours: Readonly<Record<string, number>>;
-  /** Worst ban that happened: none, soft (restriction with a countdown) or permanent. */
+  /** Worst ban that happened: none, soft (a restriction with an end) or permanent (banned or disabled). */
   readonly ban: 'none' | 'soft' | 'permanent';
-  /** Every enforcement with its reason and, for trust restrictions, the layers that drove it. */
-  readonly enforcements: readonly { number: string; kind: string; reason: string; startDay: number; endDay: number | null; appealed: boolean; layers?: Readonly<Record<string, number>> }[];
+  /** 1 when any number was restricted (a soft or permanent ban, an account restriction, a policy block or a disabled account), else 0: its mean across seeds is the share of runs. */
+  readonly restricted: number;
+  /** 1 when any number was permanently banned or disabled, else 0. */
+  readonly banned: number;
+  /** Risk figures per 1,000 delivered messages, so a strategy that delivers little does not look safe (0 when nothing was delivered). */
+  readonly perThousandDelivered: { readonly blocks: number; readonly reports: number; readonly restrictions: number };
+  /** Per number: its channel, whether the community trust score may restrict it (MODEL.md §6b) or is only a risk indicator, its peak, and the hours it stood at or above the restriction score. */
+  readonly numbers: Readonly<Record<string, NumberSummary>>;
+  /** Every enforcement with its reason, the path that acted (and how that path is known) and, for trust restrictions, the layers that drove it. */
+  readonly enforcements: readonly EnforcementSummary[];
+}
+
+/** One enforcement action on one number, as results.json records it. */
+export interface EnforcementSummary {
+  readonly number: string;
+  readonly kind: string;
+  readonly reason: string;
+  /** Which enforcement path acted (model/restrictions.ts ENFORCEMENT_PATHS): e.g. 'policy-enforcement' (Meta's documented ladder) or 'trust-score' (seed 003, a community estimate). */
+  readonly path: string;
+  /** How that path is known: documented, reported or estimate. */
+  readonly label: string;
+  readonly startDay: number;
+  readonly endDay: number | null;
+  readonly appealed: boolean;
+  readonly layers?: Readonly<Record<string, number>>;
+}
+
+/** One phone number's channel and trust-score standing in one run. */
+export interface NumberSummary {
+  readonly channel: string;
+  /** Whether the seed-003 trust score restricts this number (true) or is only reported as a risk indicator (false). */
+  readonly trustScoreActs: boolean;
+  readonly trustScorePeak: number;
+  /** Hours the trust score stood at or above the restriction score (a restriction where it acts, a risk signal where it does not). */
+  readonly hoursOverRestrictScore: number;
 }
 
 export interface RunResult {

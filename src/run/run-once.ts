@@ -10,7 +10,7 @@ import { InFlightMessages } from '../model/messages.js';
 import { createFeedback, nextInboundDelay } from '../model/recipients.js';
 import { checkUpgrade } from '../model/tiers.js';
 import { startCoexistence } from '../model/coexistence.js';
-import { ENFORCEMENT_KINDS } from '../model/restrictions.js';
+import { ENFORCEMENT_KINDS, ENFORCEMENT_PATHS, PERMANENT_KINDS, RESTRICTING_KINDS } from '../model/restrictions.js';
 import type { VariantPlan } from '../scenario/index.js';
 import type { RunResult, RunSummary } from './results.js';
 import type { ResolvedStrategy } from './strategies.js';
@@ -101,6 +101,9 @@ function summarize(world: World, m: Collector, inFlight: number): RunSummary {
   const reached = sumOf(world.audience.reached);
   const tiers = world.portfolio.tiers;
   const failed = sumOf([...m.failedByCode.values()]);
+  const blocks = sumOf([...m.blocksByReason.values()]);
+  const restricted = world.enforcements.some((e) => RESTRICTING_KINDS.has(e.kind));
+  const banned = world.enforcements.some((e) => PERMANENT_KINDS.has(e.kind));
   return {
     attempted: m.attempted,
     accepted: m.accepted,
@@ -112,7 +115,7 @@ function summarize(world: World, m: Collector, inFlight: number): RunSummary {
     read: m.read,
     replies: m.replies,
     inbound: m.inbound,
-    blocks: sumOf([...m.blocksByReason.values()]),
+    blocks,
     blocksByReason: sorted(m.blocksByReason),
     reports: m.reports,
     stops: m.stops,
@@ -146,11 +149,21 @@ function summarize(world: World, m: Collector, inFlight: number): RunSummary {
     restrictionHours: Object.fromEntries(
       ENFORCEMENT_KINDS.map((kind) => [kind, world.enforcements.filter((e) => e.kind === kind).reduce((h, e) => h + (Math.min(e.end, world.horizon) - e.start) / HOUR, 0)]),
     ),
-    ban: world.enforcements.some((e) => e.kind === 'permanent-ban') ? 'permanent' : world.enforcements.some((e) => e.kind === 'soft-ban' || e.kind === 'account-restriction') ? 'soft' : 'none',
+    ban: banned ? 'permanent' : restricted ? 'soft' : 'none',
+    restricted: restricted ? 1 : 0,
+    banned: banned ? 1 : 0,
+    perThousandDelivered: {
+      blocks: perThousand(blocks, m.delivered),
+      reports: perThousand(m.reports, m.delivered),
+      restrictions: perThousand(world.enforcements.filter((e) => RESTRICTING_KINDS.has(e.kind)).length, m.delivered),
+    },
+    numbers: Object.fromEntries(world.numbers.map((n) => [n.id, { channel: n.channel, trustScoreActs: n.trust.acts, trustScorePeak: n.trust.peak, hoursOverRestrictScore: n.trust.hoursOverRestrictScore }])),
     enforcements: world.enforcements.map((e) => ({
       number: world.numbers[e.number].id,
       kind: e.kind,
       reason: e.reason,
+      path: e.path,
+      label: ENFORCEMENT_PATHS[e.path].label,
       startDay: e.start / DAY,
       endDay: Number.isFinite(e.end) ? Math.min(e.end, world.horizon) / DAY : null,
       appealed: e.appealed,
@@ -168,6 +181,11 @@ function sumOf(values: ArrayLike<number>): number {
   let total = 0;
   for (let i = 0; i < values.length; i++) total += values[i];
   return total;
+}
+
+/** `count` per 1,000 of `delivered`, 0 when nothing was delivered. */
+function perThousand(count: number, delivered: number): number {
+  return delivered > 0 ? (count * 1000) / delivered : 0;
 }
 
 function sumRecords(records: readonly Record<string, number>[]): Record<string, number> {

@@ -5,6 +5,7 @@
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import { LIMITS } from './limits.js';
+import { CHANNELS } from '../policy/types.js';
 
 const id = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' } as const;
 const text = { type: 'string', maxLength: 10_000 } as const;
@@ -90,7 +91,7 @@ const phoneNumber = {
   required: ['id'],
   properties: {
     id,
-    channel: { enum: ['cloud-api', 'coexistence'], default: 'cloud-api' },
+    channel: { enum: CHANNELS, default: 'cloud-api', description: "How the number connects: 'cloud-api' (Meta's Cloud API), 'coexistence' (the WhatsApp Business app with the Cloud API) or 'web-session' (an unofficial WhatsApp Web-session integration, seed 003); decides which enforcement paths act on it (MODEL.md §6b)" },
     country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166 country of the number' },
     ageDays: { type: 'number', minimum: 0, maximum: 36500, description: 'Days since registration at the start' },
     registered: { type: 'boolean', default: true, description: 'Registered with the Cloud API (a WABA with none has a 200 requests/hour Graph API budget)' },

@@ -95,6 +95,9 @@ export function checkOverrides(profile: PolicyProfile, overrides: Record<string,
         continue;
       }
       checkNumericParam(value as NumericParam, pointer, [def.min ?? -Number.MAX_VALUE, def.max ?? Number.MAX_VALUE], file, issues);
+    } else if (Array.isArray(def.value) && def.choices) {
+      const choices = def.choices;
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && choices.includes(v)) || new Set(value).size !== value.length) issues.push(msg.badParamValue(file, pointer, `a list of distinct values from ${choices.join(', ')}`, value));
     } else if (def.choices && def.choices.length > 0) {
       if (typeof value !== 'string' || !def.choices.includes(value)) issues.push(msg.badParamValue(file, pointer, `one of ${def.choices.join(', ')}`, value));
     } else if (Array.isArray(def.value)) {

@@ -79,8 +79,8 @@ function run(variant: string, strategy: string, seed: number, hours: number, wit
     enforcements:
       variant === 'cold list' && strategy === 'blast'
         ? [
-            { number: 'n1', kind: 'soft-ban', reason: 'TRUST_SCORE', startDay: 2, endDay: 3, appealed: false, layers: { registration: 0, behaviour: 1.5, blockCascade: 0.5, content: 0 } },
-            ...(seed === 1 ? [{ number: 'n1', kind: 'soft-ban', reason: 'TRUST_SCORE', startDay: 3.5, endDay: 4, appealed: false, layers: { registration: 0, behaviour: 2.5, blockCascade: 0.5, content: 0 } }] : []),
+            { number: 'n1', kind: 'soft-ban', reason: 'TRUST_SCORE', path: 'trust-score', label: 'estimate', startDay: 2, endDay: 3, appealed: false, layers: { registration: 0, behaviour: 1.5, blockCascade: 0.5, content: 0 } },
+            ...(seed === 1 ? [{ number: 'n1', kind: 'soft-ban', reason: 'TRUST_SCORE', path: 'trust-score', label: 'estimate', startDay: 3.5, endDay: 4, appealed: false, layers: { registration: 0, behaviour: 2.5, blockCascade: 0.5, content: 0 } }] : []),
           ]
         : [],
   } satisfies Partial<RunSummary>;

@@ -3,9 +3,9 @@
  * limits, 250 → 2K → 10K → 100K → unlimited, upgrades 6 h after meeting the criteria, no FLAGGED
  * state and no limit decrease on low quality (MODEL.md §1, §2, §8; seeds 000, 002, 003).
  */
-import { choice, flag, num } from '../define.js';
+import { channels, choice, flag, num } from '../define.js';
 import type { PolicyProfile } from '../types.js';
-import { META_ERROR_CODES, META_LIMIT_CHANGES, META_MESSAGING_LIMITS, META_SERVICE_WINDOW, META_TEMPLATE_PACING, META_TEMPLATE_PAUSING, META_TEMPLATE_QUALITY, META_THROUGHPUT, META_PAIR_RATE, META_MARKETING_CAP, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from '../sources.js';
+import { META_ERROR_CODES, META_LIMIT_CHANGES, META_MESSAGING_LIMITS, META_SERVICE_WINDOW, META_TEMPLATE_PACING, META_TEMPLATE_PAUSING, META_TEMPLATE_QUALITY, META_THROUGHPUT, META_PAIR_RATE, META_MARKETING_CAP, META_POLICY_ENFORCEMENT, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from '../sources.js';
 
 const ASSUMPTION = 'wabasim assumption (no published figure)';
 const LIMITS = `${META_MESSAGING_LIMITS}; ${SEED_002}`;
@@ -17,6 +17,24 @@ export const meta202510: PolicyProfile = {
   title: "Meta's documented rules from 2025-10-07",
   description: 'Portfolio-level limits 250 → 2K → 10K → 100K → unlimited shared by all numbers; upgrades 6 h after criteria; low quality freezes scaling',
   params: {
+    appliesTo: {
+      trustScore: channels(['coexistence', 'web-session'], 'estimate', `MODEL.md §6b; ${SEED_003} (written about WhatsApp Web sessions and the app)`, 'Channels whose numbers the seed-003 trust score restricts; on the others it is a reported risk indicator'),
+      registrationLayer: channels(['coexistence', 'web-session'], 'estimate', `MODEL.md §6b; ${SEED_003} layer 1 (IP, VoIP, device: an app or web session)`, 'Channels on which the registration layer (IP country, VoIP, shared IP) counts'),
+      youngNumberRules: channels(['coexistence', 'web-session'], 'estimate', `MODEL.md §6b; ${SEED_000} (a new number inherits the portfolio's limit with no warm-up); ${SEED_003}`, 'Channels judged on young-number velocity and volume; any number of a new portfolio is judged too'),
+      policyEnforcement: channels(['cloud-api', 'coexistence', 'web-session'], 'documented', META_POLICY_ENFORCEMENT, "Channels Meta's policy-enforcement ladder acts on"),
+    },
+    policyEnforcement: {
+      windowDays: num(7, 'days', 1, 90, 'estimate', `${META_POLICY_ENFORCEMENT} ("excessive negative feedback"; window not published); ${SEED_003} (7-day feedback window)`, 'Days of business-initiated deliveries over which blocks and reports are judged'),
+      minDelivered: num(1000, 'messages', 0, 1e8, 'estimate', `MODEL.md §6b (a minimum volume before a rate is judged); value: ${ASSUMPTION}`, 'Business-initiated deliveries in the window, since the last violation, before feedback is judged'),
+      blockRate: num(0.05, 'blocks per delivered', 0, 1, 'estimate', `${META_POLICY_ENFORCEMENT} (excessive negative feedback); value: MODEL.md §10 (4–5% → RED), above seed 003's 2% quality line`, 'Block rate over the window that is a policy violation'),
+      reportRate: num(0.01, 'reports per delivered', 0, 1, 'estimate', `${META_POLICY_ENFORCEMENT} (user reports); value: ${ASSUMPTION}`, 'Spam-report rate over the window that is a policy violation'),
+      memoryDays: num(90, 'days', 1, 366, 'reported', `${META_POLICY_ENFORCEMENT} (violations may be appealed within 90 days); BSPs (360dialog)`, 'Violations older than this no longer escalate'),
+      firstBlockDays: num(1, 'days', 0, 90, 'documented', `${META_POLICY_ENFORCEMENT} (a 1- or 3-day block on business-initiated messages)`, '2nd violation: block on business-initiated messages'),
+      secondBlockDays: num(3, 'days', 0, 90, 'documented', META_POLICY_ENFORCEMENT, '3rd violation: block on business-initiated messages'),
+      thirdBlockDays: num(5, 'days', 0, 90, 'documented', `${META_POLICY_ENFORCEMENT} (a 5- or 7-day block on business-initiated messages and replies)`, '4th violation: block on all messaging'),
+      fourthBlockDays: num(7, 'days', 0, 90, 'documented', META_POLICY_ENFORCEMENT, '5th violation: block on all messaging'),
+      disableAtViolation: num(6, 'violations', 1, 100, 'documented', `${META_POLICY_ENFORCEMENT} (then the account is disabled)`, 'The violation that disables the account'),
+    },
     limits: {
       scope: choice('portfolio', ['portfolio', 'number'], 'documented', LIMITS, 'Where the messaging limit lives: the business portfolio (shared by its numbers) or each number'),
       windowHours: num(24, 'hours', 1, 720, 'documented', `${META_MESSAGING_LIMITS}; ${SEED_000}`, 'Moving window in which unique business-initiated users are counted'),
@@ -127,8 +145,10 @@ export const meta202510: PolicyProfile = {
     unanswered: {
       replyWindowHours: num(48, 'hours', 1, 720, 'estimate', `${SEED_003} (2026 unanswered-message counter)`, 'A business-initiated message without a reply within this time counts as unanswered'),
       keepDays: num(30, 'days', 1, 366, 'estimate', SEED_003, 'An unanswered message stays on the counter this long'),
-      capThreshold: num(1000, 'messages', 1, 1e8, 'estimate', `${SEED_003} (threshold undisclosed; press reports several values) — give a distribution to see the band`, 'Counter value at which the unanswered weight on the trust score is full'),
-      weight: num(1, 'score', 0, 100, 'estimate', SEED_003, 'Trust-score weight of the unanswered counter at its threshold'),
+      safeShare: num(0.7, 'share', 0, 1, 'estimate', `${SEED_003} (reply ratio safe above 30%: at most 70% unanswered); the counter's threshold is undisclosed — give a distribution to see the band`, 'Unanswered share of judged business-initiated messages (30 days) that weighs nothing'),
+      dangerShare: num(0.85, 'share', 0, 1, 'estimate', `${SEED_003} (reply ratio danger below 15%: 85% unanswered)`, 'Unanswered share at which the counter weighs fully'),
+      minJudged: num(100, 'messages', 0, 1e8, 'estimate', `MODEL.md §6b (a minimum volume before a rate is judged); value: ${ASSUMPTION}`, 'Judged business-initiated messages on the counter before the share counts'),
+      weight: num(1, 'score', 0, 100, 'estimate', SEED_003, 'Trust-score weight of the unanswered counter at the danger share'),
     },
     trust: {
       ipMismatchWeight: num(0.5, 'score', 0, 100, 'estimate', `${SEED_003} layer 1`, 'Connection IP country differs from the number country'),
@@ -159,12 +179,14 @@ export const meta202510: PolicyProfile = {
       personalizationFactor: num(0.3, 'multiplier', 0, 1, 'estimate', `${SEED_003} (personalisation reduces the signal)`, 'Layer-4 weight × this for personalised templates'),
       sameLinkWeight: num(0.3, 'score', 0, 100, 'estimate', `${SEED_003} (same link in every message)`, 'Weight of the same link in every message'),
       sameMediaWeight: num(0.3, 'score', 0, 100, 'estimate', `${SEED_003} (same media file hash)`, 'Weight of the same media file in every message'),
-      blockRatePerThousandWeight: num(0.05, 'score per block per 1,000', 0, 100, 'estimate', `${SEED_003} (blocks per thousand sent)`, 'Layer-3 weight per block per thousand delivered (7 days)'),
+      blockSafePerThousand: num(10, 'blocks per 1,000', 0, 1000, 'estimate', `${SEED_003} (block rate under 1% is the safe zone)`, 'Blocks per 1,000 delivered (7 days) that layer 3 scores nothing for'),
+      blockRatePerThousandWeight: num(0.1, 'score per block per 1,000', 0, 100, 'estimate', `${SEED_003} (blocks per thousand sent; above 2% → Low)`, 'Layer-3 weight per block per thousand delivered (7 days) above the safe zone'),
       restrictScore: num(2, 'score', 0, 1000, 'estimate', `${SEED_003} (cross enough thresholds across enough layers)`, 'Trust score at which the number is restricted (soft ban)'),
       restrictMinLayers: num(2, 'layers', 1, 4, 'estimate', SEED_003, 'Layers that must contribute for a restriction'),
       layerMinContribution: num(0.25, 'score', 0, 100, 'estimate', ASSUMPTION, 'A layer "contributes" from this score'),
       banScore: num(4, 'score', 0, 1000, 'estimate', SEED_003, 'Trust score at which the ban is permanent'),
-      softBansBeforePermanent: num(3, 'soft bans', 1, 100, 'estimate', ASSUMPTION, 'Soft bans within 30 days that make the next one permanent'),
+      softBansBeforePermanent: num(3, 'soft bans', 1, 100, 'estimate', ASSUMPTION, 'Soft bans within the memory that make the next one permanent'),
+      softBanMemoryDays: num(30, 'days', 1, 366, 'estimate', `${SEED_003} (rolling 30-day window); ${ASSUMPTION}`, 'Soft bans are counted toward a permanent ban over this many days'),
       redDaysToRestrict: num(7, 'days', 1, 90, 'estimate', `${SEED_003} (RED for 7 days without improvement → account-level restriction)`, 'Days RED before the block cascade restricts the account'),
     },
     restrictions: {
