@@ -14,6 +14,7 @@ import { createUniqueCounter } from './unique-counter.js';
 import type { AppOpenHabit } from './coexistence.js';
 import { createEnforcementState } from './restrictions.js';
 import { createTrustState } from './trust-score.js';
+import { createViolationState } from './policy-enforcement.js';
 import type { CampaignState, NumberState, StreamFor, TemplateState, World } from './world.js';
 
 /** Builds the world; the scenario has passed validation, so references resolve. */
@@ -53,8 +54,8 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
       enforcement: createEnforcementState(),
       trust: createTrustState(
         { ipMismatch: spec.connection.ipCountry !== undefined && spec.country !== undefined && spec.connection.ipCountry !== spec.country, voip: spec.connection.voip ?? false, sharedIp: spec.connection.sharedIp ?? false },
-        policy.trust,
-        true,
+        spec.channel,
+        policy,
       ),
     };
   });
@@ -86,6 +87,7 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
       wabaId: '200000000000001',
       utilityPacedUntil: -1,
       graph: createGraphBudget(s.portfolio.numbers.some((x) => x.registered)),
+      violations: createViolationState(policy),
     },
     numbers,
     numberById,

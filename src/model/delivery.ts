@@ -19,8 +19,9 @@ import { coexistenceBroadcastRefused } from './coexistence.js';
 import { enforcementError } from './restrictions.js';
 import { noteSend, noteTrust } from './trust-score.js';
 import { noteBusinessDelivery } from './unanswered.js';
+import { noteViolationEvidence } from './policy-enforcement.js';
 import { drawFeedback, noteMessage } from './recipients.js';
-import { checkUpgrade, notePathDelivery, tryCount } from './tiers.js';
+import { admitToLimit, checkUpgrade, notePathDelivery, settleLimit } from './tiers.js';
 import { emitStatus } from './webhooks.js';
 
 /**
@@ -54,11 +55,8 @@ export function send(ctx: RunContext, from: number, to: number, template: number
   if (counted && coexistenceBroadcastRefused(ctx, number)) return fail(ctx, from, to, template, ERROR_CODES.pairRate); // seed 000, estimate
   // Business-initiated (template outside a service window) counts toward the limit — Meta "Messaging limits", documented
   if (counted) {
-    const pool = number.pool;
-    const before = pool.lookback.count;
-    if (!tryCount(pool, to, now, world.portfolio.tiers)) return fail(ctx, from, to, template, ERROR_CODES.limitReached); // MODEL.md §1: no documented code, named limit_reached
+    if (!admitToLimit(number.pool, to, now, world.portfolio.tiers)) return fail(ctx, from, to, template, ERROR_CODES.limitReached); // MODEL.md §1: no documented code, named limit_reached
     touch(number.window, to, now);
-    if (pool.lookback.count > before) checkUpgrade(ctx, pool); // a new user may meet the utilisation criterion now
   }
   noteSend(number.trust, now, template, counted);
   const id = ctx.nextMessageId++;
@@ -102,6 +100,7 @@ export function onDeliver(datum: number, ctx: RunContext): void {
   const number = world.numbers[numberIndex];
   if (number.blocked[recipient]) {
     const code = world.policy.delivery.blockedRecipientCode; // Meta error codes 131026, reported
+    if (counted) settleLimit(number.pool, recipient, now, false, world.portfolio.tiers); // not delivered: no limit slot
     recordFailure(metrics, code, now);
     ctx.trace?.({ t: now, kind: 'failed', id, number: number.id, recipient, code });
     emitStatus(ctx, number, id, recipient, 'failed', code);
@@ -113,15 +112,18 @@ export function onDeliver(datum: number, ctx: RunContext): void {
   // Per-user marketing cap: 131049 even at GREEN quality — seed 000 cluster 3, BSP caps reported
   if (template?.category === 'marketing' && marketingCapped(audience.marketing, recipient, now, seg.marketingFromOthersPerDay, world.policy.marketingCap, ctx.streams.marketing)) {
     const code = ERROR_CODES.marketingCap;
+    if (counted) settleLimit(number.pool, recipient, now, false, world.portfolio.tiers); // not delivered: no limit slot (Meta counts deliveries)
     recordFailure(metrics, code, now);
     ctx.trace?.({ t: now, kind: 'failed', id, number: number.id, recipient, code });
     emitStatus(ctx, number, id, recipient, 'failed', code);
     return;
   }
+  // Delivered: the user counts toward the limit and the upgrade lookback now — Meta "Messaging limits", documented
+  if (counted && settleLimit(number.pool, recipient, now, true, world.portfolio.tiers)) checkUpgrade(ctx, number.pool);
   metrics.delivered++;
   bump(metrics, 'delivered', now);
   audience.reached[recipient] = 1;
-  ctx.trace?.({ t: now, kind: 'delivered', id, number: number.id, recipient, template: templateIndex });
+  ctx.trace?.({ t: now, kind: 'delivered', id, number: number.id, recipient, template: templateIndex, businessInitiated: counted });
   if (template) {
     noteDelivered(number.feedback, now);
     noteDelivered(template.feedback, now);
@@ -129,6 +131,7 @@ export function onDeliver(datum: number, ctx: RunContext): void {
     if (counted) {
       noteTrust(number.trust, now, 'delivered');
       noteBusinessDelivery(number.trust.unanswered, now, recipient); // the 30-day unanswered counter (seed 003)
+      noteViolationEvidence(ctx, number, 'delivered'); // Meta's policy-enforcement ladder judges feedback per delivery
     }
     notePacingFeedback(template, 'delivered');
     if (counted) notePathDelivery(ctx, number.pool, recipient, template.quality !== 'LOW' && template.quality !== 'MEDIUM');

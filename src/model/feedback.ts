@@ -14,6 +14,7 @@ import { nextInboundDelay, pickRecipient } from './recipients.js';
 import { notePacingFeedback } from './template-pacing.js';
 import { takeThroughput } from './throughput.js';
 import { noteTrust } from './trust-score.js';
+import { noteViolationEvidence } from './policy-enforcement.js';
 import { emitInbound, emitStatus } from './webhooks.js';
 import type { NumberState } from './world.js';
 
@@ -70,6 +71,7 @@ export function onReport(datum: number, ctx: RunContext): void {
   const m = ctx.messages.load(datum);
   const number = blockNumber(ctx, m, 'spam', ctx.world.policy.quality.reportWeight); // estimate
   if (!number) return;
+  noteViolationEvidence(ctx, number, 'reports'); // user reports feed Meta's policy enforcement — documented
   ctx.metrics.reports++;
   bump(ctx.metrics, 'reports', ctx.sim.now);
   ctx.trace?.({ t: ctx.sim.now, kind: 'report', id: m.id, number: number.id, recipient: m.recipient });
@@ -89,6 +91,7 @@ function blockNumber(ctx: RunContext, m: Readonly<MessageFields>, reason: BlockR
   noteNegative(number.feedback, ctx.sim.now, weight);
   noteTemplate(ctx, m.template, 'negative', -weight);
   noteTrust(number.trust, ctx.sim.now, 'blocks');
+  noteViolationEvidence(ctx, number, 'blocks'); // excessive negative feedback (Meta policy enforcement) — documented
   return number;
 }
 

@@ -5,6 +5,7 @@
 import { HOUR } from '../engine/index.js';
 import { bump, recordNumberSeries, recordQualityHour, STATUS_CODES } from '../metrics/collector.js';
 import { evaluateTrust } from './trust-score.js';
+import { evaluatePolicyEnforcement } from './policy-enforcement.js';
 import { unansweredCount } from './unanswered.js';
 import type { RunContext } from './context.js';
 import { PRIORITY, type ModelEvent } from './events.js';
@@ -39,6 +40,7 @@ export function onHourEnd(e: Extract<ModelEvent, { type: 'hour-end' }>, ctx: Run
     recordNumberSeries(metrics, `unanswered.${n.id}`, now - 1, unansweredCount(n.trust.unanswered));
     recordNumberSeries(metrics, `status.${n.id}`, now - 1, STATUS_CODES[n.status] ?? 0);
   }
+  evaluatePolicyEnforcement(ctx);
   for (const n of world.numbers) checkThroughputUpgrade(ctx, n);
   let unique = 0;
   let limit = 0;

@@ -57,46 +57,55 @@ export interface EnforcementState {
   readonly open: Map<EnforcementKind, number>;
   /** Times of soft bans (for escalation to permanent). */
   readonly softBans: number[];
+  /** Time the latest enforcement on this number was lifted (-1 if none): a new one needs evidence after it. */
+  liftedAt: number;
 }
 
 export function createEnforcementState(): EnforcementState {
-  return { open: new Map(), softBans: [] };
+  return { open: new Map(), softBans: [], liftedAt: -1 };
 }
 
 /** The number's status as Meta shows it, most severe first. */
-export function numberStatus(n: NumberState): string {
+export function numberStatus(n: NumberState): NumberStatus {
   const open = n.enforcement.open;
-  if (open.has('permanent-ban')) return 'BANNED';
+  if (open.has('permanent-ban') || open.has('account-disabled')) return 'BANNED';
   if (open.has('review')) return 'PENDING_REVIEW';
-  if (open.has('soft-ban') || open.has('account-restriction')) return 'RESTRICTED';
+  if (open.has('soft-ban') || open.has('account-restriction') || open.has('policy-restriction') || open.has('policy-restriction-all')) return 'RESTRICTED';
   if (open.has('disconnect')) return 'DISCONNECTED';
   if (n.flaggedSince >= 0) return 'FLAGGED';
   return 'CONNECTED';
 }
 
+/** Statuses a phone number can have (MODEL.md Entities). */
+export type NumberStatus = 'CONNECTED' | 'FLAGGED' | 'RESTRICTED' | 'PENDING_REVIEW' | 'DISCONNECTED' | 'BANNED';
+
 /**
- * The synchronous error for a send from `n`, or 0: banned, under review or disconnected → no
- * sends at all; restricted → no business-initiated sends (replies in open windows still go).
+ * The synchronous error for a send from `n`, or 0: banned, disabled, under review, disconnected
+ * or blocked on all messaging → no sends at all; restricted → no business-initiated sends
+ * (replies in open windows still go).
  */
 export function enforcementError(n: NumberState, businessInitiated: boolean): number {
   const open = n.enforcement.open;
   if (open.size === 0) return 0;
-  if (open.has('permanent-ban') || open.has('review')) return ERROR_CODES.accountLocked; // 131031, documented code
+  if (open.has('permanent-ban') || open.has('account-disabled') || open.has('review') || open.has('policy-restriction-all')) return ERROR_CODES.accountLocked; // 131031, documented code
   if (open.has('disconnect')) return ERROR_CODES.notRegistered; // 133010, documented code
-  if (businessInitiated && (open.has('soft-ban') || open.has('account-restriction'))) return ERROR_CODES.accountLocked;
+  if (businessInitiated && (open.has('soft-ban') || open.has('account-restriction') || open.has('policy-restriction'))) return ERROR_CODES.accountLocked;
   return 0;
 }
 
-/** Opens an enforcement on `n` (no-op if one of that kind is open); schedules its end when `hours` is finite. */
+/**
+ * Opens an enforcement on `n` (no-op if one of that kind is open); schedules its end when `hours`
+ * is finite. An enforcement of 0 hours (a warning) is recorded and announced but never open.
+ */
 export function enforce(ctx: RunContext, n: NumberState, kind: EnforcementKind, path: EnforcementPath, reason: string, hours: number, layers?: Record<string, number>): Enforcement | undefined {
   if (n.enforcement.open.has(kind)) return undefined;
   const { sim, world } = ctx;
   const now = sim.now;
   const e: Enforcement = { id: world.enforcements.length, number: n.index, kind, path, reason, start: now, end: Number.isFinite(hours) ? now + hours * HOUR : Infinity, layers, appealed: false };
   world.enforcements.push(e);
-  n.enforcement.open.set(kind, e.id);
+  if (hours > 0) n.enforcement.open.set(kind, e.id);
   if (kind === 'soft-ban') n.enforcement.softBans.push(now);
-  if (Number.isFinite(e.end)) sim.schedule(e.end, { type: 'enforcement-end', enforcement: e.id });
+  if (Number.isFinite(e.end) && hours > 0) sim.schedule(e.end, { type: 'enforcement-end', enforcement: e.id });
   n.status = numberStatus(n);
   ctx.trace?.({ t: now, kind: 'enforcement', number: n.id, enforcement: kind, path, reason, until: e.end, layers });
   emitWebhook(ctx, { kind: 'account_update', number: n.id, event: ACCOUNT_EVENTS[kind], reason, until: Number.isFinite(e.end) ? e.end : undefined, at: now });
@@ -122,6 +131,7 @@ export function lift(ctx: RunContext, e: Enforcement, why: string): void {
   const n = ctx.world.numbers[e.number];
   if (n.enforcement.open.get(e.kind) !== e.id) return;
   n.enforcement.open.delete(e.kind);
+  n.enforcement.liftedAt = ctx.sim.now;
   e.end = ctx.sim.now;
   n.status = numberStatus(n);
   ctx.trace?.({ t: ctx.sim.now, kind: 'enforcement-lifted', number: n.id, enforcement: e.kind, why });
@@ -157,7 +167,7 @@ export function restrictForTrust(ctx: RunContext, n: NumberState, score: number,
   const { world, sim } = ctx;
   const t = world.policy.trust;
   const r = world.policy.restrictions;
-  const recent = n.enforcement.softBans.filter((at) => at > sim.now - 30 * DAY).length;
+  const recent = n.enforcement.softBans.filter((at) => at > sim.now - t.softBanMemoryDays * DAY).length;
   if (score >= t.banScore || recent >= t.softBansBeforePermanent) enforce(ctx, n, 'permanent-ban', 'trust-score', 'TRUST_SCORE', Infinity, layers);
   else enforce(ctx, n, 'soft-ban', 'trust-score', 'TRUST_SCORE', uniform(ctx.streams.enforcement, r.softBanMinHours, r.softBanMaxHours), layers);
 }

@@ -17,6 +17,7 @@ import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { scheduleDelivery } from './delivery.js';
 import { pauseTemplate } from './templates.js';
+import { settleLimit } from './tiers.js';
 import { emitStatus } from './webhooks.js';
 import type { TemplateState, World } from './world.js';
 
@@ -141,6 +142,7 @@ export function dropHeld(ctx: RunContext, t: TemplateState): void {
   for (let i = from; i < total; i++) {
     const k = i * HELD_FIELDS;
     const n = ctx.world.numbers[s.held[k + 1]];
+    if (s.held[k + 3] === 1) settleLimit(n.pool, s.held[k + 2], now, false, ctx.world.portfolio.tiers); // dropped, never delivered: no limit slot
     ctx.inFlight--;
     t.stats.dropped++;
     bump(ctx.metrics, 'dropped', now);

@@ -19,7 +19,7 @@ import type { Policy, TierDef } from '../policy/index.js';
 import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { qualityRank } from './quality.js';
-import { createUniqueCounter, expire, touch, type UniqueCounter } from './unique-counter.js';
+import { createUniqueCounter, expire, isCounted, touch, type UniqueCounter } from './unique-counter.js';
 import { numberStatus } from './restrictions.js';
 import { emitWebhook, limitValue } from './webhooks.js';
 import type { NumberState, World } from './world.js';
@@ -34,8 +34,14 @@ export interface LimitPool {
   peakTierIndex: number;
   /** Time the current tier started (ms). */
   tierSince: number;
-  /** Unique business-initiated users in the moving limit window (the limit itself). */
+  /** Unique users delivered business-initiated messages in the moving limit window (the limit itself). */
   readonly window: UniqueCounter;
+  /** Slots held by accepted business-initiated messages, not delivered yet, to users not counted in the window. */
+  reserved: number;
+  /** Per user: accepted business-initiated messages whose delivery is pending. */
+  readonly pending: Uint16Array;
+  /** Per user: 1 while the user holds one of the reserved slots. */
+  readonly holds: Uint8Array;
   /** Unique business-initiated users over the upgrade lookback (7 days). */
   readonly lookback: UniqueCounter;
   /** Unique users delivered outside service windows with high-quality templates (scaling path). */
@@ -57,6 +63,9 @@ export function createPool(index: number, id: string, recipients: number, tierIn
     peakTierIndex: tierIndex,
     tierSince: 0,
     window: createUniqueCounter(recipients, policy.limits.windowHours * HOUR),
+    reserved: 0,
+    pending: new Uint16Array(recipients),
+    holds: new Uint8Array(recipients),
     lookback: createUniqueCounter(recipients, policy.limits.upgradeLookbackDays * DAY),
     path: createUniqueCounter(recipients, policy.limits.scalingPathWindowDays * DAY),
     upgradeDueAt: Infinity,
@@ -75,17 +84,45 @@ export function tierIndexOf(tiers: readonly TierDef[], name: string): number {
 }
 
 /**
- * Tries to count `user` as reached by a business-initiated message at `now`.
- * A user already messaged in the window costs nothing (their window restarts); a new user needs
- * free capacity. Rule: unique users in a moving 24 h window — Meta "Messaging limits", documented.
+ * Admits a business-initiated message to `user` at `now` under the pool's limit. Meta counts the
+ * unique users a business *delivers* to in a moving 24 h window ("Messaging limits", documented),
+ * so a user not yet counted holds a reserved slot until the message is delivered (then counted)
+ * or every message to them has failed (then the slot is free again): a send that fails before
+ * delivery (131049, 131026, a 132015 drop) uses no slot. A user already counted costs nothing and
+ * stays counted a full window after this latest message.
  * @returns true if the message may go out, false at the limit (failure `limit_reached`)
  */
-export function tryCount(pool: LimitPool, user: number, now: number, tiers: readonly TierDef[]): boolean {
+export function admitToLimit(pool: LimitPool, user: number, now: number, tiers: readonly TierDef[]): boolean {
   expire(pool.window, now);
-  if (pool.window.last[user] <= now - pool.window.window && pool.window.count >= poolLimit(pool, tiers)) return false;
-  touch(pool.window, user, now);
-  if (pool.tierIndex < tiers.length - 1) touch(pool.lookback, user, now); // the lookback only serves upgrades
+  if (isCounted(pool.window, user, now)) touch(pool.window, user, now);
+  else if (pool.holds[user] === 0) {
+    if (pool.window.count + pool.reserved >= poolLimit(pool, tiers)) return false;
+    pool.holds[user] = 1;
+    pool.reserved++;
+  }
+  if (pool.pending[user] < 0xffff) pool.pending[user]++;
   return true;
+}
+
+/**
+ * The end of an admitted message to `user`: delivered (the user is counted in the window and the
+ * upgrade lookback) or failed (its reserved slot is freed once nothing else to the user is pending).
+ * @returns true if the user is new in the upgrade lookback (the utilisation criterion may be met now)
+ */
+export function settleLimit(pool: LimitPool, user: number, now: number, delivered: boolean, tiers: readonly TierDef[]): boolean {
+  if (pool.pending[user] > 0) pool.pending[user]--;
+  if (delivered) {
+    touch(pool.window, user, now);
+    if (pool.holds[user] === 1) release(pool, user);
+    return pool.tierIndex < tiers.length - 1 && touch(pool.lookback, user, now); // the lookback only serves upgrades
+  }
+  if (pool.pending[user] === 0 && pool.holds[user] === 1) release(pool, user);
+  return false;
+}
+
+function release(pool: LimitPool, user: number): void {
+  pool.holds[user] = 0;
+  pool.reserved--;
 }
 
 /** Counts a delivered business-initiated message toward the 250 → first-tier scaling path. */

@@ -14,7 +14,7 @@
  * Evaluated at the end of every hour from trailing counters (hourly-ring.ts).
  */
 import { DAY, HOUR } from '../engine/index.js';
-import type { Policy } from '../policy/index.js';
+import type { Channel, Policy } from '../policy/index.js';
 import type { RunContext } from './context.js';
 import { addHourly, createHourlyRing, sumHourly, type HourlyRing } from './hourly-ring.js';
 import { enforce, restrictForTrust } from './restrictions.js';
@@ -24,11 +24,11 @@ import type { NumberState } from './world.js';
 export const TRUST_LAYERS = ['registration', 'behaviour', 'blockCascade', 'content'] as const;
 export type TrustLayer = (typeof TRUST_LAYERS)[number];
 
-const CHANNELS = ['sent', 'delivered', 'deliveredAll', 'replies', 'blocks', 'retries', 'hammer'] as const;
-type Channel = (typeof CHANNELS)[number];
+const RING_CHANNELS = ['sent', 'delivered', 'deliveredAll', 'replies', 'blocks', 'retries', 'hammer'] as const;
+type RingChannel = (typeof RING_CHANNELS)[number];
 
 export interface TrustState {
-  readonly ring: HourlyRing<Channel>;
+  readonly ring: HourlyRing<RingChannel>;
   /** Registration layer (static for the run). */
   readonly registration: number;
   /** Send intervals in the current hour: count, sum, sum of squares, last send time. */
@@ -43,15 +43,24 @@ export interface TrustState {
   redSince: number;
   /** Whether the score may restrict this number (its channel is in `appliesTo.trustScore`, MODEL.md §6b) or is only reported as a risk indicator. */
   readonly acts: boolean;
+  /** The channel is judged on velocity at any age (`appliesTo.velocity`). */
+  readonly velocityAlways: boolean;
+  /** The channel is judged on young-number rules whatever the portfolio's age (`appliesTo.youngNumberRules`). */
+  readonly youngRulesAlways: boolean;
+  /** Time of the latest send or feedback on this number (-1 before any): a lifted restriction needs new evidence before another. */
+  lastEvidence: number;
   /** Hours the score stood at or above the restriction score. */
   hoursOverRestrictScore: number;
 }
 
 /** The static registration layer from the number's connection setup (seed 003 layer 1, estimates). */
-export function createTrustState(connection: { ipMismatch: boolean; voip: boolean; sharedIp: boolean }, p: Policy['trust'], acts: boolean): TrustState {
-  const registration = (connection.ipMismatch ? p.ipMismatchWeight : 0) + (connection.voip ? p.voipWeight : 0) + (connection.sharedIp ? p.sharedIpWeight : 0);
+export function createTrustState(connection: { ipMismatch: boolean; voip: boolean; sharedIp: boolean }, channel: Channel, policy: Policy): TrustState {
+  const p = policy.trust;
+  const on = (channels: readonly Channel[]): boolean => channels.includes(channel);
+  // Layer 1 only means something for an app or web session (MODEL.md §6b; seed 003 layer 1, estimate)
+  const registration = on(policy.appliesTo.registrationLayer) ? (connection.ipMismatch ? p.ipMismatchWeight : 0) + (connection.voip ? p.voipWeight : 0) + (connection.sharedIp ? p.sharedIpWeight : 0) : 0;
   return {
-    ring: createHourlyRing(7 * 24, CHANNELS),
+    ring: createHourlyRing(7 * 24, RING_CHANNELS),
     registration,
     intervals: { n: 0, sum: 0, sumSq: 0, last: -1 },
     templateHour: [],
@@ -60,7 +69,10 @@ export function createTrustState(connection: { ipMismatch: boolean; voip: boolea
     peak: registration,
     layers: { registration, behaviour: 0, blockCascade: 0, content: 0 },
     redSince: -1,
-    acts,
+    acts: on(policy.appliesTo.trustScore),
+    velocityAlways: on(policy.appliesTo.velocity),
+    youngRulesAlways: on(policy.appliesTo.youngNumberRules),
+    lastEvidence: -1,
     hoursOverRestrictScore: 0,
   };
 }
@@ -75,13 +87,22 @@ export function noteSend(t: TrustState, now: number, template: number, businessI
     iv.sumSq += d * d;
   }
   iv.last = now;
+  t.lastEvidence = now;
   if (template >= 0) t.templateHour[template] = (t.templateHour[template] ?? 0) + 1;
   if (businessInitiated) addHourly(t.ring, now, 'sent');
 }
 
 /** Records a trust-relevant occurrence. */
-export function noteTrust(t: TrustState, now: number, channel: Channel): void {
+export function noteTrust(t: TrustState, now: number, channel: RingChannel): void {
   addHourly(t.ring, now, channel);
+  if (channel === 'blocks') t.lastEvidence = now;
+}
+
+/** Days since the portfolio's oldest number was registered: a portfolio is as old as its oldest number. */
+function portfolioAgeDays(ctx: RunContext): number {
+  let oldest = 0;
+  for (const n of ctx.world.numbers) oldest = Math.max(oldest, n.ageDays);
+  return oldest + ctx.sim.now / DAY;
 }
 
 /** The behaviour, block-cascade and content layers at `now` (hour end). */
@@ -99,11 +120,13 @@ export function trustLayers(ctx: RunContext, n: NumberState): Record<TrustLayer,
     const ratio = Math.min(1, sumHourly(r, now, 'replies', 168) / delivered7); // seed 003: safe > 30%, danger < 15%
     behaviour += ratio < p.replyRatioDanger ? p.replyRatioWeight : ratio < p.replyRatioSafe ? p.replyRatioWeight / 2 : 0;
   }
-  const young = ageDays < p.youngNumberDays || n.channel === 'coexistence'; // first 10 days elevated risk; coexistence broadcast (seed 000)
+  // Young-number rules only where the portfolio itself is new, or on app and web-session numbers (MODEL.md §6b; seed 000: a new number inherits the portfolio's limit)
+  const youngRules = t.youngRulesAlways || portfolioAgeDays(ctx) < p.youngNumberDays;
+  const young = youngRules && ageDays < p.youngNumberDays; // seed 003: first 10 days elevated risk, estimate
   const lastHour = sumHourly(r, now, 'sent', 1);
-  if (young) behaviour += lastHour > p.velocityDangerPerHour ? p.velocityWeight : lastHour > p.velocitySafePerHour ? p.velocityWeight / 2 : 0;
+  if (young || t.velocityAlways) behaviour += lastHour > p.velocityDangerPerHour ? p.velocityWeight : lastHour > p.velocitySafePerHour ? p.velocityWeight / 2 : 0; // seed 003: safe < 30/h, danger > 60/h, estimate
   const day = sumHourly(r, now, 'sent', 24);
-  if ((ageDays < p.firstDays && day > p.firstDaysVolumeSafe) || (ageDays < p.earlyWeeksDays && day > p.earlyWeeksVolumeRisk)) behaviour += p.volumeWeight;
+  if (youngRules && ((ageDays < p.firstDays && day > p.firstDaysVolumeSafe) || (ageDays < p.earlyWeeksDays && day > p.earlyWeeksVolumeRisk))) behaviour += p.volumeWeight; // seed 003: 20–50/day in days 1–3, 200+/day before week 3, estimate
   behaviour += aroundTheClock(r, now, p) ? p.aroundTheClockWeight : 0;
   const iv = t.intervals;
   if (iv.n >= 20) {
@@ -117,7 +140,8 @@ export function trustLayers(ctx: RunContext, n: NumberState): Record<TrustLayer,
   behaviour += unansweredWeight(t.unanswered, world.policy.unanswered); // seed 003 (2026 counter), as a share — MODEL.md §6b
 
   const all7 = sumHourly(r, now, 'deliveredAll', 168);
-  const blockCascade = all7 >= p.replyRatioMinSends ? ((sumHourly(r, now, 'blocks', 168) / all7) * 1000) * p.blockRatePerThousandWeight : 0;
+  // Blocks per 1,000 delivered, scored only past seed 003's safe zone (under 1%) — relative, MODEL.md §6b, estimate
+  const blockCascade = all7 >= p.replyRatioMinSends ? Math.max(0, (sumHourly(r, now, 'blocks', 168) / all7) * 1000 - p.blockSafePerThousand) * p.blockRatePerThousandWeight : 0;
 
   let content = 0;
   for (let index = 0; index < t.templateHour.length; index++) {
@@ -131,7 +155,7 @@ export function trustLayers(ctx: RunContext, n: NumberState): Record<TrustLayer,
 }
 
 /** Most of the last day's sends fell outside its busiest `sendingWindowHours` (seed 003: ~8-hour window). */
-function aroundTheClock(r: HourlyRing<Channel>, now: number, p: Policy['trust']): boolean {
+function aroundTheClock(r: HourlyRing<RingChannel>, now: number, p: Policy['trust']): boolean {
   const hour = Math.floor(now / HOUR);
   const perHour: number[] = [];
   for (let h = hour - 23; h <= hour; h++) perHour.push(h >= 0 && r.hourOf[h % r.slots] === h ? r.channels.sent[h % r.slots] : 0);
@@ -147,7 +171,11 @@ function aroundTheClock(r: HourlyRing<Channel>, now: number, p: Policy['trust'])
   return best / total < 0.5;
 }
 
-/** Hourly: scores every number, restricts where the score and the layers say so, escalates a long RED. */
+/**
+ * Hourly: scores the number, and — where the score acts on the number's channel (MODEL.md §6b) —
+ * restricts it when the score and the layers say so, and escalates a long RED. Where it does not
+ * act, the hours it stands over the restriction line are counted as a risk indicator.
+ */
 export function evaluateTrust(ctx: RunContext, n: NumberState): void {
   const p = ctx.world.policy.trust;
   const t = n.trust;
@@ -157,16 +185,22 @@ export function evaluateTrust(ctx: RunContext, n: NumberState): void {
   t.peak = Math.max(t.peak, t.score);
   t.intervals = { n: 0, sum: 0, sumSq: 0, last: t.intervals.last };
   t.templateHour.length = 0;
-  const open = n.enforcement.open;
-  const restricted = open.has('soft-ban') || open.has('permanent-ban') || open.has('account-restriction');
   const contributing = Object.values(layers).filter((v) => v >= p.layerMinContribution).length;
-  if (!restricted && t.score >= p.restrictScore && contributing >= p.restrictMinLayers) {
-    restrictForTrust(ctx, n, t.score, { ...layers });
-  }
-  // Block cascade: RED for 7 days without improvement → account-level restriction (seed 003, estimate)
+  const over = t.score >= p.restrictScore && contributing >= p.restrictMinLayers; // seed 003: enough thresholds across enough layers, estimate
+  if (over) t.hoursOverRestrictScore++;
   if (n.quality !== 'RED') t.redSince = -1;
   else if (t.redSince < 0) t.redSince = ctx.sim.now;
-  else if (ctx.sim.now - t.redSince >= p.redDaysToRestrict * DAY && !restricted) {
+  if (!t.acts) return;
+  const e = n.enforcement;
+  const restricted = e.open.has('soft-ban') || e.open.has('permanent-ban') || e.open.has('account-restriction');
+  // No restriction without new evidence (sends or feedback) since the last reinstatement — MODEL.md §6b
+  const evidence = t.lastEvidence > e.liftedAt;
+  if (!restricted && over && evidence) {
+    restrictForTrust(ctx, n, t.score, { ...layers });
+    return;
+  }
+  // Block cascade: RED for 7 days without improvement → account-level restriction (seed 003, estimate)
+  if (t.redSince >= 0 && ctx.sim.now - t.redSince >= p.redDaysToRestrict * DAY && !restricted && evidence) {
     const r = ctx.world.policy.restrictions;
     enforce(ctx, n, 'account-restriction', 'block-cascade', 'BLOCK_CASCADE', (r.softBanMinHours + r.softBanMaxHours) / 2, { ...layers });
     t.redSince = ctx.sim.now;

@@ -14,7 +14,8 @@ import type { ThroughputState } from './throughput.js';
 import type { GraphBudget } from './graph-api.js';
 import type { UniqueCounter } from './unique-counter.js';
 import type { AppOpenHabit } from './coexistence.js';
-import type { Enforcement, EnforcementState } from './restrictions.js';
+import type { Enforcement, EnforcementState, NumberStatus } from './restrictions.js';
+import type { ViolationState } from './policy-enforcement.js';
 import type { TrustState } from './trust-score.js';
 
 export interface NumberState {
@@ -33,8 +34,8 @@ export interface NumberState {
   /** Quality rating as Meta reports it (MODEL.md §2); owned by quality.ts. */
   quality: QualityRating;
   readonly feedback: QualityState;
-  /** Connection status (MODEL.md §1, §5–§7): CONNECTED, FLAGGED, RESTRICTED, DISCONNECTED, BANNED, … */
-  status: string;
+  /** Connection status (MODEL.md §1, §5–§7), derived from the open enforcements (restrictions.ts numberStatus). */
+  status: NumberStatus;
   /** Legacy: time the number was FLAGGED (ms), or -1. */
   flaggedSince: number;
   /** Coexistence: last time the WhatsApp Business app was opened on the phone (ms). */
@@ -107,6 +108,8 @@ export interface PortfolioState {
   utilityPacedUntil: number;
   /** Graph API app-level budget state; owned by graph-api.ts. */
   readonly graph: GraphBudget;
+  /** The account's standing on Meta's policy-enforcement ladder; owned by policy-enforcement.ts. */
+  readonly violations: ViolationState;
 }
 
 /** Everything one run simulates. Mechanisms mutate only their own slice. */

@@ -47,6 +47,8 @@ export interface PolicyDefs {
     readonly trustScore: ParamDef<readonly Channel[]>;
     /** Seed 003's registration layer (IP country, VoIP, shared IP) counts on these channels. */
     readonly registrationLayer: ParamDef<readonly Channel[]>;
+    /** Seed 003's velocity rule (messages per hour) applies at any age on these channels. */
+    readonly velocity: ParamDef<readonly Channel[]>;
     /** Young-number velocity and volume rules apply on these channels (and on any number of a portfolio that is itself new). */
     readonly youngNumberRules: ParamDef<readonly Channel[]>;
     /** Meta's policy-enforcement ladder acts on these channels. */

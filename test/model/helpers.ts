@@ -74,7 +74,7 @@ export function scenario(patch: Record<string, unknown>): Record<string, unknown
   return {
     name: 'model test',
     horizonDays: 10,
-    overrides: { 'pacing.portfolioPacing': false, 'trust.restrictScore': 1000, 'trust.banScore': 1000, 'trust.redDaysToRestrict': 90, ...overrides },
+    overrides: { 'pacing.portfolioPacing': false, 'trust.restrictScore': 1000, 'trust.banScore': 1000, 'trust.redDaysToRestrict': 90, 'appliesTo.policyEnforcement': [], ...overrides },
     portfolio: { numbers: [{ id: 'a' }] },
     templates: [{ id: 'promo', category: 'marketing', quality: 'HIGH' }],
     audience: { segments: [segment({ id: 'clean', size: 50_000, blockProbability: 0, reportProbability: 0, stopProbability: 0 })] },

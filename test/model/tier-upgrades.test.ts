@@ -9,7 +9,8 @@ test('a verified portfolio is reviewed and opened to TIER_2K (review delay after
 });
 
 test('unverified: 2,000 delivered unique users in 30 days open TIER_2K one review later', () => {
-  const batches = Array.from({ length: 8 }, (_, d) => ({ day: d, hour: 9, number: 'a', count: 250 }));
+  // each day an hour later than the last: yesterday's users were counted at their delivery, a moment after 09:00
+  const batches = Array.from({ length: 8 }, (_, d) => ({ day: d, hour: 9 + d, number: 'a', count: 250 }));
   const { trace } = runWith(scenario({ horizonDays: 12 }), timetable(batches));
   const deliveries = trace.filter((r) => r.kind === 'delivered');
   assert.is(deliveries.length, 2000, 'exactly the limit each day');
@@ -21,7 +22,7 @@ test('unverified: 2,000 delivered unique users in 30 days open TIER_2K one revie
 
 test('half the limit in 7 days upgrades 6 h after the criteria are met (meta-2025-10)', () => {
   const { trace } = runWith(scenario({ horizonDays: 2, portfolio: { startTier: 'TIER_2K', numbers: [{ id: 'a' }] } }), timetable([{ day: 0, hour: 1, number: 'a', count: 1000 }]));
-  const thousandth = trace.filter((r) => r.kind === 'accepted')[999].t;
+  const thousandth = trace.filter((r) => r.kind === 'delivered')[999].t; // Meta counts the users it delivers to
   assert.equal(tierSteps(trace), [[thousandth / HOUR + 6, 'TIER_10K', 'UPGRADE']]);
 });
 
@@ -58,7 +59,7 @@ test('a RED number freezes scaling for the whole portfolio ("poisons the well")'
 test('legacy: limits are per number, upgrades 24 h after the criteria, on the 1K ladder', () => {
   const s = scenario({ policy: 'meta-legacy-2025', horizonDays: 3, portfolio: { startTier: 'TIER_1K', numbers: [{ id: 'a' }, { id: 'b' }] } });
   const { trace } = runWith(s, timetable([{ day: 0, hour: 1, number: 'a', count: 500 }]));
-  const fiveHundredth = trace.filter((r) => r.kind === 'accepted')[499].t;
+  const fiveHundredth = trace.filter((r) => r.kind === 'delivered')[499].t;
   assert.equal(tierSteps(trace), [[fiveHundredth / HOUR + 24, 'TIER_10K', 'UPGRADE']]);
   assert.ok(trace.filter((r) => r.kind === 'tier' && r.event !== 'START').every((r) => r.pool === 'a'), 'number b keeps its own tier');
 });
@@ -92,7 +93,8 @@ test('meta-2025-10: low quality never lowers the limit', () => {
 
 test("seed 004 Example 1 (legacy, double-in-7-days): 1,000 new users on day 1 and on day 2 → upgraded at the end of day 2", () => {
   const s = scenario({ policy: 'meta-legacy-2025', overrides: { 'limits.upgradeRule': 'double-in-7-days' }, horizonDays: 4, portfolio: { startTier: 'TIER_1K', numbers: [{ id: 'a' }] } });
-  const { trace } = runWith(s, timetable([{ day: 0, hour: 9, number: 'a', count: 1000 }, { day: 1, hour: 9, number: 'a', count: 1000 }]));
+  // day 2's batch at 10:00: day 1's users stay counted 24 h after their delivery, a moment after 09:00
+  const { trace } = runWith(s, timetable([{ day: 0, hour: 9, number: 'a', count: 1000 }, { day: 1, hour: 10, number: 'a', count: 1000 }]));
   assert.equal(tierSteps(trace), [[2 * 24, 'TIER_10K', 'UPGRADE']]);
 });
 

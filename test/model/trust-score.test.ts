@@ -12,7 +12,7 @@ function run(number: Record<string, unknown>, seg: Record<string, unknown>, batc
     scenario({
       horizonDays: 4,
       overrides: { ...TRUST_ON, ...extra },
-      portfolio: { startTier: 'TIER_100K', numbers: [{ id: 'a', country: 'DE', ...number }] },
+      portfolio: { startTier: 'TIER_100K', numbers: [{ id: 'a', country: 'DE', channel: 'web-session', ...number }] },
       audience: { segments: [segment({ id: 'l', size: 20_000, blockProbability: 0, reportProbability: 0, stopProbability: 0, ...seg })] },
       ...(templates ? { templates } : {}),
     }),
@@ -27,6 +27,50 @@ test('layer 1: an IP in another country, VoIP and a shared IP block score at reg
   assert.is(result.series['trust.a'][0], 1.5);
   const clean = run({}, {}, []).result;
   assert.is(clean.series['trust.a'][0], 0);
+  const cloud = run({ channel: 'cloud-api', connection: { ipCountry: 'US', voip: true, sharedIp: true } }, {}, []).result;
+  assert.is(cloud.series['trust.a'][0], 0, 'layer 1 is about app and web sessions (MODEL.md §6b): nothing on a cloud-api number');
+});
+
+test('on a cloud-api number the trust score is a risk indicator: the same blast is scored, counted over the line, never restricted (MODEL.md §6b)', () => {
+  const blast = (channel: string, extra: Record<string, unknown> = {}) =>
+    run({ ageDays: 0, channel }, { replyProbability: 0.05, blockProbability: 0.03, blockDelay: { exponential: { mean: 60 } } }, [{ day: 0, hour: 9, number: 'a', count: 3000 }], extra);
+  const cloud = blast('cloud-api');
+  assert.is(cloud.trace.filter((r) => r.kind === 'enforcement').length, 0);
+  assert.is(cloud.result.summary.numbers.a.trustScoreActs, false);
+  assert.ok(cloud.result.summary.numbers.a.hoursOverRestrictScore > 0, 'over the restriction line, reported as a risk');
+  const turnedOn = blast('cloud-api', { 'appliesTo.trustScore': ['cloud-api'] });
+  assert.ok(turnedOn.trace.some((r) => r.kind === 'enforcement' && r.path === 'trust-score'), 'a scenario can turn it on (a what-if)');
+});
+
+test('layer 3 scores nothing inside the safe zone (under 1% blocks) and the excess beyond it (seed 003)', () => {
+  const layer = (blockProbability: number): number => {
+    // a cloud-api number of an established portfolio: no velocity or young-number rules, so the score is layers 3 and 4
+    const { result } = run({ ageDays: 400, channel: 'cloud-api' }, { replyProbability: 0.5, blockProbability, blockDelay: { exponential: { mean: 60 } } }, [{ day: 0, hour: 9, number: 'a', count: 4000 }], { 'trust.restrictScore': 1000 }, [{ id: 'promo', category: 'marketing', quality: 'HIGH' }]);
+    return Math.max(...result.series['trust.a']);
+  };
+  const content = 0.5; // layer 4: more than 15 identical messages an hour
+  assert.is(layer(0.005), content, '0.5% blocks: inside seed 003\'s safe zone, layer 3 adds nothing');
+  assert.ok(layer(0.03) - content >= 1.5, '3% blocks: about 20 per 1,000 past the safe zone × 0.1');
+});
+
+test('a lifted restriction needs new evidence: no second ban while the number stays silent', () => {
+  const { trace } = run({ ageDays: 0 }, { replyProbability: 0.02, blockProbability: 0.04, blockDelay: { exponential: { mean: 60 } } }, [{ day: 0, hour: 9, number: 'a', count: 3000 }], { 'trust.banScore': 1000, 'restrictions.appealRestrictedSuccess': 0, 'restrictions.softBanMaxHours': 24 });
+  const bans = trace.filter((r) => r.kind === 'enforcement');
+  assert.is(bans.length, 1, 'one soft ban; after it expires nothing new was sent, so nothing new is imposed');
+});
+
+test('young-number rules do not touch a new cloud-api number in an established portfolio (seed 000: it inherits the limit, no warm-up)', () => {
+  const scores = (numbers: Record<string, unknown>[]) => {
+    const { result } = runWith(
+      scenario({ horizonDays: 2, overrides: TRUST_ON, portfolio: { startTier: 'TIER_100K', numbers }, audience: { segments: [segment({ id: 'l', size: 20_000, replyProbability: 0.5, blockProbability: 0 })] } }),
+      timetable([{ day: 0, hour: 9, number: 'new', count: 3000 }]),
+    );
+    return Math.max(...result.series['trust.new']);
+  };
+  const established = scores([{ id: 'old', ageDays: 400 }, { id: 'new', ageDays: 0 }]);
+  const fresh = scores([{ id: 'new', ageDays: 0 }]);
+  assert.ok(established <= 0.5, `established portfolio: identical content only (${established})`);
+  assert.ok(fresh - established >= 2, `a new portfolio: velocity and volume on a young number count (${fresh})`);
 });
 
 test('a young number blasting a low-reply list is soft-banned, with behaviour and block cascade as the reasons', () => {
@@ -46,8 +90,8 @@ test('the same send from an established number with a good reply rate is not res
 
 test('layer 4: more than 15 identical messages an hour with the same link and media; personalisation reduces it', () => {
   const batches = [{ day: 0, hour: 9, number: 'a', count: 100 }];
-  const plain = run({ ageDays: 400 }, { replyProbability: 0.5 }, batches, {}, [{ id: 'promo', category: 'marketing', quality: 'HIGH', sameLink: true, sameMedia: true }]).result;
-  const personal = run({ ageDays: 400 }, { replyProbability: 0.5 }, batches, {}, [{ id: 'promo', category: 'marketing', quality: 'HIGH', sameLink: true, sameMedia: true, personalized: true }]).result;
+  const plain = run({ ageDays: 400, channel: 'cloud-api' }, { replyProbability: 0.5 }, batches, {}, [{ id: 'promo', category: 'marketing', quality: 'HIGH', sameLink: true, sameMedia: true }]).result;
+  const personal = run({ ageDays: 400, channel: 'cloud-api' }, { replyProbability: 0.5 }, batches, {}, [{ id: 'promo', category: 'marketing', quality: 'HIGH', sameLink: true, sameMedia: true, personalized: true }]).result;
   assert.is(plain.series['trust.a'][9], 0.5 + 0.3 + 0.3);
   assert.ok(Math.abs(personal.series['trust.a'][9] - 1.1 * 0.3) < 1e-9);
 });
@@ -58,7 +102,7 @@ test('soft bans last 24–72 h, then the number is reinstated', () => {
       scenario({
         horizonDays: 6,
         overrides: { ...TRUST_ON, 'trust.banScore': 1000, 'restrictions.appealRestrictedSuccess': 0 },
-        portfolio: { startTier: 'TIER_100K', numbers: [{ id: 'a', ageDays: 0 }] },
+        portfolio: { startTier: 'TIER_100K', numbers: [{ id: 'a', ageDays: 0, channel: 'web-session' }] },
         audience: { segments: [segment({ id: 'l', size: 5000, replyProbability: 0.02, blockProbability: 0.04, blockDelay: { exponential: { mean: 60 } } })] },
       }),
       timetable([{ day: 0, hour: 9, number: 'a', count: 3000 }]),
@@ -88,7 +132,7 @@ test('RED for 7 days without improvement escalates to an account restriction (bl
     scenario({
       horizonDays: 10,
       overrides: { ...TRUST_ON, 'trust.restrictScore': 1000, 'quality.recoveryDays': 30 }, // idle recovery (6 days) would come first
-      portfolio: { startTier: 'TIER_100K', numbers: [{ id: 'a', ageDays: 400 }] },
+      portfolio: { startTier: 'TIER_100K', numbers: [{ id: 'a', ageDays: 400, channel: 'web-session' }] },
       audience: { segments: [segment({ id: 'l', size: 2000, replyProbability: 0.6, blockProbability: 0.3, blockDelay: { exponential: { mean: 60 } } })] },
     }),
     timetable([{ day: 0, hour: 0, number: 'a', count: 300 }]),

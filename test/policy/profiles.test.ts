@@ -19,7 +19,8 @@ for (const id of PROFILE_IDS) {
         assert.ok(Number.isFinite(def.value), `${path} finite`);
         assert.ok(def.value >= (def.min ?? -Infinity) && def.value <= (def.max ?? Infinity), `${path} in bounds`);
       }
-      if (def.choices) assert.ok(def.choices.includes(def.value as string), `${path} value among its choices`);
+      const values = Array.isArray(def.value) ? (def.value as unknown[]) : [def.value];
+      if (def.choices) assert.ok(values.every((v) => def.choices?.includes(v as string)), `${path} value among its choices`);
     }
   });
   test(`${id}: every profile has the same parameters as the default`, () => {

@@ -30,7 +30,7 @@ export function violations(s: Scenario, trace: readonly TraceRecord[], result: R
   return out;
 }
 
-/** Distinct users with a business-initiated acceptance in any (t − 24 h, t] ≤ the highest limit in force then. */
+/** Distinct users with a business-initiated delivery in any (t − 24 h, t] ≤ the highest limit in force then (Meta counts the users it delivers to). */
 function limitViolations(s: Scenario, trace: readonly TraceRecord[], scope: string): string[] {
   const tiers = new Map<string, { t: number; limit: number }[]>();
   const limitOf = (name: string): number => {
@@ -44,7 +44,7 @@ function limitViolations(s: Scenario, trace: readonly TraceRecord[], scope: stri
   }
   const out: string[] = [];
   for (const [pool, steps] of tiers) {
-    const sends = trace.filter((r) => r.kind === 'accepted' && r.businessInitiated && (scope === 'portfolio' || r.number === pool));
+    const sends = trace.filter((r) => r.kind === 'delivered' && r.businessInitiated && (scope === 'portfolio' || r.number === pool));
     const window = new Map<unknown, number>();
     let lo = 0;
     for (let hi = 0; hi < sends.length; hi++) {

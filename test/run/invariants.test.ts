@@ -4,9 +4,9 @@ import { HOUR } from '../../src/engine/index.js';
 import { runScenario } from '../../src/run/index.js';
 import { smallScenario, tracedRun } from './helpers.js';
 
-/** Largest number of distinct users with a business-initiated acceptance in any (t − 24 h, t]. */
+/** Largest number of distinct users with a business-initiated delivery in any (t − 24 h, t] (Meta counts the users it delivers to). */
 function peakUniqueIn24h(trace: { t: number; kind: string; [k: string]: unknown }[]): number {
-  const sends = trace.filter((r) => r.kind === 'accepted' && r.businessInitiated).map((r) => ({ t: r.t, user: r.recipient as number }));
+  const sends = trace.filter((r) => r.kind === 'delivered' && r.businessInitiated).map((r) => ({ t: r.t, user: r.recipient as number }));
   let peak = 0;
   let lo = 0;
   const inWindow = new Map<number, number>();
@@ -38,7 +38,7 @@ test('the limit is shared by the portfolio: a second number cannot reach 250 mor
     { id: 'c2', template: 'promo', segment: 'list', number: 'b', startHour: 2 },
   ] });
   const { trace } = await tracedRun(s, 3);
-  const users = (n: string): Set<unknown> => new Set(trace.filter((r) => r.kind === 'accepted' && r.businessInitiated && r.number === n).map((r) => r.recipient));
+  const users = (n: string): Set<unknown> => new Set(trace.filter((r) => r.kind === 'delivered' && r.businessInitiated && r.number === n).map((r) => r.recipient));
   const a = users('a');
   const b = users('b');
   assert.is(a.size, 250);

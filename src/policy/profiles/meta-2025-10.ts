@@ -20,6 +20,7 @@ export const meta202510: PolicyProfile = {
     appliesTo: {
       trustScore: channels(['coexistence', 'web-session'], 'estimate', `MODEL.md §6b; ${SEED_003} (written about WhatsApp Web sessions and the app)`, 'Channels whose numbers the seed-003 trust score restricts; on the others it is a reported risk indicator'),
       registrationLayer: channels(['coexistence', 'web-session'], 'estimate', `MODEL.md §6b; ${SEED_003} layer 1 (IP, VoIP, device: an app or web session)`, 'Channels on which the registration layer (IP country, VoIP, shared IP) counts'),
+      velocity: channels(['coexistence', 'web-session'], 'estimate', `MODEL.md §6b; ${SEED_003} (velocity, for sessions); ${SEED_000} (broadcast through coexistence raises suspicious-signal flags)`, 'Channels judged on send velocity at any age'),
       youngNumberRules: channels(['coexistence', 'web-session'], 'estimate', `MODEL.md §6b; ${SEED_000} (a new number inherits the portfolio's limit with no warm-up); ${SEED_003}`, 'Channels judged on young-number velocity and volume; any number of a new portfolio is judged too'),
       policyEnforcement: channels(['cloud-api', 'coexistence', 'web-session'], 'documented', META_POLICY_ENFORCEMENT, "Channels Meta's policy-enforcement ladder acts on"),
     },
