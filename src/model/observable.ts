@@ -74,6 +74,8 @@ export type Webhook =
       /** e.g. QUALITY_UPDATED, UPGRADE, DOWNGRADE, FLAGGED, UNFLAGGED, THROUGHPUT_UPGRADE */
       readonly event: string;
       readonly currentLimit: string;
+      /** The tier before an UPGRADE or DOWNGRADE (Meta's `old_limit`, sent only for messaging-limit changes). */
+      readonly previousLimit?: string;
       readonly currentQualityRating?: QualityRating;
       readonly previousQualityRating?: QualityRating;
       readonly at: number;
@@ -105,10 +107,17 @@ export type Webhook =
   | {
       readonly kind: 'account_update';
       readonly number?: string;
-      /** e.g. ACCOUNT_RESTRICTION, DISCONNECTED, BANNED, REINSTATED */
+      /** e.g. ACCOUNT_RESTRICTION, ACCOUNT_VIOLATION, DISABLED_UPDATE, REINSTATED, DISCONNECTED */
       readonly event: string;
       readonly reason?: string;
       readonly until?: number;
+      /**
+       * What an ACCOUNT_RESTRICTION takes away: 'business-initiated' (no business-initiated messages,
+       * no new phone numbers) or 'all' (customer-initiated replies too). Default 'business-initiated'.
+       */
+      readonly restriction?: 'business-initiated' | 'all';
+      /** The violation type of an ACCOUNT_VIOLATION (Meta's `violation_info.violation_type`); default `reason`. */
+      readonly violation?: string;
       readonly at: number;
     };
 

@@ -191,6 +191,7 @@ export function onTierUpgrade(e: Extract<ModelEvent, { type: 'tier-upgrade' }>, 
 export function setTier(ctx: RunContext, pool: LimitPool, index: number, event: 'UPGRADE' | 'DOWNGRADE'): void {
   const { world, sim } = ctx;
   const tiers = world.portfolio.tiers;
+  const previousLimit = tiers[pool.tierIndex].name;
   pool.tierIndex = index;
   pool.tierSince = sim.now;
   pool.peakTierIndex = Math.max(pool.peakTierIndex, index);
@@ -205,7 +206,7 @@ export function setTier(ctx: RunContext, pool: LimitPool, index: number, event: 
     at: sim.now,
   });
   for (const i of pool.members) {
-    emitWebhook(ctx, { kind: 'phone_number_quality_update', number: world.numbers[i].id, event, currentLimit: name, at: sim.now });
+    emitWebhook(ctx, { kind: 'phone_number_quality_update', number: world.numbers[i].id, event, currentLimit: name, previousLimit, at: sim.now });
   }
 }
 

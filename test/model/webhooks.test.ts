@@ -17,13 +17,13 @@ test('message status webhooks follow Meta\'s messages shape, with errors on fail
   assert.equal(statuses.map((v) => (v.statuses as { status: string }[])[0].status), ['delivered', 'read']);
 });
 
-test('tier changes emit business_capability_update with max_daily_conversations_per_business', () => {
+test('tier changes emit business_capability_update with max_daily_conversations_per_business and the phone-number cap', () => {
   const { trace } = runWith(scenario({ horizonDays: 2, portfolio: { verified: true, numbers: [{ id: 'a' }] } }), timetable([]));
   const cap = trace.find((r) => r.kind === 'webhook' && r.field === 'business_capability_update');
-  assert.equal((cap?.payload as Payload).entry[0].changes[0].value, { max_daily_conversations_per_business: 2000 });
+  assert.equal((cap?.payload as Payload).entry[0].changes[0].value, { max_daily_conversations_per_business: 2000, max_phone_numbers_per_waba: 25 });
   const legacy = runWith(scenario({ policy: 'meta-legacy-2025', horizonDays: 2, portfolio: { verified: true, numbers: [{ id: 'a' }] } }), timetable([])).trace;
   const cap2 = legacy.find((r) => r.kind === 'webhook' && r.field === 'business_capability_update');
-  assert.equal((cap2?.payload as Payload).entry[0].changes[0].value, { max_daily_conversation_per_phone: 1000 });
+  assert.equal((cap2?.payload as Payload).entry[0].changes[0].value, { max_daily_conversation_per_phone: 1000, max_phone_numbers_per_waba: 25 });
 });
 
 test('a STOP reply arrives as an inbound text "STOP" and the user is never sent to again by a polite sender', () => {
