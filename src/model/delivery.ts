@@ -146,7 +146,7 @@ export function onDeliver(datum: number, ctx: RunContext): void {
     if (fb.reportAfter >= 0) scheduleMessageEvent(ctx, fb.reportAfter, 'report', datum);
     if (fb.stopAfter >= 0) scheduleMessageEvent(ctx, fb.stopAfter, 'stop', datum);
   }
-  emitStatus(ctx, number, id, recipient, 'delivered');
+  emitStatus(ctx, number, id, recipient, 'delivered', undefined, templateIndex);
 }
 
 /** Opens (or extends) the customer-service window of `recipient` with number `number` — Meta, documented. */

@@ -108,7 +108,8 @@ export function enforce(ctx: RunContext, n: NumberState, kind: EnforcementKind, 
   if (Number.isFinite(e.end) && hours > 0) sim.schedule(e.end, { type: 'enforcement-end', enforcement: e.id });
   n.status = numberStatus(n);
   ctx.trace?.({ t: now, kind: 'enforcement', number: n.id, enforcement: kind, path, reason, until: e.end, layers });
-  emitWebhook(ctx, { kind: 'account_update', number: n.id, event: ACCOUNT_EVENTS[kind], reason, until: Number.isFinite(e.end) ? e.end : undefined, at: now });
+  const restriction = kind === 'policy-restriction-all' ? 'all' : 'business-initiated'; // Meta: 5/7-day blocks cover replies too — documented
+  emitWebhook(ctx, { kind: 'account_update', number: n.id, event: ACCOUNT_EVENTS[kind], reason, violation: kind === 'policy-warning' || kind === 'policy-restriction' || kind === 'policy-restriction-all' ? reason : undefined, until: Number.isFinite(e.end) && hours > 0 ? e.end : undefined, restriction, at: now });
   if (world.autoAppeal && RESTRICTING_KINDS.has(kind)) appeal(ctx, e);
   return e;
 }

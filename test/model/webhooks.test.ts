@@ -11,7 +11,7 @@ test('message status webhooks follow Meta\'s messages shape, with errors on fail
   const first = statuses[0] as { messaging_product: string; metadata: Record<string, string>; statuses: Record<string, unknown>[] };
   assert.is(first.messaging_product, 'whatsapp');
   assert.equal(Object.keys(first.metadata).sort(), ['display_phone_number', 'phone_number_id']);
-  assert.equal(Object.keys(first.statuses[0]).sort(), ['id', 'recipient_id', 'status', 'timestamp']);
+  assert.equal(Object.keys(first.statuses[0]).sort(), ['id', 'pricing', 'recipient_id', 'status', 'timestamp'], 'a delivered template carries its pricing category');
   assert.match(String(first.statuses[0].id), /^wamid\./);
   assert.match(String(first.statuses[0].timestamp), /^\d{10}$/);
   assert.equal(statuses.map((v) => (v.statuses as { status: string }[])[0].status), ['delivered', 'read']);
