@@ -45,6 +45,7 @@ export const msg = {
     expected: `the id of a ${kind} (${known.slice(0, 10).join(', ')}${known.length > 10 ? ', …' : ''})`,
     found: show(found),
   }),
+  unknownTier: (file: string, pointer: string, profile: string, known: readonly string[], found: unknown): Issue => ({ file, pointer, expected: `a messaging-limit tier of policy ${profile} (${known.join(', ')})`, found: show(found) }),
   duplicateId: (file: string, pointer: string, kind: string, found: unknown): Issue => ({ file, pointer, expected: `a ${kind} id not used before`, found: `duplicate ${show(found)}` }),
   unknownPolicy: (file: string, pointer: string, known: readonly string[], found: unknown): Issue => ({ file, pointer, expected: `a policy profile (${known.join(', ')})`, found: show(found) }),
   unknownParam: (file: string, pointer: string, found: string): Issue => ({ file, pointer, expected: 'a parameter of the policy profile (wabasim list policies --params)', found: show(found) }),

@@ -25,11 +25,15 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
   const verifiedStart = s.portfolio.verified && policy.limits.verifiedStartTier !== '' ? policy.limits.verifiedStartTier : undefined;
   const startTier = Math.max(0, tierIndexOf(tiers, s.portfolio.startTier ?? verifiedStart ?? policy.limits.startTier));
   const n = audience.size;
+  // A number's own limit when it joins (scenario `messagingLimitTier`), else the start tier
+  const ownTier = s.portfolio.numbers.map((spec) => (spec.messagingLimitTier === undefined ? startTier : Math.max(0, tierIndexOf(tiers, spec.messagingLimitTier))));
+  // Migration: an existing portfolio took the highest limit of any of its numbers — Meta "Messaging limits", documented
+  const portfolioStart = Math.max(startTier, ...ownTier);
   // Scope: the portfolio shares one pool (2025-10 rules) or each number has its own (legacy) — Meta "Messaging limits", documented
-  const shared = policy.limits.scope === 'portfolio' ? createPool(0, 'portfolio', n, startTier, policy) : undefined;
+  const shared = policy.limits.scope === 'portfolio' ? createPool(0, 'portfolio', n, portfolioStart, policy) : undefined;
   const pools: LimitPool[] = shared ? [shared] : [];
   const numbers = s.portfolio.numbers.map((spec, index): NumberState => {
-    const pool = shared ?? createPool(index, spec.id, n, startTier, policy);
+    const pool = shared ?? createPool(index, spec.id, n, ownTier[index], policy);
     if (!shared) pools.push(pool);
     pool.members.push(index);
     return {

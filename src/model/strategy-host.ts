@@ -10,6 +10,8 @@ import { spendRequest } from './graph-api.js';
 import { openApp as openCoexistenceApp } from './coexistence.js';
 import type { ModelEvent } from './events.js';
 import type { CampaignView, NumberView, PhoneNumberFields, SenderApi, SendResponse, TemplateView } from './observable.js';
+import { poolLimit } from './tiers.js';
+import { countAt } from './unique-counter.js';
 import type { CampaignState, NumberState, TemplateState, World } from './world.js';
 
 /** The campaign as the business planned it (no hidden state). */
@@ -58,7 +60,7 @@ export function createSenderApi(world: World, getCtx: () => RunContext, rng: Rng
       const n = world.numberById.get(id);
       if (!n) return { ok: false, code: ERROR_CODES.invalidParameter };
       const code = spendRequest(getCtx()); // polling spends the Graph API budget — seed 002, documented
-      return code ? { ok: false, code } : { ok: true, data: phoneNumberFields(world, n) };
+      return code ? { ok: false, code } : { ok: true, data: phoneNumberFields(world, n, getCtx().sim.now) };
     },
     openApp(id) {
       const n = world.numberById.get(id);
@@ -72,18 +74,31 @@ export function createSenderApi(world: World, getCtx: () => RunContext, rng: Rng
   };
 }
 
-/** The fields a GET on the phone number returns (seed 002's shape). */
-export function phoneNumberFields(world: World, n: NumberState): PhoneNumberFields {
+/**
+ * The fields a GET on the phone number returns at `now` (seed 002's shape). A connected number whose
+ * pool has reached its messaging limit shows RESTRICTED and health LIMITED until the moving window
+ * frees a slot — read from the pool at GET time, never written to the number's status.
+ * Rule: "When a business reaches its daily messaging limit, the phone number's status changes to
+ * Restricted" (seed 000, reported; MODEL.md §1).
+ * @example phoneNumberFields(world, world.numbers[0], 0).status // 'CONNECTED'
+ */
+export function phoneNumberFields(world: World, n: NumberState, now: number): PhoneNumberFields {
   const tier = world.portfolio.tiers[n.pool.tierIndex].name;
-  const blocked = n.status === 'DISCONNECTED' || n.status === 'BANNED' || n.status === 'PENDING_REVIEW'; // seed 002: health_status
+  const status = n.status === 'CONNECTED' && atMessagingLimit(world, n, now) ? 'RESTRICTED' : n.status;
+  const blocked = status === 'DISCONNECTED' || status === 'BANNED' || status === 'PENDING_REVIEW'; // seed 002: health_status
   return {
     id: n.id,
-    health_status: { can_send_message: blocked ? 'BLOCKED' : n.status === 'RESTRICTED' || n.quality === 'RED' ? 'LIMITED' : 'AVAILABLE' },
+    health_status: { can_send_message: blocked ? 'BLOCKED' : status === 'RESTRICTED' || n.quality === 'RED' ? 'LIMITED' : 'AVAILABLE' },
     quality_rating: n.quality,
     whatsapp_business_manager_messaging_limit: tier,
     messaging_limit_tier: tier,
-    status: n.status,
+    status,
   };
+}
+
+/** The number's pool has as many unique users in its moving window as its tier allows (MODEL.md §1). */
+function atMessagingLimit(world: World, n: NumberState, now: number): boolean {
+  return countAt(n.pool.window, now) >= poolLimit(n.pool, world.portfolio.tiers);
 }
 
 export function onCampaignStart(e: Extract<ModelEvent, { type: 'campaign-start' }>, ctx: RunContext): void {

@@ -6,7 +6,9 @@
  *   end of window: the batch's blocks and reports per delivered message
  *        ├─ ≥ failRate (with enough signals) ─▶ template PAUSED, every held message dropped: failed 132015
  *        ├─ too few signals ─────────────────▶ released (no-feedback path)
- *        └─ otherwise ───────────────────────▶ released in batches over the following hour
+ *        └─ otherwise ───────────────────────▶ released in batches, the last one `releaseMinutes` after holding started
+ *   Meta's guardrail (99% of paced messages delivered within an hour) bounds a held message's wait
+ *   from the hold start, feedback window included: the batches fill the rest of `releaseMinutes`.
  *   A template whose quality is established is not paced again (until it is unpaused). Business
  *   portfolio pacing (2026) paces every template while a number is RED or the portfolio is new.
  */
@@ -106,13 +108,26 @@ export function onPacingVerdict(e: Extract<ModelEvent, { type: 'pacing-verdict' 
   ctx.trace?.({ t: ctx.sim.now, kind: 'pacing-verdict', template: t.id, verdict, held: s.held.length / HELD_FIELDS, delivered: s.delivered, negative: s.negative, signals: s.signals });
   t.stats.verdicts[verdict === 'paused' ? 'paused' : verdict === 'released' ? 'released' : 'noFeedback']++;
   if (verdict === 'paused') return void pauseTemplate(ctx, t, 'PACING'); // negative feedback → paused, held dropped (seed 000), documented
-  // released in batches over the following hour (seed 000; Meta: 99% within an hour), documented
   s.phase = 'releasing';
   s.needsAssessment = false;
   s.releaseFrom = 0;
   const batches = Math.max(1, Math.round(p.releaseBatches));
-  const step = (p.releaseMinutes * MINUTE) / batches;
-  for (let b = 0; b < batches; b++) ctx.sim.scheduleIn(Math.round(b * step), { type: 'pacing-release', template: t.index, cycle: s.cycle, batch: b });
+  const offsets = releaseOffsets(p.releaseMinutes, p.windowMinutes, batches);
+  for (let b = 0; b < batches; b++) ctx.sim.scheduleIn(offsets[b], { type: 'pacing-release', template: t.index, cycle: s.cycle, batch: b });
+}
+
+/**
+ * When each release batch goes out, in ms after the verdict: the first at once, the rest evenly
+ * spaced so the last leaves one step before `releaseMinutes` after holding started. Every held
+ * message was held at or after the hold start, so each waits at most
+ * max(`windowMinutes`, `releaseMinutes` − step) plus the delivery latency.
+ * Rule: held messages released in batches (seed 000, reported) and 99% of paced messages delivered
+ * within an hour (Meta "Template pacing", documented) — the hour counts from when a message was held.
+ * @example releaseOffsets(60, 15, 6) // [0, 450000, 900000, 1350000, 1800000, 2250000]: the last batch 52.5 min after the hold start
+ */
+export function releaseOffsets(releaseMinutes: number, windowMinutes: number, batches: number): number[] {
+  const step = (Math.max(0, releaseMinutes - windowMinutes) * MINUTE) / batches;
+  return Array.from({ length: batches }, (_, b) => Math.round(b * step));
 }
 
 /** Releases the next share of held messages to delivery. */

@@ -4,6 +4,12 @@
  * upgrade; over it → 130429. The upgrade (2025-10 rules): the portfolio is at an unlimited tier,
  * the number reached ≥ 100K unique users outside service windows in a moving 24 h, quality MEDIUM
  * or better → upgraded within 12 h; while it runs (~1 minute) sends fail with 131057.
+ *
+ *   check (hour end) ── criteria not met ──▶ checkedAt = now (the number did not qualify yet)
+ *         └─ criteria met ──▶ upgrade at checkedAt + upgradeDelayHours (never before now)
+ *   The qualifying moment lies after `checkedAt`, so the upgrade lands within `upgradeDelayHours`
+ *   of it however seldom the criteria are checked; the more often they are checked, the closer
+ *   it lands to exactly that delay.
  */
 import { HOUR, SECOND } from '../engine/index.js';
 import type { Channel, Policy } from '../policy/index.js';
@@ -23,11 +29,13 @@ export interface ThroughputState {
   /** Sends fail with 131057 until this time (ms). */
   upgradingUntil: number;
   upgradeScheduled: boolean;
+  /** Last time the upgrade criteria were checked and not met (ms): the qualifying moment is later. */
+  checkedAt: number;
 }
 
 /** Initial throughput of a number by channel — Meta throughput page, documented. */
 export function createThroughput(channel: Channel, policy: Policy): ThroughputState {
-  return { mps: channel === 'coexistence' ? policy.throughput.coexistenceMps : policy.throughput.defaultMps, second: -1, used: 0, upgradingUntil: -1, upgradeScheduled: false };
+  return { mps: channel === 'coexistence' ? policy.throughput.coexistenceMps : policy.throughput.defaultMps, second: -1, used: 0, upgradingUntil: -1, upgradeScheduled: false, checkedAt: 0 };
 }
 
 /**
@@ -45,17 +53,40 @@ export function takeThroughput(t: ThroughputState, now: number, force = false): 
   return true;
 }
 
-/** Checks the upgrade criteria hourly and schedules the upgrade — Meta throughput page, documented. */
+/**
+ * Checks the upgrade criteria at `now` and, when they are met, schedules the upgrade
+ * `upgradeDelayHours` after the last check that found them unmet — the earliest the number can
+ * have qualified — so it lands within that delay of the qualifying moment, not of this check.
+ * Called at every hour end (quality changes hourly); cheap enough to call on every new unique user.
+ * Rule: unlimited tier, ≥ `upgradeUniqueUsers` unique users outside service windows in a moving
+ * 24 h, quality MEDIUM or better → 1,000 MPS within 12 h — Meta throughput page, documented.
+ * @example checkThroughputUpgrade(ctx, ctx.world.numbers[0]) // at most one throughput-upgrade event scheduled per number
+ */
 export function checkThroughputUpgrade(ctx: RunContext, n: NumberState): void {
   const { world, sim } = ctx;
   const p = world.policy.throughput;
-  if (n.throughput.upgradeScheduled || n.throughput.mps >= p.upgradedMps || n.channel !== 'cloud-api') return; // the upgrade is a Cloud API feature (Meta throughput page)
-  if (world.portfolio.tiers[n.pool.tierIndex].limit !== null) return;
-  if (qualityRank(n.quality) > 1) return;
-  expire(n.window, sim.now);
-  if (n.window.count < p.upgradeUniqueUsers) return;
-  n.throughput.upgradeScheduled = true;
-  sim.scheduleIn(p.upgradeDelayHours * HOUR, { type: 'throughput-upgrade', number: n.index });
+  const t = n.throughput;
+  if (t.upgradeScheduled || t.mps >= p.upgradedMps || n.channel !== 'cloud-api') return; // the upgrade is a Cloud API feature (Meta throughput page)
+  const now = sim.now;
+  if (!qualifies(ctx, n, now)) {
+    t.checkedAt = now;
+    return;
+  }
+  t.upgradeScheduled = true;
+  const at = Math.max(now, t.checkedAt + p.upgradeDelayHours * HOUR);
+  ctx.trace?.({ t: now, kind: 'throughput-upgrade-scheduled', number: n.id, at, notBefore: t.checkedAt });
+  sim.schedule(at, { type: 'throughput-upgrade', number: n.index });
+}
+
+/** The upgrade criteria hold at `now`: unlimited tier, quality MEDIUM or better, the 24-h unique-user volume. */
+function qualifies(ctx: RunContext, n: NumberState, now: number): boolean {
+  const { world } = ctx;
+  const p = world.policy.throughput;
+  if (world.portfolio.tiers[n.pool.tierIndex].limit !== null) return false;
+  if (qualityRank(n.quality) > 1) return false;
+  if (n.window.count < p.upgradeUniqueUsers) return false; // the count only overstates before expire: below means below
+  expire(n.window, now);
+  return n.window.count >= p.upgradeUniqueUsers;
 }
 
 /** The upgrade starts: 131057 for `upgradeSeconds`, then the higher rate and a THROUGHPUT_UPGRADE webhook. */

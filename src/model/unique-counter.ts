@@ -35,6 +35,20 @@ export function expire(c: UniqueCounter, now: number): void {
   }
 }
 
+/**
+ * Distinct users touched in the window ending at `now`, without changing the counter: a read for
+ * observers (a GET on the phone number) that must not write a mechanism's state. Costs one step per
+ * entry that left the window since the owner's last `expire`.
+ * @example const c = createUniqueCounter(10, 1000); touch(c, 3, 0); countAt(c, 999) // 1; countAt(c, 1000) // 0
+ */
+export function countAt(c: UniqueCounter, now: number): number {
+  const cutoff = now - c.window;
+  const f = c.touches;
+  let count = c.count;
+  for (let i = f.head; i < f.tail && f.times[i] <= cutoff; i++) if (c.last[f.values[i]] === f.times[i]) count--;
+  return count;
+}
+
 /** True if `user` was touched in the window ending at `now` (call `expire` first for `count`). */
 export function isCounted(c: UniqueCounter, user: number, now: number): boolean {
   return c.last[user] > now - c.window;

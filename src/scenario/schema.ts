@@ -95,6 +95,10 @@ const phoneNumber = {
     country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166 country of the number' },
     ageDays: { type: 'number', minimum: 0, maximum: 36500, description: 'Days since registration at the start' },
     registered: { type: 'boolean', default: true, description: 'Registered with the Cloud API (a WABA with none has a 200 requests/hour Graph API budget)' },
+    messagingLimitTier: {
+      type: 'string',
+      description: "Messaging-limit tier the number brings when it joins the portfolio (a tier name of the policy profile, e.g. 'TIER_10K'): a portfolio starts at the highest of its start tier and its numbers' tiers (Meta \"Messaging limits\": an existing portfolio took the highest limit of any of its numbers, documented); in number scope (legacy) the number's own limit starts here",
+    },
     appOpen: {
       description: 'Coexistence: how often the WhatsApp Business app is opened on the phone ("never", or every N days with jitter)',
       anyOf: [

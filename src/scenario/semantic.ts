@@ -20,9 +20,7 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
   const issues: Issue[] = [];
   const profile = checkPolicy(s.policy, '/policy', file, issues);
   if (profile && s.overrides) checkOverrides(profile, s.overrides, '/overrides', file, issues);
-  if (profile && s.portfolio.startTier !== undefined && !profile.params.limits.tiers.value.some((t) => t.name === s.portfolio.startTier)) {
-    issues.push(msg.unknownRef(file, '/portfolio/startTier', 'messaging-limit tier', profile.params.limits.tiers.value.map((t) => t.name), s.portfolio.startTier));
-  }
+  if (profile) checkTierNames(s, profile, file, issues);
 
   const numbers = uniqueIds(s.portfolio.numbers, '/portfolio/numbers', 'phone number', file, issues);
   const templates = uniqueIds(s.templates, '/templates', 'template', file, issues);
@@ -64,6 +62,7 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
   variants.forEach((v, i) => {
     const vp = v.policy === undefined ? profile : checkPolicy(v.policy, `/variants/${i}/policy`, file, issues);
     if (vp && v.overrides) checkOverrides(vp, v.overrides, `/variants/${i}/overrides`, file, issues);
+    if (vp && vp !== profile) checkTierNames(s, vp, file, issues);
     for (const pointer of Object.keys(v.patch ?? {})) {
       const parent = resolvePointer(s, pointer.slice(0, pointer.lastIndexOf('/')));
       if (typeof parent !== 'object' || parent === null) issues.push(msg.badPatch(file, `/variants/${i}/patch/${escapePointer(pointer)}`, pointer));
@@ -72,6 +71,21 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
   const runs = Math.max(1, variants.length) * s.strategies.length * s.seeds;
   if (runs > LIMITS.maxRuns) issues.push(msg.tooMany(file, '/seeds', 'runs (variants × strategies × seeds)', LIMITS.maxRuns, runs));
   return issues;
+}
+
+/**
+ * Checks that the portfolio's start tier and every number's own tier (`messagingLimitTier`) name a
+ * tier of `profile`; a variant with another profile is checked against that profile too, and an
+ * issue is reported once per pointer.
+ */
+function checkTierNames(s: Scenario, profile: PolicyProfile, file: string, issues: Issue[]): void {
+  const names = profile.params.limits.tiers.value.map((t) => t.name);
+  const check = (pointer: string, name: string | undefined): void => {
+    if (name === undefined || names.includes(name) || issues.some((x) => x.pointer === pointer)) return;
+    issues.push(msg.unknownTier(file, pointer, profile.id, names, name));
+  };
+  check('/portfolio/startTier', s.portfolio.startTier);
+  s.portfolio.numbers.forEach((n, i) => check(`/portfolio/numbers/${i}/messagingLimitTier`, n.messagingLimitTier));
 }
 
 function checkPolicy(id: string, pointer: string, file: string, issues: Issue[]): PolicyProfile | undefined {

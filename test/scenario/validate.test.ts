@@ -68,6 +68,17 @@ test('a campaign naming a template, segment or number that does not exist', () =
   ]);
 });
 
+test('a number\'s own messaging-limit tier must be a tier of the profile (a user error with its JSON pointer, exit 2), for each variant\'s profile too', () => {
+  const data = minimal();
+  data.portfolio = { numbers: [{ id: 'main', messagingLimitTier: 'TIER_10K' }, { id: 'old', messagingLimitTier: 'TIER_20K' }] };
+  const tiers = ['TIER_250', 'TIER_2K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED'];
+  assert.equal(issuesOf(data), [msg.unknownTier(file, '/portfolio/numbers/1/messagingLimitTier', 'meta-2025-10', tiers, 'TIER_20K')]);
+  data.portfolio = { numbers: [{ id: 'main', messagingLimitTier: 'TIER_2K' }] };
+  data.variants = [{ name: 'legacy', policy: 'meta-legacy-2025' }];
+  assert.equal(issuesOf(data), [msg.unknownTier(file, '/portfolio/numbers/0/messagingLimitTier', 'meta-legacy-2025', ['TIER_250', 'TIER_1K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED'], 'TIER_2K')]);
+  assert.throws(() => validateScenarioData(data, { file, strategyNames: NAMES }), (err: unknown) => err instanceof UserInputError);
+});
+
 test('a distribution whose range leaves [0, 1] is out of range for a probability', () => {
   const data = minimal();
   (data.audience as { segments: object[] }).segments = [{ id: 'list', size: 100, replyProbability: { uniform: [0.5, 1.2] } }];

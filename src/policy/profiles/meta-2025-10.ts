@@ -109,7 +109,7 @@ export const meta202510: PolicyProfile = {
       windowMinutes: num(15, 'minutes', 1, 24 * 60, 'reported', `${META_TEMPLATE_PACING}; BSP (released after ~15 min without feedback); ${SEED_000}`, 'Feedback window while messages are held'),
       failRate: num(0.02, 'rate', 0, 1, 'estimate', `${SEED_000} (negative feedback → paused); value: ${SEED_003} 2% block rate`, 'Blocks and reports per delivered message of the batch that fail the assessment'),
       minSignals: num(5, 'signals', 0, 1e6, 'estimate', `${META_TEMPLATE_PACING} (too little feedback → released); value: ${ASSUMPTION}`, 'Fewest feedback signals (reads, replies, blocks) for a verdict'),
-      releaseMinutes: num(60, 'minutes', 0, 24 * 60, 'documented', `${META_TEMPLATE_PACING} (99% of paced messages delivered within an hour); ${SEED_000}`, 'Held messages are released over this period'),
+      releaseMinutes: num(60, 'minutes', 0, 24 * 60, 'documented', `${META_TEMPLATE_PACING} (99% of paced messages delivered within an hour); ${SEED_000}`, 'Every held message is released (or dropped) within this time of the hold start, the feedback window included'),
       releaseBatches: num(6, 'batches', 1, 1000, 'reported', `${SEED_000} (released in batches over the following hour)`, 'Number of release batches'),
       utilityAfterPauseDays: num(7, 'days', 0, 60, 'documented', META_TEMPLATE_PACING, 'Utility templates are paced this long after a utility template was paused'),
       portfolioPacing: flag(true, 'documented', `${META_TEMPLATE_PACING} (business portfolio pacing, 2026); ${SEED_000}`, 'Pace every template while a number is RED or the portfolio is new'),
