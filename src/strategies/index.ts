@@ -1,7 +1,7 @@
 export * from './types.js';
 export * from './registry.js';
 export { blast } from './blast.js';
-export { warmup, warmupVolume } from './warmup.js';
+export { warmup, warmupVolume, SEED_003_SCHEDULE, type WarmupSchedule } from './warmup.js';
 export { tierAware } from './tier-aware.js';
 export { pacingAware } from './pacing-aware.js';
 export { multiNumber } from './multi-number.js';

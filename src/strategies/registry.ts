@@ -16,7 +16,7 @@ export const BUILTIN_NAMES: readonly string[] = BUILTIN_STRATEGIES.map((s) => s.
 
 /**
  * The built-in named `name`, or undefined.
- * @example builtinStrategy('warmup')?.params.startPerDay.default // 30
+ * @example builtinStrategy('warmup')?.params.startPerDay.default // 20
  */
 export function builtinStrategy(name: string): StrategyDefinition | undefined {
   return BUILTIN_STRATEGIES.find((s) => s.name === name);

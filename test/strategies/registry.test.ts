@@ -27,7 +27,7 @@ test('`wabasim list strategies --json` shows every built-in with its source and 
   const table = spawnSync(process.execPath, ['bin/wabasim.js', 'list', 'strategies'], { encoding: 'utf8' }).stdout;
   for (const name of BUILTIN_NAMES) assert.match(table, name);
   assert.match(table, 'seeds/003_bb4d35adda67ac79.txt');
-  assert.match(spawnSync(process.execPath, ['bin/wabasim.js', 'list', 'strategies', '--params'], { encoding: 'utf8' }).stdout, /warmup\s+doubleEveryDays\s+integer\s+3/);
+  assert.match(spawnSync(process.execPath, ['bin/wabasim.js', 'list', 'strategies', '--params'], { encoding: 'utf8' }).stdout, /warmup\s+day14PerDay\s+integer\s+200/);
 });
 
 const SMALL = { horizonDays: 4, portfolio: { numbers: [{ id: 'a' }, { id: 'b' }] }, audience: { segments: [segment({ id: 'clean', size: 1200, replyProbability: 0.2, blockProbability: 0.003, stopProbability: 0.01 })] }, campaigns: [{ id: 'c', template: 'promo', segment: 'clean', startHour: 9, dailyTarget: 300 }] };
@@ -42,10 +42,10 @@ for (const name of BUILTIN_NAMES) {
   });
 }
 
-test('warmup in the model: 30 a day for three days, then 60', async () => {
+test("warmup in the model: seed 003's schedule, 20, 35, 50 on days 1–3, then 62, 75", async () => {
   const { trace } = await realRun('warmup', { ...SMALL, horizonDays: 5 });
   const perDay = [0, 1, 2, 3, 4].map((d) => attempts(trace).filter((r) => r.t >= d * DAY && r.t < (d + 1) * DAY).length);
-  assert.equal(perDay, [30, 30, 30, 60, 60]);
+  assert.equal(perDay, [20, 35, 50, 62, 75]);
 });
 
 test('tier-aware in the model at TIER_250: never limit_reached, at most 225 new users a day', async () => {
