@@ -13,7 +13,7 @@ import { isRetryAfterCap, marketingCapped } from './marketing-cap.js';
 import { admitPair } from './pair-rate.js';
 import { holdIfPaced, notePacingFeedback } from './template-pacing.js';
 import { templateSendError } from './templates.js';
-import { takeThroughput } from './throughput.js';
+import { checkThroughputUpgrade, takeThroughput } from './throughput.js';
 import { touch } from './unique-counter.js';
 import { coexistenceBroadcastRefused } from './coexistence.js';
 import { enforcementError } from './restrictions.js';
@@ -56,7 +56,7 @@ export function send(ctx: RunContext, from: number, to: number, template: number
   // Business-initiated (template outside a service window) counts toward the limit — Meta "Messaging limits", documented
   if (counted) {
     if (!admitToLimit(number.pool, to, now, world.portfolio.tiers)) return fail(ctx, from, to, template, ERROR_CODES.limitReached); // MODEL.md §1: no documented code, named limit_reached
-    touch(number.window, to, now);
+    if (touch(number.window, to, now)) checkThroughputUpgrade(ctx, number); // the upgrade lands within 12 h of the qualifying volume — Meta throughput page, documented
   }
   noteSend(number.trust, now, template, counted);
   const id = ctx.nextMessageId++;

@@ -8,8 +8,9 @@ const FAST = '500 a day from day 1';
 /**
  * A brand-new web-session number (IP in Germany for a Brazilian number, VoIP) in a verified
  * portfolio at TIER_10K (the limit never binds) messages known contacts who reply 35% of the time
- * (seed 003: keep the reply rate above 30%), up to 500 a day. Strategies: tier-aware at 500 a day
- * from day 1, and warmup (seed 003's schedule).
+ * (seed 003: keep the reply rate above 30%), up to 500 a day, with a personalised template (seed
+ * 003: personalisation breaks the content-pattern signal). Strategies: tier-aware at 500 a day from
+ * day 1, and warmup (seed 003's schedule).
  */
 export function newWebSession(): Record<string, unknown> {
   return {
@@ -17,7 +18,7 @@ export function newWebSession(): Record<string, unknown> {
     policy: 'meta-2025-10',
     horizonDays: 14,
     portfolio: { verified: true, startTier: 'TIER_10K', numbers: [phone('web-session', 0, { connection: { ipCountry: 'DE', voip: true } })] },
-    templates: [template()],
+    templates: [{ ...template(), personalized: true }],
     audience: { segments: [optedInList(6000, { replyProbability: 0.35, blockProbability: 0.003 })] },
     campaigns: [campaign({ dailyTarget: 500, startHour: 0 })],
     strategies: [{ name: 'tier-aware', label: FAST }, 'warmup'],
