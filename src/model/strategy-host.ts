@@ -96,9 +96,9 @@ export function phoneNumberFields(world: World, n: NumberState, now: number): Ph
   };
 }
 
-/** The number's pool has as many unique users in its moving window as its tier allows (MODEL.md §1). */
+/** The number's pool has as many unique users in its moving window (delivered, or with a message on its way) as its tier allows (MODEL.md §1). */
 function atMessagingLimit(world: World, n: NumberState, now: number): boolean {
-  return countAt(n.pool.window, now) >= poolLimit(n.pool, world.portfolio.tiers);
+  return countAt(n.pool.window, now) + n.pool.reserved >= poolLimit(n.pool, world.portfolio.tiers);
 }
 
 export function onCampaignStart(e: Extract<ModelEvent, { type: 'campaign-start' }>, ctx: RunContext): void {
