@@ -95,7 +95,7 @@ test('the enforcement timeline colours a documented restriction apart from an es
   const text = specText(syntheticResults(), 'status-timeline');
   const domain = JSON.parse(text).spec.spec.encoding.color.scale.domain as string[];
   assert.equal(domain, ['connected', 'restricted · community estimate', 'restricted · documented']);
-  assert.match(text, 'Darkest: documented path (Meta’s policy-enforcement ladder)');
+  assert.match(text, 'Darkest: documented (Meta’s policy ladder)');
   // results without enforcement records behind a status say so
   assert.match(specText(syntheticResults({ variants: ['base'] }), 'status-timeline'), 'restricted · path not recorded');
 });

@@ -91,8 +91,8 @@ test('key numbers give risk per 1,000 delivered and the share of runs restricted
   const row = (label: string): string => html.slice(html.indexOf(`<th scope="row">${label}</th>`), html.indexOf('</tr>', html.indexOf(`<th scope="row">${label}</th>`)));
   // columns: clean list × blast, clean list × warmup, cold list × blast, cold list × warmup
   assert.equal([...row('Runs with a number restricted').matchAll(/<span class="mean">(\d+ of \d+)<\/span>/g)].map((m) => m[1]), ['0 of 3', '3 of 3', '3 of 3', '0 of 3']);
-  assert.match(row('Runs with a number restricted'), 'by path: documented in 3');
-  assert.match(row('Runs with a number restricted'), 'by path: community estimate in 3');
+  assert.match(row('Runs with a number restricted'), 'documented path: 3');
+  assert.match(row('Runs with a number restricted'), 'estimate path: 3');
   assert.equal([...row('Runs with a number banned or disabled').matchAll(/<span class="mean">(\d+ of \d+)<\/span>/g)].map((m) => m[1]), ['0 of 3', '1 of 3', '0 of 3', '0 of 3']);
   // clean list × warmup: 1, 2 and 3 restrictions over 1,040, 1,031 and 1,034 delivered → mean 1.93 per 1,000
   assert.match(row('Restrictions per 1,000 delivered'), '<span class="mean">1.93</span>');

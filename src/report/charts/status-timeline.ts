@@ -20,7 +20,7 @@ export const statusTimeline: ChartDefinition = {
       legendPresentOnly: true,
       legendColumns: 2,
       title: 'Enforcement timeline: phone-number status, by the path that set it',
-      subtitle: [READ_BARS, 'Darkest: documented path (Meta’s policy-enforcement ladder) · middle: reported rule · palest: community estimate (seed 003)'],
+      subtitle: [READ_BARS, 'Darkest: documented (Meta’s policy ladder) · middle: reported · palest: community estimate (seed 003)'],
       legendTitle: 'Status · how its path is known',
       skipIfAllZero: 'every number stayed connected in every run (no flag, restriction, review, disconnect or ban)',
       caption:

@@ -27,11 +27,11 @@ interface Wording {
 const MODEL_NOTE = 'A model of a risk score Meta keeps per number but never shows (seed 003, a vendor’s estimates about WhatsApp Web sessions and the app): it rises with mismatched registration, unnatural sending behaviour, block cascades and repeated content. All of its parameters are community estimates.';
 
 function wording(ch: TrustChannels): Wording {
-  const lines = 'red dashes: the score’s restriction and ban lines';
+  const lines = 'Red dashes: the score’s restriction and ban lines';
   if (ch.known && ch.acts.length === 0) {
     const on = channelList(ch.indicator);
     return {
-      title: { text: 'Trust score — risk indicator (community estimate, seed 003)', subtitle: [`Does not restrict ${on} numbers (MODEL.md §6b) · highest of any phone number`, `${BAND_SUBTITLE} · ${lines}, which act only where a scenario turns the score on`] },
+      title: { text: 'Trust score — risk indicator (community estimate, seed 003)', subtitle: [`Does not restrict ${on} numbers (MODEL.md §6b) · highest of any phone number`, BAND_SUBTITLE, `${lines}: not applied to ${on} numbers`] },
       line: (name, _verb, value) => `${name} line (${value}): not applied to ${on}`,
       caption: `${MODEL_NOTE} Here every number is on ${on}, where the score is computed and reported as a risk indicator only: crossing its lines restricts nothing. Meta’s documented policy-enforcement ladder restricts these numbers instead (see the enforcement table).`,
     };
@@ -40,14 +40,14 @@ function wording(ch: TrustChannels): Wording {
     const acts = channelList(ch.acts);
     const only = channelList(ch.indicator);
     return {
-      title: { text: 'Trust score (community estimate, seed 003)', subtitle: [`Restricts ${acts} numbers; a risk indicator only on ${only} numbers (MODEL.md §6b) · highest of any phone number`, `${BAND_SUBTITLE} · ${lines}`] },
+      title: { text: 'Trust score (community estimate, seed 003)', subtitle: [`Restricts ${acts} numbers; a risk indicator only on ${only} numbers (MODEL.md §6b)`, `Highest of any phone number · ${BAND_SUBTITLE}`, lines] },
       line: (name, verb, value) => `${name} line (${value}): ${verb} ${acts}; not ${only}`,
       caption: `${MODEL_NOTE} On ${acts} numbers, crossing the restriction line (with enough layers contributing) restricts the number and the ban line bans it; on ${only} numbers the score restricts nothing and is reported as a risk indicator.`,
     };
   }
   const where = ch.known ? ` on ${channelList(ch.acts)} numbers` : '';
   return {
-    title: { text: 'Trust score (community estimate, seed 003)', subtitle: [`Restricts and bans${where} · highest of any phone number`, `${BAND_SUBTITLE} · ${lines}`] },
+    title: { text: 'Trust score (community estimate, seed 003)', subtitle: [`Restricts and bans${where} · highest of any phone number`, BAND_SUBTITLE, lines] },
     line: (name, verb, value) => `${name} line (${value}): ${verb} ${ch.known ? `${channelList(ch.acts)} numbers` : 'the number'}`,
     caption: `${MODEL_NOTE} Crossing the restriction line (with enough layers contributing) restricts the number${where}; crossing the ban line bans it.`,
   };

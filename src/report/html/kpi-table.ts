@@ -8,7 +8,7 @@ import { PERMANENT_KINDS, RESTRICTING_KINDS } from '../../model/restrictions.js'
 import type { PacingVerdicts } from '../../model/world.js';
 import type { RunResult, Spread } from '../../run/results.js';
 import { escapeHtml, formatNumber } from '../format.js';
-import { blockReasonLabel, codeLabel, compareCodes, enforcementBasis, knownAsLabel } from '../labels.js';
+import { blockReasonLabel, codeLabel, compareCodes, enforcementBasis } from '../labels.js';
 import type { Group, ReportData } from '../report-data.js';
 
 /** Most columns drawn in one table; beyond it each variant gets its own. */
@@ -83,14 +83,14 @@ const PER_THOUSAND: readonly [string, string][] = [
   ['restrictions', 'Restrictions per 1,000 delivered'],
 ];
 
-/** How the paths that restricted a run are known, e.g. "community estimate in 3 · documented in 1". */
+/** How the paths that restricted a run are known, e.g. "estimate path: 3 · documented path: 1" (short: the cells do not wrap). */
 function byBasis(runs: readonly RunResult[], kinds: ReadonlySet<string>): string {
   const counts = new Map<string, number>();
   for (const run of runs) {
     const labels = new Set((run.summary.enforcements ?? []).filter((e) => kinds.has(e.kind)).map((e) => enforcementBasis(e).label));
     for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
   }
-  return [...counts].map(([l, n]) => `${escapeHtml(knownAsLabel(l))} in ${n}`).join(' · ');
+  return [...counts].map(([l, n]) => `${escapeHtml(l)} path: ${n}`).join(' · ');
 }
 
 /**
@@ -100,7 +100,7 @@ function byBasis(runs: readonly RunResult[], kinds: ReadonlySet<string>): string
 function shareCell(g: Group, field: 'restricted' | 'banned', kinds: ReadonlySet<string>): string {
   const k = g.runs.filter((r) => (r.summary[field] ?? 0) > 0).length;
   const how = k > 0 ? byBasis(g.runs, kinds) : '';
-  return `<td><span class="mean">${k} of ${g.runs.length}</span> runs${how ? `<br><span class="range">by path: ${how}</span>` : ''}</td>`;
+  return `<td><span class="mean">${k} of ${g.runs.length}</span> runs${how ? `<br><span class="range">${how}</span>` : ''}</td>`;
 }
 
 /** The pacing verdicts, in table order. */
