@@ -1,7 +1,9 @@
 /**
  * Words for a newcomer: what each error code, metric and parameter group means. Presentation
- * only; the codes themselves are defined by the model (src/model/codes.ts, MODEL.md §1–§4).
+ * only; the codes themselves are defined by the model (src/model/codes.ts, MODEL.md §1–§4), and so
+ * are the enforcement kinds and paths (src/model/restrictions.ts, MODEL.md §6b).
  */
+import { ENFORCEMENT_PATHS, type EnforcementKind, type EnforcementPath } from '../model/restrictions.js';
 
 /** Short meanings of the failure codes a sender sees (Meta's error codes, plus wabasim's `limit_reached`). */
 const CODE_MEANINGS: Readonly<Record<string, string>> = {
@@ -87,6 +89,8 @@ const PARAM_GROUPS: Readonly<Record<string, string>> = {
   coexistence: 'coexistence numbers (app opens, disconnects)',
   unanswered: 'the 30-day unanswered counter',
   trust: 'the trust score, restrictions and bans',
+  appliesTo: 'which channels each enforcement path acts on',
+  policyEnforcement: "Meta's policy-enforcement ladder (what counts as a violation)",
   restrictions: 'restrictions, appeals and reviews',
   delivery: 'delivery latency and codes',
   throughput: 'throughput (messages per second)',
@@ -99,4 +103,118 @@ const PARAM_GROUPS: Readonly<Record<string, string>> = {
  */
 export function paramGroupLabel(group: string): string {
   return PARAM_GROUPS[group] ?? humanize(group);
+}
+
+/** What each enforcement kind means to the sender (src/model/restrictions.ts ENFORCEMENT_KINDS); `Record` so a new kind fails to compile until it has words. */
+const ENFORCEMENT_KIND_WORDS: Readonly<Record<EnforcementKind, string>> = {
+  disconnect: 'API disconnected',
+  review: '48-hour review (no sends)',
+  'soft-ban': 'soft ban (countdown)',
+  'permanent-ban': 'permanent ban',
+  'account-restriction': 'account restriction',
+  'policy-warning': 'policy warning (no restriction)',
+  'policy-restriction': 'messaging blocked (business-initiated)',
+  'policy-restriction-all': 'messaging blocked (business-initiated and replies)',
+  'account-disabled': 'account disabled',
+};
+
+/** Kinds whose label says how long they lasted (timed blocks of Meta's ladder). */
+const TIMED_KINDS: ReadonlySet<string> = new Set<EnforcementKind>(['policy-restriction', 'policy-restriction-all']);
+
+/**
+ * An enforcement kind in words; for a timed block of Meta's ladder, with its length in whole days.
+ * Why: "policy-restriction-all" tells a sender nothing; "messaging blocked (business-initiated and replies), 5 days" does.
+ * @example enforcementKindLabel('policy-restriction', 3) // 'messaging blocked (business-initiated), 3 days'
+ * @example enforcementKindLabel('account-disabled') // 'account disabled'
+ */
+export function enforcementKindLabel(kind: string, days?: number): string {
+  const words = (ENFORCEMENT_KIND_WORDS as Readonly<Record<string, string>>)[kind] ?? humanize(kind);
+  if (days === undefined || !TIMED_KINDS.has(kind)) return words;
+  return `${words}, ${days} day${days === 1 ? '' : 's'}`;
+}
+
+/**
+ * Whether an enforcement of `kind` is labelled with its length (see enforcementKindLabel).
+ * @example isTimedKind('policy-restriction') // true
+ */
+export function isTimedKind(kind: string): boolean {
+  return TIMED_KINDS.has(kind);
+}
+
+/** Each enforcement path in words, with the source it rests on (MODEL.md §6b). */
+const ENFORCEMENT_PATH_WORDS: Readonly<Record<EnforcementPath, string>> = {
+  'policy-enforcement': "Meta's policy-enforcement ladder",
+  'trust-score': 'trust score (seed 003)',
+  'block-cascade': 'block cascade (seed 003)',
+  'identity-review': 'identity review (seed 000)',
+  'ai-policy': 'AI policy (seed 000)',
+  coexistence: 'coexistence app-open rule (seed 000)',
+};
+
+/**
+ * An enforcement path in words.
+ * @example enforcementPathLabel('policy-enforcement') // "Meta's policy-enforcement ladder"
+ */
+export function enforcementPathLabel(path: string): string {
+  return (ENFORCEMENT_PATH_WORDS as Readonly<Record<string, string>>)[path] ?? humanize(path);
+}
+
+/** How a path is known, in words: the label names of the policy profiles, an estimate spelled out as the community's. */
+const KNOWN_AS: Readonly<Record<string, string>> = {
+  documented: 'documented',
+  reported: 'reported',
+  estimate: 'community estimate',
+  forecast: 'forecast',
+};
+
+/**
+ * How an enforcement path is known (its label), in words.
+ * @example knownAsLabel('estimate') // 'community estimate'
+ */
+export function knownAsLabel(label: string): string {
+  return KNOWN_AS[label] ?? label;
+}
+
+/** Paths of enforcements recorded before results carried one, by reason. */
+const PATH_OF_REASON: Readonly<Record<string, EnforcementPath>> = {
+  TRUST_SCORE: 'trust-score',
+  BLOCK_CASCADE: 'block-cascade',
+  COEXISTENCE_APP_NOT_OPENED: 'coexistence',
+  AI_POLICY: 'ai-policy',
+  NEW_CARD_OTHER_REGION: 'identity-review',
+  IP_LINKED_TO_BANS: 'identity-review',
+  NEW_DEVICE: 'identity-review',
+};
+
+/**
+ * The path that acted in enforcement `e` and how it is known. Results written before enforcements
+ * carried a path get it from their reason; an unknown one is 'unrecorded'.
+ * Why: the table, the timeline and the key numbers tell documented paths from estimates the same way.
+ * @example enforcementBasis({ reason: 'TRUST_SCORE' }) // { path: 'trust-score', label: 'estimate' }
+ */
+export function enforcementBasis(e: { readonly path?: string; readonly label?: string; readonly reason: string }): { path: string; label: string } {
+  const path = e.path ?? PATH_OF_REASON[e.reason] ?? 'unrecorded';
+  const known = (ENFORCEMENT_PATHS as Readonly<Record<string, { label: string }>>)[path];
+  return { path, label: e.label ?? known?.label ?? 'unrecorded' };
+}
+
+/** Why an enforcement came, in words (reasons come from the model: src/model/restrictions.ts, coexistence.ts, trust-score.ts, the policy ladder). */
+const REASON_WORDS: Readonly<Record<string, string>> = {
+  TRUST_SCORE: 'trust score over the restriction threshold, with enough layers contributing',
+  BLOCK_CASCADE: 'quality RED without improvement for trust.redDaysToRestrict days (block cascade)',
+  COEXISTENCE_APP_NOT_OPENED: 'the WhatsApp Business app was not opened for coexistence.appOpenIntervalDays days',
+  AI_POLICY: 'flagged as a general-purpose AI chatbot after the warning',
+  NEW_CARD_OTHER_REGION: 'account metadata change: a new card from another region',
+  IP_LINKED_TO_BANS: 'account metadata change: an IP linked to earlier bans',
+  NEW_DEVICE: 'account metadata change: a new device',
+  NEGATIVE_FEEDBACK: 'a policy violation: blocks or spam reports per delivered business-initiated message over the policyEnforcement line',
+  POLICY_VIOLATION: 'a policy violation (Meta’s ladder escalates with each repeat)',
+};
+
+/**
+ * Why an enforcement came, in words; an unknown reason is humanized.
+ * @example enforcementReasonLabel('BLOCK_CASCADE') // 'quality RED without improvement for …'
+ */
+export function enforcementReasonLabel(reason: string): string {
+  return REASON_WORDS[reason] ?? humanize(reason);
 }

@@ -82,7 +82,8 @@ export function timeAxis(data: ReportData): PanelEncoding['x'] {
 
 export interface ChartTitle {
   readonly text: string;
-  readonly subtitle?: string;
+  /** One line, or several. */
+  readonly subtitle?: string | readonly string[];
 }
 
 /**
@@ -91,7 +92,7 @@ export interface ChartTitle {
  * @example variantPanels(data, rows, { mark: 'line', encoding: {…} }, { text: 'Delivered' })
  */
 export function variantPanels(data: ReportData, rows: readonly object[], panel: PanelSpec, title: ChartTitle): TopLevelSpec {
-  const common = { title: { text: title.text, ...(title.subtitle ? { subtitle: title.subtitle } : {}) }, data: { values: rows as object[] }, config: CHART_CONFIG };
+  const common = { title: { text: title.text, ...(title.subtitle ? { subtitle: typeof title.subtitle === 'string' ? title.subtitle : [...title.subtitle] } : {}) }, data: { values: rows as object[] }, config: CHART_CONFIG };
   if (data.variants.length <= 1) return { ...common, ...panel } as TopLevelSpec;
   return {
     ...common,

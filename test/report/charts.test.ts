@@ -14,6 +14,8 @@ const shapes = {
   'two variants × two strategies': syntheticResults(),
   'one variant, one strategy, short horizon': syntheticResults({ variants: ['base'], strategies: ['blast'], seeds: 1, hours: 48 }),
   'one variant, long horizon (bucketed)': syntheticResults({ variants: ['base'], strategies: ['blast', 'warmup', 'tier-aware'], seeds: 2, hours: 24 * 60 }),
+  'cloud-api numbers under Meta\'s ladder (trust score a risk indicator)': syntheticResults({ variants: ['clean list'] }),
+  'web-session numbers (trust score acts)': syntheticResults({ variants: ['cold list'] }),
 };
 
 for (const [shape, results] of Object.entries(shapes)) {
@@ -61,10 +63,41 @@ test('a series missing from the results omits only its chart, with the reason', 
 
 test('pacing and enforcement charts are left out, with a reason, when nothing happened', () => {
   const results = syntheticResults({ without: ['held', 'dropped'] });
-  const quiet = { ...results, runs: results.runs.map((r) => ({ ...r, series: { ...r.series, held: r.series.attempted.map(() => 0), 'status.n1': r.series.attempted.map(() => 0) } })) };
+  const quiet = { ...results, runs: results.runs.map((r) => ({ ...r, summary: { ...r.summary, enforcements: [] }, series: { ...r.series, held: r.series.attempted.map(() => 0), 'status.n1': r.series.attempted.map(() => 0) } })) };
   const built = chartSpecs(reportData(quiet));
   const reasons = Object.fromEntries(built.flatMap((b) => (b.outcome.kind === 'skipped' ? [[b.id, b.outcome.reason]] : [])));
   assert.equal(Object.keys(reasons), ['pacing-per-day', 'status-timeline']);
+});
+
+/** The spec of chart `id` built from `results`, as JSON text. */
+const specText = (results: ReturnType<typeof syntheticResults>, id: string): string => {
+  const outcome = chartSpecs(reportData(results)).find((b) => b.id === id)?.outcome;
+  return JSON.stringify(outcome?.kind === 'chart' ? { spec: outcome.spec, caption: outcome.caption } : outcome);
+};
+
+test('the trust-score chart on cloud-api numbers only is titled a risk indicator that does not restrict them', () => {
+  const text = specText(syntheticResults({ variants: ['clean list'] }), 'trust-score');
+  assert.match(text, '"text":"Trust score — risk indicator (community estimate, seed 003)"');
+  assert.match(text, 'Does not restrict cloud-api numbers (MODEL.md §6b)');
+  assert.match(text, 'restriction line (2): not applied to cloud-api');
+  assert.not.match(text, 'restriction threshold', 'no unexplained threshold line');
+});
+
+test('the trust-score chart says on which channels the score acts, and each panel labels its lines for its numbers', () => {
+  const text = specText(syntheticResults(), 'trust-score');
+  assert.match(text, 'Restricts web-session numbers; a risk indicator only on cloud-api numbers (MODEL.md §6b)');
+  assert.match(text, '{"variant":"clean list","label":"restriction line (2): not applied to cloud-api","threshold":2}');
+  assert.match(text, '{"variant":"cold list","label":"restriction line (2): restricts web-session numbers","threshold":2}');
+  assert.match(specText(syntheticResults({ variants: ['cold list'] }), 'trust-score'), 'Restricts and bans on web-session numbers');
+});
+
+test('the enforcement timeline colours a documented restriction apart from an estimate-driven one', () => {
+  const text = specText(syntheticResults(), 'status-timeline');
+  const domain = JSON.parse(text).spec.spec.encoding.color.scale.domain as string[];
+  assert.equal(domain, ['connected', 'restricted · community estimate', 'restricted · documented']);
+  assert.match(text, 'Darkest: documented (Meta’s policy ladder)');
+  // results without enforcement records behind a status say so
+  assert.match(specText(syntheticResults({ variants: ['base'] }), 'status-timeline'), 'restricted · path not recorded');
 });
 
 test('the registry has a definition for every id and a dependency list for each', () => {

@@ -38,19 +38,64 @@ test('the KPI table shows every variant × strategy with mean ± sd and p5–p95
   assert.match(html, /<span class="sd">± [\d.,]+<\/span><br><span class="range">[\d.,]+ – [\d.,]+/);
 });
 
+/** The enforcement section of a rendered page. */
+const enforcementOf = (page: string): string => page.slice(page.indexOf('<section id="enforcement">'), page.indexOf('</section>', page.indexOf('<section id="enforcement">')));
+
 test('the enforcement table says what was done, in how many runs, when, why and which layer drove it', () => {
-  const section = html.slice(html.indexOf('<section id="enforcement">'), html.indexOf('</section>', html.indexOf('<section id="enforcement">')));
+  const section = enforcementOf(html);
   assert.match(section, '<td>cold list</td><td>blast</td><td>soft ban (countdown)</td>');
   assert.match(section, 'trust score over the restriction threshold');
   // mean over the four actions: behaviour (1.5 · 3 + 2.5) / 4 = 1.75, block cascade 0.5
   assert.match(section, 'layers: <strong>behaviour 1.75</strong> · block cascade 0.5');
-  assert.match(section, '<td class="num"><strong>3</strong> of 3</td><td class="num">day 2');
-  assert.not.match(section, '<td>clean list</td>', 'no row for groups without enforcement');
+  assert.match(section, '<td class="num"><strong>3</strong> of 3</td><td class="num">day 2</td>');
+  assert.not.match(section, '<td>cold list</td><td>warmup</td>', 'no row for groups without enforcement or risk indicator');
 });
 
-test('no enforcement, no enforcement section', async () => {
-  const quiet = await renderReport(syntheticResults({ variants: ['clean list'] }));
+test('the enforcement table names the path that acted and how it is known, and marks estimate-driven rows', () => {
+  const section = enforcementOf(html);
+  assert.match(section, '<th>Path (how it is known)</th>');
+  // seed 003's trust score acted on the cold list's web-session numbers: an estimate, shaded
+  assert.match(section, '<tr class="estimate"><td>cold list</td><td>blast</td><td>soft ban (countdown)</td><td class="path">trust score (seed 003)<br><span class="lbl lbl-estimate">community estimate</span></td>');
+  // Meta's ladder acted on the clean list's cloud-api numbers: documented, not shaded, kinds in plain words
+  for (const action of ['policy warning (no restriction)', 'messaging blocked (business-initiated), 1 day', 'messaging blocked (business-initiated and replies), 1 day', 'account disabled']) {
+    assert.match(section, `<tr><td>clean list</td><td>warmup</td><td>${action}</td><td class="path">Meta&#39;s policy-enforcement ladder<br><span class="lbl lbl-documented">documented</span></td>`);
+  }
+  // documented rows come before estimates within a group
+  assert.ok(section.indexOf('<td>warmup</td><td>policy warning') < section.indexOf('<td>warmup</td><td>no action: risk indicator'));
+});
+
+test('where the trust score does not act, a row reports it as a risk indicator with its time over the line', () => {
+  const section = enforcementOf(html);
+  // clean list × blast, trust.n1 at or over 2 for 39, 37 and 38 h (fixtures: numbers.n1.hoursOverRestrictScore)
+  assert.match(
+    section,
+    '<tr class="estimate indicator"><td>clean list</td><td>blast</td><td>no action: risk indicator</td><td class="path">trust score (seed 003)<br><span class="lbl lbl-estimate">community estimate</span></td><td>trust score (community estimate) over its restriction line for 38 h (median; 37–39 h) on cloud-api numbers in 3 of 3 runs — reported as a risk indicator; it does not act on cloud-api (MODEL.md §6b)</td><td class="num"><strong>3</strong> of 3</td>',
+  );
+  assert.not.match(section, /<td>cold list<\/td><td>[^<]+<\/td><td>no action: risk indicator/, 'no indicator row where the trust score acts');
+});
+
+test('a risk indicator alone still brings the enforcement section', async () => {
+  const page = await renderReport(syntheticResults({ variants: ['clean list'], strategies: ['blast'] }));
+  assert.match(enforcementOf(page), 'no action: risk indicator');
+  assert.match(page, '<a href="#enforcement">Enforcement</a>');
+});
+
+test('no enforcement and no risk indicator, no enforcement section', async () => {
+  const quiet = await renderReport(syntheticResults({ variants: ['quiet'], trustActs: true }));
   assert.not.match(quiet, 'id="enforcement"');
+  assert.not.match(quiet, 'href="#enforcement"');
+});
+
+test('key numbers give risk per 1,000 delivered and the share of runs restricted or banned, by path', () => {
+  for (const label of ['Blocks per 1,000 delivered', 'Spam reports per 1,000 delivered', 'Restrictions per 1,000 delivered', 'Runs with a number restricted', 'Runs with a number banned or disabled']) assert.match(html, `<th scope="row">${label}</th>`);
+  const row = (label: string): string => html.slice(html.indexOf(`<th scope="row">${label}</th>`), html.indexOf('</tr>', html.indexOf(`<th scope="row">${label}</th>`)));
+  // columns: clean list × blast, clean list × warmup, cold list × blast, cold list × warmup
+  assert.equal([...row('Runs with a number restricted').matchAll(/<span class="mean">(\d+ of \d+)<\/span>/g)].map((m) => m[1]), ['0 of 3', '3 of 3', '3 of 3', '0 of 3']);
+  assert.match(row('Runs with a number restricted'), 'documented path: 3');
+  assert.match(row('Runs with a number restricted'), 'estimate path: 3');
+  assert.equal([...row('Runs with a number banned or disabled').matchAll(/<span class="mean">(\d+ of \d+)<\/span>/g)].map((m) => m[1]), ['0 of 3', '1 of 3', '0 of 3', '0 of 3']);
+  // clean list × warmup: 1, 2 and 3 restrictions over 1,040, 1,031 and 1,034 delivered → mean 1.93 per 1,000
+  assert.match(row('Restrictions per 1,000 delivered'), '<span class="mean">1.93</span>');
 });
 
 test('every chart is inline SVG with ids scoped to its figure', () => {

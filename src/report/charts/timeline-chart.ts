@@ -3,6 +3,7 @@
  * strategy × phone number, coloured by the state most runs were in at each time (ties: the worse
  * state, i.e. the higher code).
  */
+import type { RunResult } from '../../run/results.js';
 import { skipped, type ChartOutcome } from '../chart-types.js';
 import { pointStep, type Group, type ReportData } from '../report-data.js';
 import { bucket, round } from '../series.js';
@@ -20,7 +21,20 @@ export interface TimelineOptions {
   readonly caption: string;
   /** When every run stays at code 0: skip the chart with this reason. */
   readonly skipIfAllZero?: string;
+  /** A number's hourly codes in a run (default: the series `prefix + number` as recorded). */
+  readonly seriesOf?: (run: RunResult, number: string) => readonly number[] | undefined;
+  /** Show in the legend only the states some bar is in (default: every state). */
+  readonly legendPresentOnly?: boolean;
+  /** Legend columns, with room for long state names (default: the report's legend). */
+  readonly legendColumns?: number;
+  /** Lines under the title (default: how to read a bar). */
+  readonly subtitle?: readonly string[];
 }
+
+/** How to read a timeline bar. */
+export const READ_BARS = 'Each bar is one phone number under one strategy, coloured by the state most runs were in at that time';
+
+const recorded = (prefix: string) => (run: RunResult, number: string): readonly number[] | undefined => run.series[prefix + number];
 
 interface Segment {
   readonly variant: string;
@@ -47,7 +61,8 @@ function modal(runs: readonly number[][]): number[] {
 }
 
 function segmentsOf(group: Group, number: string, opts: TimelineOptions, step: number, names: ReadonlyMap<number, string>): Segment[] {
-  const runs = group.runs.map((r) => r.series[opts.prefix + number]).filter((v) => v !== undefined).map((v) => bucket(v, step, 'max'));
+  const seriesOf = opts.seriesOf ?? recorded(opts.prefix);
+  const runs = group.runs.map((r) => seriesOf(r, number)).filter((v) => v !== undefined).map((v) => bucket(v, step, 'max'));
   if (runs.length === 0) return [];
   const codes = modal(runs);
   const row = `${group.strategy} · ${number}`;
@@ -72,9 +87,12 @@ export function timelineChart(data: ReportData, opts: TimelineOptions): ChartOut
   const numbersOf = (g: Group): string[] => [...new Set(g.runs.flatMap((r) => Object.keys(r.series).filter((k) => k.startsWith(opts.prefix)).map((k) => k.slice(opts.prefix.length))))];
   const rows = data.groups.flatMap((g) => numbersOf(g).flatMap((n) => segmentsOf(g, n, opts, step, names)));
   if (rows.length === 0) return skipped(`series "${opts.prefix}*" not in these results`);
-  if (opts.skipIfAllZero && data.results.runs.every((run) => Object.entries(run.series).every(([k, v]) => !k.startsWith(opts.prefix) || v.every((x) => x === 0)))) return skipped(opts.skipIfAllZero);
+  const seriesOf = opts.seriesOf ?? recorded(opts.prefix);
+  const allZero = (run: RunResult): boolean => Object.keys(run.series).every((k) => !k.startsWith(opts.prefix) || (seriesOf(run, k.slice(opts.prefix.length)) ?? []).every((x) => x === 0));
+  if (opts.skipIfAllZero && data.results.runs.every(allZero)) return skipped(opts.skipIfAllZero);
   const order = [...new Set(rows.map((r) => r.row))];
-  const states = Object.keys(opts.codes);
+  const present = new Set(rows.map((r) => r.state));
+  const states = Object.keys(opts.codes).filter((s) => !opts.legendPresentOnly || present.has(s));
   const panel: PanelSpec = {
     width: panelWidth(data),
     height: { step: 20 },
@@ -83,12 +101,15 @@ export function timelineChart(data: ReportData, opts: TimelineOptions): ChartOut
       x: timeAxis(data),
       x2: { field: 'end' },
       y: { field: 'row', type: 'nominal', sort: order, title: null, axis: { labelLimit: 260 } },
-      color: { field: 'state', type: 'nominal', title: opts.legendTitle, scale: { domain: states, range: states.map((s) => opts.colors[s] ?? '#999999') } },
+      color: {
+        field: 'state',
+        type: 'nominal',
+        title: opts.legendTitle,
+        scale: { domain: states, range: states.map((s) => opts.colors[s] ?? '#999999') },
+        ...(opts.legendColumns ? { legend: { columns: opts.legendColumns, labelLimit: 400, titleLimit: 600, columnPadding: 24 } } : {}),
+      },
     },
   };
-  const spec = variantPanels(data, rows.map((r) => ({ ...r, day: r.start })), panel, {
-    text: opts.title,
-    subtitle: 'Each bar is one phone number under one strategy, coloured by the state most runs were in at that time',
-  });
+  const spec = variantPanels(data, rows.map((r) => ({ ...r, day: r.start })), panel, { text: opts.title, subtitle: opts.subtitle ?? READ_BARS });
   return { kind: 'chart', spec, caption: opts.caption };
 }

@@ -4,10 +4,11 @@
  * across seeds over the 5th–95th percentile range, the 95% confidence interval of the mean in its
  * tooltip.
  */
+import { PERMANENT_KINDS, RESTRICTING_KINDS } from '../../model/restrictions.js';
 import type { PacingVerdicts } from '../../model/world.js';
-import type { Spread } from '../../run/results.js';
+import type { RunResult, Spread } from '../../run/results.js';
 import { escapeHtml, formatNumber } from '../format.js';
-import { blockReasonLabel, codeLabel, compareCodes } from '../labels.js';
+import { blockReasonLabel, codeLabel, compareCodes, enforcementBasis } from '../labels.js';
 import type { Group, ReportData } from '../report-data.js';
 
 /** Most columns drawn in one table; beyond it each variant gets its own. */
@@ -41,6 +42,13 @@ function rowsFor(groups: readonly Group[]): Row[] {
     ].filter(([key]) => present(key)).map(([key, label]) => spreadRow(key, label)),
   ];
   const tiers = [...keys].filter((k) => k.startsWith('daysToTier.'));
+  const risk: Row[] = keys.has('perThousandDelivered.blocks')
+    ? [
+        ...PER_THOUSAND.map(([key, label]) => spreadRow(`perThousandDelivered.${key}`, label)),
+        { label: 'Runs with a number restricted', cell: (g: Group) => shareCell(g, 'restricted', RESTRICTING_KINDS) },
+        { label: 'Runs with a number banned or disabled', cell: (g: Group) => shareCell(g, 'banned', PERMANENT_KINDS) },
+      ]
+    : [];
   return [
     spreadRow('attempted', 'Send attempts'),
     spreadRow('accepted', 'Accepted by the API'),
@@ -51,6 +59,7 @@ function rowsFor(groups: readonly Group[]): Row[] {
     spreadRow('blocks', 'Blocks'),
     ...under('blocksByReason.').sort().map((r) => spreadRow(`blocksByReason.${r}`, `reason: ${blockReasonLabel(r)}`, true)),
     spreadRow('replies', 'Replies'),
+    ...risk,
     spreadRow('pendingAtHorizon', 'Pending at the horizon'),
     ...extras,
     ...(groups.some((g) => g.runs.some((r) => typeof r.summary.finalTier === 'string')) ? [{ label: 'Final messaging tier (most common)', cell: finalTierCell }] : []),
@@ -65,6 +74,33 @@ function cell(s: Spread | undefined, note = ''): string {
   // results written before the interval existed have no ci95
   const ci = s.ci95 ? ` title="95% confidence interval of the mean: ${formatNumber(s.ci95[0])} – ${formatNumber(s.ci95[1])}"` : '';
   return `<td${ci}>${mean} <span class="sd">± ${formatNumber(s.sd)}</span><br><span class="range">${formatNumber(s.p5)} – ${formatNumber(s.p95)}${note ? `<br>${note}` : ''}</span></td>`;
+}
+
+/** Risk figures per 1,000 delivered messages (summary.perThousandDelivered), in table order. */
+const PER_THOUSAND: readonly [string, string][] = [
+  ['blocks', 'Blocks per 1,000 delivered'],
+  ['reports', 'Spam reports per 1,000 delivered'],
+  ['restrictions', 'Restrictions per 1,000 delivered'],
+];
+
+/** How the paths that restricted a run are known, e.g. "estimate path: 3 · documented path: 1" (short: the cells do not wrap). */
+function byBasis(runs: readonly RunResult[], kinds: ReadonlySet<string>): string {
+  const counts = new Map<string, number>();
+  for (const run of runs) {
+    const labels = new Set((run.summary.enforcements ?? []).filter((e) => kinds.has(e.kind)).map((e) => enforcementBasis(e).label));
+    for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  }
+  return [...counts].map(([l, n]) => `${escapeHtml(l)} path: ${n}`).join(' · ');
+}
+
+/**
+ * "k of N" runs with `field` (summary.restricted or .banned) set, and below it which kind of path
+ * did it in how many runs.
+ */
+function shareCell(g: Group, field: 'restricted' | 'banned', kinds: ReadonlySet<string>): string {
+  const k = g.runs.filter((r) => (r.summary[field] ?? 0) > 0).length;
+  const how = k > 0 ? byBasis(g.runs, kinds) : '';
+  return `<td><span class="mean">${k} of ${g.runs.length}</span> runs${how ? `<br><span class="range">${how}</span>` : ''}</td>`;
 }
 
 /** The pacing verdicts, in table order. */

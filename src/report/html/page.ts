@@ -6,7 +6,7 @@
 import { escapeHtml } from '../format.js';
 import { paramGroupLabel } from '../labels.js';
 import type { ReportData } from '../report-data.js';
-import { enforcementSection } from './enforcement-table.js';
+import { enforcementSection, hasEnforcementSection } from './enforcement-table.js';
 import { kpiTables } from './kpi-table.js';
 import { estimatesNote, labelBadge, parametersSection, uncertainGroups } from './parameters.js';
 import { REPORT_CSS } from './style.js';
@@ -37,12 +37,12 @@ ${s.question ? `<p class="question">${escapeHtml(s.question)}</p>` : ''}
 ${s.description ? `<p>${escapeHtml(s.description)}</p>` : ''}
 <dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>
 <ul>${variants}</ul>
-<nav class="toc"><a href="#kpis">Key numbers</a>${data.groups.some((g) => g.runs.some((r) => (r.summary.enforcements ?? []).length > 0)) ? '<a href="#enforcement">Enforcement</a>' : ''}<a href="#charts">Charts</a>${hasNote ? '<a href="#estimates">What rests on estimates</a>' : ''}<a href="#parameters">Parameters and sources</a></nav>
+<nav class="toc"><a href="#kpis">Key numbers</a>${hasEnforcementSection(data) ? '<a href="#enforcement">Enforcement</a>' : ''}<a href="#charts">Charts</a>${hasNote ? '<a href="#estimates">What rests on estimates</a>' : ''}<a href="#parameters">Parameters and sources</a></nav>
 </header>`;
 }
 
 function kpiSection(data: ReportData): string {
-  return `<section id="kpis"><h2>Key numbers</h2><p>Per run, across seeds: <strong>mean</strong> ± standard deviation, and below it the range from the 5th to the 95th percentile of the runs. A value without a spread was the same in every run. Hover a cell for the 95% confidence interval of the mean.</p>${kpiTables(data)}</section>`;
+  return `<section id="kpis"><h2>Key numbers</h2><p>Per run, across seeds: <strong>mean</strong> ± standard deviation, and below it the range from the 5th to the 95th percentile of the runs. A value without a spread was the same in every run. Hover a cell for the 95% confidence interval of the mean. Risk is also given per 1,000 delivered messages, so a strategy that delivers little (one stopped at its messaging limit) does not look safe for it; the share of runs with a number restricted or banned says which kind of rule did it (documented, reported or community estimate).</p>${kpiTables(data)}</section>`;
 }
 
 function chartsSection(data: ReportData, charts: readonly PageChart[]): string {

@@ -28,6 +28,10 @@ th, td { padding: 0.3em 0.7em; line-height: 1.3; border-bottom: 1px solid var(--
 thead th { border-bottom: 2px solid #c8c8c8; text-align: left; background: #fafafa; }
 table.enforcement td.num, table.enforcement th.num { text-align: right; white-space: nowrap; }
 table.enforcement td { max-width: 46ch; }
+table.enforcement td.path { white-space: nowrap; }
+table.enforcement tr.estimate td { background: #fffaf2; }
+table.enforcement tr.estimate td:first-child { box-shadow: inset 3px 0 0 #d9902f; }
+table.enforcement tr.indicator td { font-style: italic; color: #5a4a2f; }
 table.kpi td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.kpi thead th:not(:first-child) { text-align: right; }
 table.kpi thead tr.variants th { text-align: center; border-bottom: 1px solid #c8c8c8; background: #f1f3f4; }
