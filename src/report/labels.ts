@@ -207,8 +207,8 @@ const REASON_WORDS: Readonly<Record<string, string>> = {
   NEW_CARD_OTHER_REGION: 'account metadata change: a new card from another region',
   IP_LINKED_TO_BANS: 'account metadata change: an IP linked to earlier bans',
   NEW_DEVICE: 'account metadata change: a new device',
-  NEGATIVE_FEEDBACK: 'a policy violation: blocks or spam reports per delivered business-initiated message over the policyEnforcement line',
-  POLICY_VIOLATION: 'a policy violation (Meta’s ladder escalates with each repeat)',
+  USER_BLOCKS: 'a policy violation: blocks per delivered business-initiated message at or over policyEnforcement.blockRate (Meta’s ladder escalates with each repeat)',
+  USER_REPORTS: 'a policy violation: spam reports per delivered business-initiated message at or over policyEnforcement.reportRate (Meta’s ladder escalates with each repeat)',
 };
 
 /**

@@ -27,7 +27,7 @@ const RESTRICT_SCORE = 2;
 /** The enforcements of one run (see the header). */
 function enforcementsOf(variant: string, strategy: string, seed: number): EnforcementSummary[] {
   const trust = (startDay: number, endDay: number, behaviour: number): EnforcementSummary => ({ number: 'n1', kind: 'soft-ban', reason: 'TRUST_SCORE', path: 'trust-score', label: 'estimate', startDay, endDay, appealed: false, layers: { registration: 0, behaviour, blockCascade: 0.5, content: 0 } });
-  const ladder = (kind: string, startDay: number, endDay: number | null): EnforcementSummary => ({ number: 'n1', kind, reason: 'NEGATIVE_FEEDBACK', path: 'policy-enforcement', label: 'documented', startDay, endDay, appealed: false });
+  const ladder = (kind: string, startDay: number, endDay: number | null): EnforcementSummary => ({ number: 'n1', kind, reason: 'USER_BLOCKS', path: 'policy-enforcement', label: 'documented', startDay, endDay, appealed: false });
   // the blast runs of the cold list are soft-banned on day 2, driven by behaviour; seed 1 a second time
   if (variant === 'cold list' && strategy === 'blast') return [trust(2, 3, 1.5), ...(seed === 1 ? [trust(3.5, 4, 2.5)] : [])];
   if (variant === 'clean list' && strategy === 'warmup') {

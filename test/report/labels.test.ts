@@ -16,7 +16,7 @@ test("the timed blocks of Meta's ladder say what they block and for how long", (
 });
 
 test('an enforcement is known by its recorded path and label; older results get them from the reason', () => {
-  assert.equal(enforcementBasis({ path: 'policy-enforcement', label: 'documented', reason: 'NEGATIVE_FEEDBACK' }), { path: 'policy-enforcement', label: 'documented' });
+  assert.equal(enforcementBasis({ path: 'policy-enforcement', label: 'documented', reason: 'USER_BLOCKS' }), { path: 'policy-enforcement', label: 'documented' });
   assert.equal(enforcementBasis({ reason: 'TRUST_SCORE' }), { path: 'trust-score', label: 'estimate' });
   assert.equal(enforcementBasis({ reason: 'COEXISTENCE_APP_NOT_OPENED' }), { path: 'coexistence', label: 'reported' });
   assert.equal(enforcementBasis({ reason: 'SOMETHING_NEW' }), { path: 'unrecorded', label: 'unrecorded' });

@@ -10,7 +10,7 @@ function run(status: number[], enforcements: EnforcementSummary[]): RunResult {
   return { variant: 'v', strategy: 's', seed: 1, events: 0, series: { 'status.n1': status }, summary: { enforcements } as unknown as RunResult['summary'] };
 }
 
-const ladder = (kind: string, startDay: number, endDay: number | null): EnforcementSummary => ({ number: 'n1', kind, reason: 'NEGATIVE_FEEDBACK', path: 'policy-enforcement', label: 'documented', startDay, endDay, appealed: false });
+const ladder = (kind: string, startDay: number, endDay: number | null): EnforcementSummary => ({ number: 'n1', kind, reason: 'USER_BLOCKS', path: 'policy-enforcement', label: 'documented', startDay, endDay, appealed: false });
 
 test('a status value is the state at the end of its hour: an enforcement from hour 2 to 4 covers hours 1, 2 and 3', () => {
   const states = statusStateSeries(run([0, 2, 2, 2, 0, 0], [ladder('policy-restriction', 2 / 24, 4 / 24)]), 'n1', 6);

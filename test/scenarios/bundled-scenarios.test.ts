@@ -102,7 +102,7 @@ test('retry-131049: a naive retry loop on 131049 makes far more attempts and fai
   }
 });
 
-test('unanswered-trust: a low-reply list drives the 30-day unanswered counter and the trust score far above an engaged list; pausing on its own count holds it down', async () => {
+test('unanswered-trust: a low-reply list drives the 30-day unanswered counter and the trust score of an app number far above an engaged list; pausing on its own count stops the counter, not its memory', async () => {
   const low = 'low-reply list (3% reply)';
   const engaged = 'engaged list (60% reply)';
   const results = await runScenario('scenarios/unanswered-trust.json', { seeds: 2 });
@@ -114,16 +114,17 @@ test('unanswered-trust: a low-reply list drives the 30-day unanswered counter an
     assert.is(at(l, 'unanswered.care', day(1)), 0);
     assert.ok(at(l, 'unanswered.care', day(10)) > 500, `seed ${seed}: low-reply counter on day 10`);
     assert.ok(last(l, 'unanswered.care') > at(l, 'unanswered.care', day(10)) + 1000, `seed ${seed}: still climbing after day 10`);
-    // Far higher than the engaged list's, and it drags the trust score (higher is worse)
+    // Far higher than the engaged list's; as a share it weighs fully on the low-reply list and not at all on the engaged one
     assert.ok(last(l, 'unanswered.care') > 2 * last(e, 'unanswered.care'), `seed ${seed}: ${last(l, 'unanswered.care')} vs ${last(e, 'unanswered.care')}`);
     assert.ok(l.summary.unansweredPeak > 2 * e.summary.unansweredPeak);
-    assert.ok(last(l, 'trust.care') > at(l, 'trust.care', day(3)) + 1, `seed ${seed}: the low-reply trust score worsens over the month`);
-    assert.ok(last(l, 'trust.care') > last(e, 'trust.care') + 1, `seed ${seed}: trust ${last(l, 'trust.care')} vs ${last(e, 'trust.care')}`);
-    assert.ok(l.summary.trustScorePeak > e.summary.trustScorePeak + 1);
-    // hygiene stops at its own count: the counter stays low, at the price of reach
+    assert.ok(last(l, 'trust.care') >= at(l, 'trust.care', day(1)) + 2, `seed ${seed}: the low-reply trust score worsens once replies and the counter are judged`);
+    assert.ok(last(l, 'trust.care') >= last(e, 'trust.care') + 2, `seed ${seed}: trust ${last(l, 'trust.care')} vs ${last(e, 'trust.care')}`);
+    assert.ok(l.summary.numbers.care.trustScoreActs, 'on a coexistence number the score acts (MODEL.md §6b)');
+    // hygiene stops at its own count: the counter stops climbing, its 30-day memory stays, at the price of reach
     const h = runOf(results, low, 'hygiene', seed);
     assert.ok(h.summary.unansweredPeak < 0.5 * l.summary.unansweredPeak, `seed ${seed}: hygiene counter ${h.summary.unansweredPeak}`);
-    assert.ok(last(h, 'trust.care') < last(l, 'trust.care') - 1);
+    assert.ok(last(h, 'trust.care') <= last(l, 'trust.care') - 1);
+    assert.ok(last(h, 'trust.care') > 0, 'the unanswered share is remembered for 30 days');
     assert.ok(h.summary.uniqueUsersReached < 0.5 * l.summary.uniqueUsersReached);
   }
 });
