@@ -3,8 +3,10 @@
  * countdown (24–72 h, data kept), permanent bans (no timer), appeals (restrictions reviewed in
  * 24–72 h; a permanent ban succeeds with probability < 20%), the 48-hour identity review after a
  * sudden metadata change (no sends), and the AI-policy path for a general-purpose AI chatbot
- * (a 24-hour block on new templates as a warning, then a permanent restriction). Every enforcement
- * is a record with its reason and, for trust-score restrictions, each layer's contribution.
+ * (a 24-hour block on new templates as a warning, then a permanent restriction); the kinds of
+ * Meta's policy-enforcement ladder (policy-enforcement.ts decides when). Every enforcement is a
+ * record with its reason, the path that acted and how that path is known (MODEL.md §6b) and, for
+ * trust-score restrictions, each layer's contribution.
  */
 import { DAY, HOUR, uniform } from '../engine/index.js';
 import { META_POLICY_ENFORCEMENT, SEED_000, SEED_003, type ParamLabel } from '../policy/index.js';
@@ -109,7 +111,7 @@ export function enforce(ctx: RunContext, n: NumberState, kind: EnforcementKind, 
   n.status = numberStatus(n);
   ctx.trace?.({ t: now, kind: 'enforcement', number: n.id, enforcement: kind, path, reason, until: e.end, layers });
   const restriction = kind === 'policy-restriction-all' ? 'all' : 'business-initiated'; // Meta: 5/7-day blocks cover replies too — documented
-  emitWebhook(ctx, { kind: 'account_update', number: n.id, event: ACCOUNT_EVENTS[kind], reason, violation: kind === 'policy-warning' || kind === 'policy-restriction' || kind === 'policy-restriction-all' ? reason : undefined, until: Number.isFinite(e.end) && hours > 0 ? e.end : undefined, restriction, at: now });
+  emitWebhook(ctx, { kind: 'account_update', number: n.id, event: ACCOUNT_EVENTS[kind], reason, violation: path === 'policy-enforcement' ? reason : undefined, until: Number.isFinite(e.end) && hours > 0 ? e.end : undefined, restriction, at: now });
   if (world.autoAppeal && RESTRICTING_KINDS.has(kind)) appeal(ctx, e);
   return e;
 }

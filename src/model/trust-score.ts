@@ -11,7 +11,10 @@
  * 3. block cascade — blocks per thousand delivered over 7 days; RED for 7 days → account restriction
  * 4. content pattern — more than 15 identical messages an hour, the same link, the same media
  *    (reduced by personalisation)
- * Evaluated at the end of every hour from trailing counters (hourly-ring.ts).
+ * Evaluated at the end of every hour from trailing counters (hourly-ring.ts), on every number; it
+ * restricts only numbers on the channels of `appliesTo.trustScore` (MODEL.md §6b: seed 003 is
+ * written about app and web sessions) and is a counted risk indicator elsewhere. Thresholds are
+ * relative (a share, a rate past a safe zone), and a lifted restriction needs new evidence.
  */
 import { DAY, HOUR } from '../engine/index.js';
 import type { Channel, Policy } from '../policy/index.js';
