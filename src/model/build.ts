@@ -6,16 +6,15 @@ import type { Policy } from '../policy/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { createQualityState } from './quality.js';
 import { blockMultiplier, buildAudience } from './recipients.js';
-import { createPool, tierIndexOf, type LimitPool } from './tiers.js';
+import { createPool, tierIndexOf } from './tiers.js';
 import { createGraphBudget } from './graph-api.js';
 import { createTemplateState } from './templates.js';
 import { createThroughput } from './throughput.js';
 import { createUniqueCounter } from './unique-counter.js';
-import type { AppOpenHabit } from './coexistence.js';
 import { createEnforcementState } from './restrictions.js';
 import { createTrustState } from './trust-score.js';
 import { createViolationState } from './policy-enforcement.js';
-import type { CampaignState, NumberState, StreamFor, TemplateState, World } from './world.js';
+import type { LimitPool, AppOpenHabit, CampaignState, NumberState, StreamFor, TemplateState, World } from './state/index.js';
 
 /** Builds the world; the scenario has passed validation, so references resolve. */
 export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): World {
@@ -47,7 +46,6 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
       blocked: new Uint8Array(n),
       quality: 'UNKNOWN',
       feedback: createQualityState(policy),
-      status: 'CONNECTED',
       flaggedSince: -1,
       lastAppOpen: 0,
       window: createUniqueCounter(n, policy.limits.windowHours * HOUR),

@@ -10,10 +10,8 @@ import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { sumHourly } from './hourly-ring.js';
 import { enforce, lift } from './restrictions.js';
-import type { NumberState } from './world.js';
+import type { NumberState } from './state/index.js';
 
-/** App-open habit: every `everyDays` ± `jitterHours`, or never. */
-export type AppOpenHabit = 'never' | { readonly everyDays: number; readonly jitterHours: number };
 
 /** Schedules the first habitual app open and the first disconnection check of a coexistence number. */
 export function startCoexistence(ctx: RunContext, n: NumberState): void {

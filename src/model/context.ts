@@ -6,9 +6,8 @@ import type { Rng, Simulation } from '../engine/index.js';
 import type { Collector } from '../metrics/collector.js';
 import type { ModelEvent } from './events.js';
 import type { InFlightMessages } from './messages.js';
-import type { Feedback } from './recipients.js';
 import type { SenderApi, Strategy } from './observable.js';
-import type { World } from './world.js';
+import type { Feedback, World } from './state/index.js';
 
 /** One traced occurrence: time, kind and the key fields (tests assert on traces, SimPy-style). */
 export interface TraceRecord {

@@ -16,7 +16,7 @@ import { takeThroughput } from './throughput.js';
 import { noteTrust } from './trust-score.js';
 import { noteViolationEvidence } from './policy-enforcement.js';
 import { emitInbound, emitStatus } from './webhooks.js';
-import type { NumberState } from './world.js';
+import type { NumberState } from './state/index.js';
 
 type Ev<T extends ModelEvent['type']> = Extract<ModelEvent, { type: T }>;
 

@@ -6,13 +6,7 @@
 import { HOUR } from '../engine/index.js';
 import { ERROR_CODES } from './codes.js';
 import type { RunContext } from './context.js';
-
-export interface GraphBudget {
-  /** Request times in the rolling hour (FIFO). */
-  readonly times: number[];
-  head: number;
-  readonly registered: boolean;
-}
+import type { GraphBudget } from './state/index.js';
 
 export function createGraphBudget(registered: boolean): GraphBudget {
   return { times: [], head: 0, registered };

@@ -5,6 +5,7 @@
 import { HOUR } from '../engine/index.js';
 import { bump, recordNumberSeries, recordQualityHour, STATUS_CODES } from '../metrics/collector.js';
 import { evaluateTrust } from './trust-score.js';
+import { numberStatus } from './restrictions.js';
 import { evaluatePolicyEnforcement } from './policy-enforcement.js';
 import { unansweredCount } from './unanswered.js';
 import type { RunContext } from './context.js';
@@ -38,7 +39,7 @@ export function onHourEnd(e: Extract<ModelEvent, { type: 'hour-end' }>, ctx: Run
     evaluateTrust(ctx, n);
     recordNumberSeries(metrics, `trust.${n.id}`, now - 1, n.trust.score);
     recordNumberSeries(metrics, `unanswered.${n.id}`, now - 1, unansweredCount(n.trust.unanswered));
-    recordNumberSeries(metrics, `status.${n.id}`, now - 1, STATUS_CODES[n.status] ?? 0);
+    recordNumberSeries(metrics, `status.${n.id}`, now - 1, STATUS_CODES[numberStatus(n)] ?? 0);
   }
   evaluatePolicyEnforcement(ctx);
   for (const n of world.numbers) checkThroughputUpgrade(ctx, n);

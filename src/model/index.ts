@@ -5,4 +5,4 @@ export type { ModelEvent } from './events.js';
 export { COMPACT_HANDLERS, HANDLERS } from './handlers.js';
 export { buildWorld } from './build.js';
 export { createSenderApi } from './strategy-host.js';
-export type { World } from './world.js';
+export type { World } from './state/index.js';

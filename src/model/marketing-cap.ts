@@ -10,17 +10,10 @@
  */
 import { HOUR, type Rng } from '../engine/index.js';
 import type { Policy } from '../policy/index.js';
+import type { MarketingState } from './state/index.js';
 
 /** How many recent own marketing deliveries are remembered per user (bounds `perBusinessPerDay`). */
 export const MARKETING_SLOTS = 4;
-
-/** Per-recipient state: the last MARKETING_SLOTS own marketing deliveries (newest first), last reply, last 131049, end of the saturation. */
-export interface MarketingState {
-  readonly recent: Float64Array;
-  readonly lastReply: Float64Array;
-  readonly last131049: Float64Array;
-  readonly saturatedUntil: Float64Array;
-}
 
 export function createMarketingState(users: number): MarketingState {
   return {

@@ -6,7 +6,7 @@
  */
 import { SECOND } from '../engine/index.js';
 import type { Policy } from '../policy/index.js';
-import type { NumberState } from './world.js';
+import type { NumberState } from './state/index.js';
 
 /**
  * Admits one message from `n` to `user` at `now`, or returns false (131056).

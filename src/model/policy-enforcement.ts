@@ -16,21 +16,9 @@ import { DAY, HOUR } from '../engine/index.js';
 import type { Channel, Policy } from '../policy/index.js';
 import type { RunContext } from './context.js';
 import { addHourly, clearHourly, createHourlyRing, sumHourly, type HourlyRing } from './hourly-ring.js';
-import { enforce, type EnforcementKind } from './restrictions.js';
-import type { NumberState } from './world.js';
+import { enforce } from './restrictions.js';
+import { type EnforcementKind, type NumberState, type ViolationState, EVIDENCE, type Evidence } from './state/index.js';
 
-const EVIDENCE = ['delivered', 'blocks', 'reports'] as const;
-type Evidence = (typeof EVIDENCE)[number];
-
-/** The portfolio's standing on the ladder; owned by this module. */
-export interface ViolationState {
-  /** Business-initiated deliveries, blocks and reports since the last violation, hour by hour over the window. */
-  readonly ring: HourlyRing<Evidence>;
-  /** Channels the ladder acts on. */
-  readonly channels: ReadonlySet<Channel>;
-  /** Times of the violations so far. */
-  readonly times: number[];
-}
 
 export function createViolationState(policy: Policy): ViolationState {
   return {

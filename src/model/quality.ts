@@ -8,14 +8,7 @@ import { DAY, HOUR } from '../engine/index.js';
 import type { BlockReason, Policy } from '../policy/index.js';
 import type { QualityRating } from './observable.js';
 import { addHourly, createHourlyRing, type HourlyRing } from './hourly-ring.js';
-
-/** Per-number (or per-template) feedback buckets. */
-export interface QualityState {
-  /** Time (ms) of the last delivered template message; -Infinity before the first. */
-  lastDelivered: number;
-  /** Delivered messages and negative and positive weight, by hour over the lookback. */
-  readonly buckets: HourlyRing<'delivered' | 'negative' | 'positive'>;
-}
+import type { QualityState } from './state/index.js';
 
 export const QUALITY_RATINGS = ['UNKNOWN', 'GREEN', 'YELLOW', 'RED'] as const satisfies readonly QualityRating[];
 

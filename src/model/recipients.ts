@@ -7,48 +7,8 @@
 import { DAY, HOUR, SECOND, bernoulli, exponential, logNormal, pickWeighted, type Rng } from '../engine/index.js';
 import { BLOCK_REASONS, sampleParam, type BlockReason, type NumericParam, type Policy } from '../policy/index.js';
 import type { DelaySpec, ScenarioSegment } from '../scenario/index.js';
-import type { StreamFor, TemplateState } from './world.js';
-import { createMarketingState, type MarketingState } from './marketing-cap.js';
-
-/** A segment with its per-run parameter values. */
-export interface SegmentState {
-  readonly index: number;
-  readonly id: string;
-  readonly first: number;
-  readonly size: number;
-  readonly optIn: 'explicit' | 'implied' | 'none';
-  readonly consent: readonly string[];
-  readonly readProbability: number;
-  readonly replyProbability: number;
-  readonly blockProbability: number;
-  readonly reportProbability: number;
-  readonly stopProbability: number;
-  readonly brandRecognition: number;
-  readonly fatigue: number;
-  readonly inboundPerDay: number;
-  readonly marketingFromOthersPerDay: number;
-  readonly readDelay: DelaySpec;
-  readonly replyDelay: DelaySpec;
-  readonly blockDelay: DelaySpec;
-  /** Weights in BLOCK_REASONS order. */
-  readonly blockReasonWeights: readonly number[];
-}
-
-export interface Audience {
-  readonly size: number;
-  readonly segments: readonly SegmentState[];
-  /** Per recipient: index of its segment. */
-  readonly segmentOf: Uint16Array;
-  /** Per recipient: 1 once any message was delivered to them (unique users reached). */
-  readonly reached: Uint8Array;
-  /** Per recipient: 1 after they replied STOP to the business. */
-  readonly stopped: Uint8Array;
-  /** Per recipient: recency-decayed count of messages received from the business (fatigue). */
-  readonly recent: Float32Array;
-  readonly recentAt: Float64Array;
-  /** Per-user marketing cap state (marketing-cap.ts). */
-  readonly marketing: MarketingState;
-}
+import { createMarketingState } from './marketing-cap.js';
+import type { StreamFor, TemplateState, MarketingState, SegmentState, Audience, Feedback } from './state/index.js';
 
 const SAMPLED = ['readProbability', 'replyProbability', 'blockProbability', 'reportProbability', 'stopProbability', 'brandRecognition', 'fatigue', 'inboundPerDay', 'marketingFromOthersPerDay'] as const;
 
@@ -123,17 +83,6 @@ export function skipDelay(spec: DelaySpec, rng: Rng): number {
   rng.next();
   if (!('exponential' in spec)) rng.next();
   return -1;
-}
-
-/** What a recipient does with one delivered template message: delays in ms, or -1 for never. */
-export interface Feedback {
-  readAfter: number;
-  replyAfter: number;
-  blockAfter: number;
-  /** Index into BLOCK_REASONS. */
-  blockReason: number;
-  reportAfter: number;
-  stopAfter: number;
 }
 
 /** A Feedback to draw into (one per run, reused for every delivery). */

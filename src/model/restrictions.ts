@@ -14,54 +14,7 @@ import { ERROR_CODES } from './codes.js';
 import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { emitWebhook } from './webhooks.js';
-import type { NumberState } from './world.js';
-
-export const ENFORCEMENT_KINDS = ['soft-ban', 'permanent-ban', 'account-restriction', 'review', 'disconnect', 'policy-warning', 'policy-restriction', 'policy-restriction-all', 'account-disabled'] as const;
-export type EnforcementKind = (typeof ENFORCEMENT_KINDS)[number];
-
-/** Kinds that restrict the number's messaging (a warning, a review or a disconnection does not count). */
-export const RESTRICTING_KINDS: ReadonlySet<EnforcementKind> = new Set(['soft-ban', 'permanent-ban', 'account-restriction', 'policy-restriction', 'policy-restriction-all', 'account-disabled']);
-/** Kinds with no way back short of an appeal. */
-export const PERMANENT_KINDS: ReadonlySet<EnforcementKind> = new Set(['permanent-ban', 'account-disabled']);
-
-/**
- * The enforcement paths, each with how it is known (MODEL.md §6b): the report tells the documented
- * paths apart from the ones that rest on community estimates.
- */
-export const ENFORCEMENT_PATHS = {
-  'policy-enforcement': { label: 'documented', source: META_POLICY_ENFORCEMENT },
-  'trust-score': { label: 'estimate', source: SEED_003 },
-  'block-cascade': { label: 'estimate', source: SEED_003 },
-  'identity-review': { label: 'reported', source: SEED_000 },
-  'ai-policy': { label: 'reported', source: SEED_000 },
-  coexistence: { label: 'reported', source: SEED_000 },
-} as const satisfies Record<string, { label: ParamLabel; source: string }>;
-export type EnforcementPath = keyof typeof ENFORCEMENT_PATHS;
-
-/** One enforcement action on one number. `end` is Infinity while open-ended. */
-export interface Enforcement {
-  readonly id: number;
-  readonly number: number;
-  readonly kind: EnforcementKind;
-  /** The path that acted (documented ladder, trust score, …). */
-  readonly path: EnforcementPath;
-  readonly reason: string;
-  readonly start: number;
-  end: number;
-  /** Trust-score layers at the time (trust restrictions only). */
-  readonly layers?: Readonly<Record<string, number>>;
-  appealed: boolean;
-}
-
-/** Per-number enforcement state; owned by this module (and coexistence.ts for `disconnected`). */
-export interface EnforcementState {
-  /** Open enforcement ids by kind (at most one per kind). */
-  readonly open: Map<EnforcementKind, number>;
-  /** Times of soft bans (for escalation to permanent). */
-  readonly softBans: number[];
-  /** Time the latest enforcement on this number was lifted (-1 if none): a new one needs evidence after it. */
-  liftedAt: number;
-}
+import { type NumberState, type EnforcementKind, RESTRICTING_KINDS, type EnforcementPath, type Enforcement, type EnforcementState, type NumberStatus } from './state/index.js';
 
 export function createEnforcementState(): EnforcementState {
   return { open: new Map(), softBans: [], liftedAt: -1 };
@@ -77,9 +30,6 @@ export function numberStatus(n: NumberState): NumberStatus {
   if (n.flaggedSince >= 0) return 'FLAGGED';
   return 'CONNECTED';
 }
-
-/** Statuses a phone number can have (MODEL.md Entities). */
-export type NumberStatus = 'CONNECTED' | 'FLAGGED' | 'RESTRICTED' | 'PENDING_REVIEW' | 'DISCONNECTED' | 'BANNED';
 
 /**
  * The synchronous error for a send from `n`, or 0: banned, disabled, under review, disconnected
@@ -108,7 +58,6 @@ export function enforce(ctx: RunContext, n: NumberState, kind: EnforcementKind, 
   if (hours > 0) n.enforcement.open.set(kind, e.id);
   if (kind === 'soft-ban') n.enforcement.softBans.push(now);
   if (Number.isFinite(e.end) && hours > 0) sim.schedule(e.end, { type: 'enforcement-end', enforcement: e.id });
-  n.status = numberStatus(n);
   ctx.trace?.({ t: now, kind: 'enforcement', number: n.id, enforcement: kind, path, reason, until: e.end, layers });
   const restriction = kind === 'policy-restriction-all' ? 'all' : 'business-initiated'; // Meta: 5/7-day blocks cover replies too — documented
   emitWebhook(ctx, { kind: 'account_update', number: n.id, event: ACCOUNT_EVENTS[kind], reason, violation: path === 'policy-enforcement' ? reason : undefined, until: Number.isFinite(e.end) && hours > 0 ? e.end : undefined, restriction, at: now });
@@ -136,7 +85,6 @@ export function lift(ctx: RunContext, e: Enforcement, why: string): void {
   n.enforcement.open.delete(e.kind);
   n.enforcement.liftedAt = ctx.sim.now;
   e.end = ctx.sim.now;
-  n.status = numberStatus(n);
   ctx.trace?.({ t: ctx.sim.now, kind: 'enforcement-lifted', number: n.id, enforcement: e.kind, why });
   emitWebhook(ctx, { kind: 'account_update', number: n.id, event: e.kind === 'disconnect' ? 'RECONNECTED' : 'REINSTATED', reason: why, at: ctx.sim.now });
 }

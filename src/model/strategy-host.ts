@@ -11,8 +11,9 @@ import { openApp as openCoexistenceApp } from './coexistence.js';
 import type { ModelEvent } from './events.js';
 import type { CampaignView, NumberView, PhoneNumberFields, SenderApi, SendResponse, TemplateView } from './observable.js';
 import { poolLimit } from './tiers.js';
+import { numberStatus } from './restrictions.js';
 import { countAt } from './unique-counter.js';
-import type { CampaignState, NumberState, TemplateState, World } from './world.js';
+import type { CampaignState, NumberState, TemplateState, World } from './state/index.js';
 
 /** The campaign as the business planned it (no hidden state). */
 export function campaignView(c: CampaignState): CampaignView {
@@ -84,7 +85,8 @@ export function createSenderApi(world: World, getCtx: () => RunContext, rng: Rng
  */
 export function phoneNumberFields(world: World, n: NumberState, now: number): PhoneNumberFields {
   const tier = world.portfolio.tiers[n.pool.tierIndex].name;
-  const status = n.status === 'CONNECTED' && atMessagingLimit(world, n, now) ? 'RESTRICTED' : n.status;
+  const own = numberStatus(n);
+  const status = own === 'CONNECTED' && atMessagingLimit(world, n, now) ? 'RESTRICTED' : own;
   const blocked = status === 'DISCONNECTED' || status === 'BANNED' || status === 'PENDING_REVIEW'; // seed 002: health_status
   return {
     id: n.id,

@@ -21,27 +21,10 @@ import { scheduleDelivery } from './delivery.js';
 import { pauseTemplate } from './templates.js';
 import { settleLimit } from './tiers.js';
 import { emitStatus } from './webhooks.js';
-import type { TemplateState, World } from './world.js';
+import type { TemplateState, World, PacingState } from './state/index.js';
 
 /** Fields per held message in `held`: id, number, recipient, counted (0/1). */
 const HELD_FIELDS = 4;
-
-export interface PacingState {
-  /** The template still needs a quality assessment (new, or just unpaused). */
-  needsAssessment: boolean;
-  phase: 'open' | 'holding' | 'releasing';
-  /** Assessment cycle; events of an older cycle are ignored. */
-  cycle: number;
-  /** Messages sent in this cycle, and the batch's feedback. */
-  sent: number;
-  delivered: number;
-  negative: number;
-  signals: number;
-  /** Held messages, HELD_FIELDS numbers each. */
-  held: number[];
-  /** Next held message to release (index into `held` / HELD_FIELDS). */
-  releaseFrom: number;
-}
 
 export function createPacingState(needsAssessment: boolean): PacingState {
   return { needsAssessment, phase: 'open', cycle: 0, sent: 0, delivered: 0, negative: 0, signals: 0, held: [], releaseFrom: 0 };

@@ -10,11 +10,11 @@ import type { Policy } from '../policy/index.js';
 import { ERROR_CODES } from './codes.js';
 import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
-import { createQualityState, feedbackRate, type QualityState } from './quality.js';
+import { createQualityState, feedbackRate } from './quality.js';
 import { clearHourly } from './hourly-ring.js';
 import { createPacingState, dropHeld } from './template-pacing.js';
 import { emitWebhook } from './webhooks.js';
-import type { TemplateQuality, TemplateState } from './world.js';
+import type { QualityState, TemplateQuality, TemplateState } from './state/index.js';
 
 /** A template's state at the start of a run. */
 export function createTemplateState(

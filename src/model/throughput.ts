@@ -18,20 +18,7 @@ import type { ModelEvent } from './events.js';
 import { qualityRank } from './quality.js';
 import { expire } from './unique-counter.js';
 import { emitWebhook } from './webhooks.js';
-import type { NumberState } from './world.js';
-
-export interface ThroughputState {
-  /** Current limit in messages per second. */
-  mps: number;
-  /** The integer second being counted and the messages in it. */
-  second: number;
-  used: number;
-  /** Sends fail with 131057 until this time (ms). */
-  upgradingUntil: number;
-  upgradeScheduled: boolean;
-  /** Last time the upgrade criteria were checked and not met (ms): the qualifying moment is later. */
-  checkedAt: number;
-}
+import type { NumberState, ThroughputState } from './state/index.js';
 
 /** Initial throughput of a number by channel — Meta throughput page, documented. */
 export function createThroughput(channel: Channel, policy: Policy): ThroughputState {

@@ -20,37 +20,8 @@ import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { qualityRank } from './quality.js';
 import { createUniqueCounter, expire, isCounted, touch, type UniqueCounter } from './unique-counter.js';
-import { numberStatus } from './restrictions.js';
 import { emitWebhook, limitValue } from './webhooks.js';
-import type { NumberState, World } from './world.js';
-
-/** A messaging-limit pool with its tier and the counters its rules read. */
-export interface LimitPool {
-  readonly index: number;
-  readonly id: string;
-  /** Indices of the numbers that draw on this pool. */
-  readonly members: number[];
-  tierIndex: number;
-  peakTierIndex: number;
-  /** Time the current tier started (ms). */
-  tierSince: number;
-  /** Unique users delivered business-initiated messages in the moving limit window (the limit itself). */
-  readonly window: UniqueCounter;
-  /** Slots held by accepted business-initiated messages, not delivered yet, to users not counted in the window. */
-  reserved: number;
-  /** Per user: accepted business-initiated messages whose delivery is pending. */
-  readonly pending: Uint16Array;
-  /** Per user: 1 while the user holds one of the reserved slots. */
-  readonly holds: Uint8Array;
-  /** Unique business-initiated users over the upgrade lookback (7 days). */
-  readonly lookback: UniqueCounter;
-  /** Unique users delivered outside service windows with high-quality templates (scaling path). */
-  readonly path: UniqueCounter;
-  /** Time a pending upgrade applies (Infinity when none). */
-  upgradeDueAt: number;
-  /** First time each tier was reached (ms), -1 if never. */
-  readonly reachedAt: number[];
-}
+import type { NumberState, World, LimitPool } from './state/index.js';
 
 /** Creates a pool for `recipients` users starting at `tierIndex`. */
 export function createPool(index: number, id: string, recipients: number, tierIndex: number, policy: Policy): LimitPool {
@@ -221,12 +192,10 @@ export function onQualityChange(ctx: RunContext, n: NumberState): void {
   const tier = ctx.world.portfolio.tiers[n.pool.tierIndex].name;
   if (n.quality === 'RED' && n.flaggedSince < 0) {
     n.flaggedSince = now;
-    n.status = numberStatus(n);
     ctx.sim.scheduleIn(ctx.world.policy.limits.flaggedDowngradeDays * DAY, { type: 'flag-review', number: n.index, since: now });
     emitWebhook(ctx, { kind: 'phone_number_quality_update', number: n.id, event: 'FLAGGED', currentLimit: tier, at: now });
   } else if (n.quality !== 'RED' && n.flaggedSince >= 0) {
     n.flaggedSince = -1;
-    n.status = numberStatus(n);
     emitWebhook(ctx, { kind: 'phone_number_quality_update', number: n.id, event: 'UNFLAGGED', currentLimit: tier, at: now });
   }
 }
@@ -236,7 +205,6 @@ export function onFlagReview(e: Extract<ModelEvent, { type: 'flag-review' }>, ct
   const n = ctx.world.numbers[e.number];
   if (n.flaggedSince !== e.since) return;
   n.flaggedSince = -1;
-  n.status = numberStatus(n);
   if (n.pool.tierIndex > 0) setTier(ctx, n.pool, n.pool.tierIndex - 1, 'DOWNGRADE');
   onQualityChange(ctx, n);
 }

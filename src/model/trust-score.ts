@@ -21,40 +21,9 @@ import type { Channel, Policy } from '../policy/index.js';
 import type { RunContext } from './context.js';
 import { addHourly, createHourlyRing, sumHourly, type HourlyRing } from './hourly-ring.js';
 import { enforce, restrictForTrust } from './restrictions.js';
-import { advanceUnanswered, createUnansweredState, unansweredWeight, type UnansweredState } from './unanswered.js';
-import type { NumberState } from './world.js';
+import { advanceUnanswered, createUnansweredState, unansweredWeight } from './unanswered.js';
+import { type UnansweredState, type NumberState, type TrustLayer, type TrustState, RING_CHANNELS, type RingChannel } from './state/index.js';
 
-export const TRUST_LAYERS = ['registration', 'behaviour', 'blockCascade', 'content'] as const;
-export type TrustLayer = (typeof TRUST_LAYERS)[number];
-
-const RING_CHANNELS = ['sent', 'delivered', 'deliveredAll', 'replies', 'blocks', 'retries', 'hammer'] as const;
-type RingChannel = (typeof RING_CHANNELS)[number];
-
-export interface TrustState {
-  readonly ring: HourlyRing<RingChannel>;
-  /** Registration layer (static for the run). */
-  readonly registration: number;
-  /** Send intervals in the current hour: count, sum, sum of squares, last send time. */
-  intervals: { n: number; sum: number; sumSq: number; last: number };
-  /** Sends per template index in the current hour (a sparse array: unsent templates are holes). */
-  readonly templateHour: number[];
-  readonly unanswered: UnansweredState;
-  score: number;
-  peak: number;
-  layers: Record<TrustLayer, number>;
-  /** Time the number turned RED (-1 when not RED). */
-  redSince: number;
-  /** Whether the score may restrict this number (its channel is in `appliesTo.trustScore`, MODEL.md §6b) or is only reported as a risk indicator. */
-  readonly acts: boolean;
-  /** The channel is judged on velocity at any age (`appliesTo.velocity`). */
-  readonly velocityAlways: boolean;
-  /** The channel is judged on young-number rules whatever the portfolio's age (`appliesTo.youngNumberRules`). */
-  readonly youngRulesAlways: boolean;
-  /** Time of the latest send or feedback on this number (-1 before any): a lifted restriction needs new evidence before another. */
-  lastEvidence: number;
-  /** Hours the score stood at or above the restriction score. */
-  hoursOverRestrictScore: number;
-}
 
 /** The static registration layer from the number's connection setup (seed 003 layer 1, estimates). */
 export function createTrustState(connection: { ipMismatch: boolean; voip: boolean; sharedIp: boolean }, channel: Channel, policy: Policy): TrustState {

@@ -9,16 +9,7 @@
 import { DAY, HOUR } from '../engine/index.js';
 import type { Policy } from '../policy/index.js';
 import { createTimedFifo, fifoLength, fifoPush, type TimedFifo } from './timed-fifo.js';
-
-export interface UnansweredState {
-  /** Delivered business-initiated messages awaiting the verdict: (delivery time, recipient). */
-  readonly pending: TimedFifo;
-  /** Judged messages on the counter: (expiry time, 1 if unanswered else 0). */
-  readonly judged: TimedFifo;
-  /** Unanswered messages among the judged ones: the counter. */
-  count: number;
-  peak: number;
-}
+import type { UnansweredState } from './state/index.js';
 
 export function createUnansweredState(): UnansweredState {
   return { pending: createTimedFifo(), judged: createTimedFifo(), count: 0, peak: 0 };

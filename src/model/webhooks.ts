@@ -12,7 +12,7 @@
  */
 import type { RunContext } from './context.js';
 import type { InboundMessage, StatusUpdate, Webhook } from './observable.js';
-import type { NumberState, World } from './world.js';
+import type { NumberState, World } from './state/index.js';
 
 /**
  * The envelope every WhatsApp Business Account webhook shares. Management webhooks carry the

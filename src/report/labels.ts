@@ -1,9 +1,9 @@
+import { ENFORCEMENT_PATHS, type EnforcementKind, type EnforcementPath } from '../model/state/index.js';
 /**
  * Words for a newcomer: what each error code, metric and parameter group means. Presentation
  * only; the codes themselves are defined by the model (src/model/codes.ts, MODEL.md §1–§4), and so
  * are the enforcement kinds and paths (src/model/restrictions.ts, MODEL.md §6b).
  */
-import { ENFORCEMENT_PATHS, type EnforcementKind, type EnforcementPath } from '../model/restrictions.js';
 
 /** Short meanings of the failure codes a sender sees (Meta's error codes, plus wabasim's `limit_reached`). */
 const CODE_MEANINGS: Readonly<Record<string, string>> = {

@@ -4,9 +4,9 @@
  * (`summary.enforcements`, with its path and label) says restricted, in review, disconnected or
  * banned, and whether that rests on Meta's documentation, a report or a community estimate.
  */
-import type { EnforcementKind } from '../model/restrictions.js';
 import type { RunResult } from '../run/results.js';
 import { enforcementBasis } from './labels.js';
+import type { EnforcementKind } from '../model/state/index.js';
 
 /** What an enforcement does to the number's status; a warning changes nothing. */
 type StatusGroup = 'disconnected' | 'restricted' | 'in review' | 'banned / disabled';

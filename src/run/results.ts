@@ -1,8 +1,8 @@
+import type { PacingVerdicts } from '../model/state/index.js';
 /**
  * The shape of results.json (PRODUCT.md "Outputs"): a scenario echo with the resolved policy
  * parameters, per-run summaries and hourly series, and statistics across seeds.
  */
-import type { PacingVerdicts } from '../model/world.js';
 
 /** Largest results file read back (`wabasim report`, `merge`); a 100,000-run sweep stays below it. */
 export const MAX_RESULTS_BYTES = 512 * 1024 * 1024;

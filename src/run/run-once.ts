@@ -10,10 +10,10 @@ import { InFlightMessages } from '../model/messages.js';
 import { createFeedback, nextInboundDelay } from '../model/recipients.js';
 import { checkUpgrade } from '../model/tiers.js';
 import { startCoexistence } from '../model/coexistence.js';
-import { ENFORCEMENT_KINDS, ENFORCEMENT_PATHS, PERMANENT_KINDS, RESTRICTING_KINDS } from '../model/restrictions.js';
 import type { VariantPlan } from '../scenario/index.js';
 import type { RunResult, RunSummary } from './results.js';
 import type { ResolvedStrategy } from './strategies.js';
+import { ENFORCEMENT_KINDS, ENFORCEMENT_PATHS, PERMANENT_KINDS, RESTRICTING_KINDS } from '../model/state/index.js';
 
 export interface RunOptions {
   readonly trace?: (record: TraceRecord) => void;

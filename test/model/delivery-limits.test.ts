@@ -5,9 +5,9 @@ import { admitPair } from '../../src/model/pair-rate.js';
 import { createMarketingState, isRetryAfterCap, marketingCapped } from '../../src/model/marketing-cap.js';
 import { meta202510 } from '../../src/policy/profiles/meta-2025-10.js';
 import { resolvePolicy } from '../../src/policy/index.js';
-import type { NumberState } from '../../src/model/world.js';
 import type { StrategyDefinition } from '../../src/strategies/index.js';
 import { runWith, scenario, segment } from './helpers.js';
+import type { NumberState } from '../../src/model/state/index.js';
 
 const policy = resolvePolicy(meta202510, {}, (n) => createStream(1, n));
 const pairNumber = (): NumberState => ({ pairTat: null }) as unknown as NumberState;

@@ -1,9 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bernoulli, pickWeighted, streamFactory, type Rng } from '../../src/engine/index.js';
-import { createFeedback, drawFeedback, sampleDelay, skipDelay, type Feedback, type SegmentState } from '../../src/model/recipients.js';
+import { createFeedback, drawFeedback, sampleDelay, skipDelay } from '../../src/model/recipients.js';
 import type { DelaySpec } from '../../src/scenario/index.js';
 import { BLOCK_REASONS } from '../../src/policy/index.js';
+import type { Feedback, SegmentState } from '../../src/model/state/index.js';
 
 const EXPONENTIAL: DelaySpec = { exponential: { mean: 600 } };
 const LOGNORMAL: DelaySpec = { lognormal: { median: 900, sigma: 1.2 } };

@@ -1,11 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { HOUR } from '../../src/engine/index.js';
-import { admitToLimit, createPool, settleLimit, type LimitPool } from '../../src/model/tiers.js';
+import { admitToLimit, createPool, settleLimit } from '../../src/model/tiers.js';
 import { expire } from '../../src/model/unique-counter.js';
 import { meta202510 } from '../../src/policy/profiles/meta-2025-10.js';
 import { resolvePolicy, type TierDef } from '../../src/policy/index.js';
 import { createStream } from '../../src/engine/index.js';
+import type { LimitPool } from '../../src/model/state/index.js';
 
 const policy = resolvePolicy(meta202510, {}, (n) => createStream(1, n));
 const tiers = [{ name: 'TIER_3', limit: 3 }];

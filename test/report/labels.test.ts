@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ENFORCEMENT_KINDS, ENFORCEMENT_PATHS } from '../../src/model/restrictions.js';
 import { enforcementBasis, enforcementKindLabel, enforcementPathLabel, knownAsLabel } from '../../src/report/labels.js';
+import { ENFORCEMENT_KINDS, ENFORCEMENT_PATHS } from '../../src/model/state/index.js';
 
 test('every enforcement kind and path has words of its own', () => {
   for (const kind of ENFORCEMENT_KINDS) assert.is.not(enforcementKindLabel(kind), kind);

@@ -4,12 +4,11 @@
  * across seeds over the 5th–95th percentile range, the 95% confidence interval of the mean in its
  * tooltip.
  */
-import { PERMANENT_KINDS, RESTRICTING_KINDS } from '../../model/restrictions.js';
-import type { PacingVerdicts } from '../../model/world.js';
 import type { RunResult, Spread } from '../../run/results.js';
 import { escapeHtml, formatNumber } from '../format.js';
 import { blockReasonLabel, codeLabel, compareCodes, enforcementBasis } from '../labels.js';
 import type { Group, ReportData } from '../report-data.js';
+import { PERMANENT_KINDS, RESTRICTING_KINDS, type PacingVerdicts } from '../../model/state/index.js';
 
 /** Most columns drawn in one table; beyond it each variant gets its own. */
 export const MAX_KPI_COLUMNS = 8;

@@ -2,21 +2,23 @@
  * The world state of one run, split into slices each mechanism owns. Built from a validated
  * scenario variant and a resolved policy; recipients live in typed arrays (MODEL.md §8).
  */
-import type { Rng } from '../engine/index.js';
-import type { Channel, Policy, TierDef } from '../policy/index.js';
-import type { ScenarioCampaign, ScenarioTemplate } from '../scenario/index.js';
-import type { QualityRating } from './observable.js';
-import type { QualityState } from './quality.js';
-import type { Audience } from './recipients.js';
-import type { LimitPool } from './tiers.js';
-import type { PacingState } from './template-pacing.js';
-import type { ThroughputState } from './throughput.js';
+import type { Rng } from '../../engine/index.js';
+import type { Channel, Policy, TierDef } from '../../policy/index.js';
+import type { ScenarioCampaign, ScenarioTemplate } from '../../scenario/index.js';
+import type { QualityRating } from '../observable.js';
+import type { UniqueCounter } from '../unique-counter.js';
+import type { Audience } from './audience.js';
+import type { Enforcement, EnforcementState, ViolationState } from './enforcement.js';
 import type { GraphBudget } from './graph-api.js';
-import type { UniqueCounter } from './unique-counter.js';
-import type { AppOpenHabit } from './coexistence.js';
-import type { Enforcement, EnforcementState, NumberStatus } from './restrictions.js';
-import type { ViolationState } from './policy-enforcement.js';
-import type { TrustState } from './trust-score.js';
+import type { LimitPool } from './limits.js';
+import type { PacingState } from './pacing.js';
+import type { QualityState } from './quality.js';
+import type { ThroughputState } from './throughput.js';
+import type { TrustState } from './trust.js';
+
+/** App-open habit: every `everyDays` ± `jitterHours`, or never. */
+export type AppOpenHabit = 'never' | { readonly everyDays: number; readonly jitterHours: number };
+
 
 export interface NumberState {
   readonly index: number;
@@ -34,8 +36,6 @@ export interface NumberState {
   /** Quality rating as Meta reports it (MODEL.md §2); owned by quality.ts. */
   quality: QualityRating;
   readonly feedback: QualityState;
-  /** Connection status (MODEL.md §1, §5–§7), derived from the open enforcements (restrictions.ts numberStatus). */
-  status: NumberStatus;
   /** Legacy: time the number was FLAGGED (ms), or -1. */
   flaggedSince: number;
   /** Coexistence: last time the WhatsApp Business app was opened on the phone (ms). */
