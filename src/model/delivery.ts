@@ -2,11 +2,11 @@
  * Delivery mechanics (MODEL.md §4, and §1 for the limit check at send time): the synchronous send
  * path and the delivery of accepted messages, which draws the recipient's reaction (§8).
  */
-import { HOUR, SECOND, exponential } from '../engine/index.js';
 import { bump, recordFailure } from '../metrics/collector.js';
 import { ERROR_CODES, type ErrorCode } from './codes.js';
 import type { RunContext } from './context.js';
-import { MESSAGE_EVENT_KIND, type MessageEvent } from './messages.js';
+import { scheduleDelivery, scheduleMessageEvent } from './message-schedule.js';
+import { inServiceWindow } from './service-window.js';
 import type { SendResponse } from './observable.js';
 import { noteDelivered } from './quality.js';
 import { isRetryAfterCap, marketingCapped } from './marketing-cap.js';
@@ -42,7 +42,7 @@ export function send(ctx: RunContext, from: number, to: number, template: number
     noteTrust(number.trust, now, 'retries');
     ctx.trace?.({ t: now, kind: 'aggressive-retry', number: number.id, recipient: to });
   }
-  const inWindow = number.windowUntil[to] > now;
+  const inWindow = inServiceWindow(number, to, now);
   const enforced = enforcementError(number, t !== undefined && !inWindow);
   if (enforced) return fail(ctx, from, to, template, enforced); // restricted, banned, under review, disconnected (MODEL.md §5–§7)
   if (now < number.throughput.upgradingUntil) return fail(ctx, from, to, template, ERROR_CODES.throughputUpgrading); // 131057, documented
@@ -70,18 +70,6 @@ export function send(ctx: RunContext, from: number, to: number, template: number
   }
   scheduleDelivery(ctx, id, from, to, template, counted);
   return { ok: true, messageId: id, messageStatus: 'accepted' };
-}
-
-/** Puts an accepted message in flight: its delivery after the platform latency (an estimate). */
-export function scheduleDelivery(ctx: RunContext, id: number, from: number, to: number, template: number, counted: boolean): void {
-  const latency = Math.round(exponential(ctx.streams.delivery, ctx.world.policy.delivery.latencyMeanSeconds) * SECOND); // estimate
-  scheduleMessageEvent(ctx, latency, 'deliver', ctx.messages.open(id, from, to, template, counted));
-}
-
-/** Schedules event `kind` about the in-flight message `datum` carries, after `delay` ms (messages.ts). */
-export function scheduleMessageEvent(ctx: RunContext, delay: number, kind: MessageEvent, datum: number): void {
-  ctx.messages.retain(datum);
-  ctx.sim.scheduleCompactIn(delay, MESSAGE_EVENT_KIND[kind], datum);
 }
 
 function fail(ctx: RunContext, from: number, to: number, template: number, code: ErrorCode): SendResponse {
@@ -147,9 +135,4 @@ export function onDeliver(datum: number, ctx: RunContext): void {
     if (fb.stopAfter >= 0) scheduleMessageEvent(ctx, fb.stopAfter, 'stop', datum);
   }
   emitStatus(ctx, number, id, recipient, 'delivered', undefined, templateIndex);
-}
-
-/** Opens (or extends) the customer-service window of `recipient` with number `number` — Meta, documented. */
-export function openServiceWindow(ctx: RunContext, number: number, recipient: number): void {
-  ctx.world.numbers[number].windowUntil[recipient] = ctx.sim.now + ctx.world.policy.serviceWindow.hours * HOUR;
 }

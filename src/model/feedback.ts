@@ -6,7 +6,7 @@
 import { BLOCK_REASONS, type BlockReason } from '../policy/index.js';
 import { bump, recordBlock } from '../metrics/collector.js';
 import type { RunContext } from './context.js';
-import { openServiceWindow } from './delivery.js';
+import { openServiceWindow } from './service-window.js';
 import type { ModelEvent } from './events.js';
 import type { MessageFields } from './messages.js';
 import { blockWeight, noteNegative, notePositive } from './quality.js';

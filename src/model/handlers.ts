@@ -11,8 +11,8 @@ import { onBlock, onInboundArrival, onRead, onReply, onReport, onStop } from './
 import { onHourEnd } from './hourly.js';
 import { onCampaignStart, onStrategyWake } from './strategy-host.js';
 import { onFlagReview, onTierUpgrade } from './tiers.js';
-import { onPacingRelease, onPacingVerdict } from './template-pacing.js';
-import { onTemplateReinstate } from './templates.js';
+import { onPacingRelease } from './template-pacing.js';
+import { onPacingVerdict, onTemplateReinstate } from './templates.js';
 import { onThroughputUpgrade } from './throughput.js';
 import { onAppOpen, onCoexistenceCheck, onReconnect } from './coexistence.js';
 import { onAiPolicy, onAppealReview, onEnforcementEnd, onMetadataChange } from './restrictions.js';

@@ -17,8 +17,7 @@ import { bump, recordFailure } from '../metrics/collector.js';
 import { ERROR_CODES } from './codes.js';
 import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
-import { scheduleDelivery } from './delivery.js';
-import { pauseTemplate } from './templates.js';
+import { scheduleDelivery } from './message-schedule.js';
 import { settleLimit } from './tiers.js';
 import { emitStatus } from './webhooks.js';
 import type { TemplateState, World, PacingState } from './state/index.js';
@@ -79,24 +78,31 @@ export function notePacingFeedback(t: TemplateState, kind: 'delivered' | 'negati
   } else s.signals++;
 }
 
-/** The end of the feedback window: pause and drop, or release. */
-export function onPacingVerdict(e: Extract<ModelEvent, { type: 'pacing-verdict' }>, ctx: RunContext): void {
-  const t = ctx.world.templates[e.template];
+/** How an assessment ended: the template is to be paused (held messages dropped), or its held messages released. */
+export type PacingVerdict = 'paused' | 'released' | 'released-no-feedback';
+
+/**
+ * The end of the feedback window (a pacing-verdict event of the current cycle): the batch's
+ * verdict, or undefined for a stale event. A release is scheduled here; a pause is the caller's
+ * to carry out (templates.ts owns a template's status), which drops the held messages (dropHeld).
+ */
+export function judgeBatch(e: Extract<ModelEvent, { type: 'pacing-verdict' }>, ctx: RunContext, t: TemplateState): PacingVerdict | undefined {
   const s = t.pacing;
-  if (s.cycle !== e.cycle || s.phase !== 'holding') return;
+  if (s.cycle !== e.cycle || s.phase !== 'holding') return undefined;
   const p = ctx.world.policy.pacing;
   const rate = s.negative / Math.max(1, s.delivered);
   const enough = s.signals >= p.minSignals;
-  const verdict = enough && rate >= p.failRate ? 'paused' : enough ? 'released' : 'released-no-feedback';
+  const verdict: PacingVerdict = enough && rate >= p.failRate ? 'paused' : enough ? 'released' : 'released-no-feedback';
   ctx.trace?.({ t: ctx.sim.now, kind: 'pacing-verdict', template: t.id, verdict, held: s.held.length / HELD_FIELDS, delivered: s.delivered, negative: s.negative, signals: s.signals });
   t.stats.verdicts[verdict === 'paused' ? 'paused' : verdict === 'released' ? 'released' : 'noFeedback']++;
-  if (verdict === 'paused') return void pauseTemplate(ctx, t, 'PACING'); // negative feedback → paused, held dropped (seed 000), documented
+  if (verdict === 'paused') return verdict; // negative feedback → paused, held dropped (seed 000), documented
   s.phase = 'releasing';
   s.needsAssessment = false;
   s.releaseFrom = 0;
   const batches = Math.max(1, Math.round(p.releaseBatches));
   const offsets = releaseOffsets(p.releaseMinutes, p.windowMinutes, batches);
   for (let b = 0; b < batches; b++) ctx.sim.scheduleIn(offsets[b], { type: 'pacing-release', template: t.index, cycle: s.cycle, batch: b });
+  return verdict;
 }
 
 /**

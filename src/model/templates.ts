@@ -12,7 +12,7 @@ import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { createQualityState, feedbackRate } from './quality.js';
 import { clearHourly } from './hourly-ring.js';
-import { createPacingState, dropHeld } from './template-pacing.js';
+import { createPacingState, dropHeld, judgeBatch } from './template-pacing.js';
 import { emitWebhook } from './webhooks.js';
 import type { QualityState, TemplateQuality, TemplateState } from './state/index.js';
 
@@ -101,6 +101,12 @@ export function pauseTemplate(ctx: RunContext, t: TemplateState, reason: string)
   sim.scheduleIn(hours * HOUR, { type: 'template-reinstate', template: t.index, pause: t.pauses });
   ctx.trace?.({ t: now, kind: 'template-status', template: t.id, status: 'PAUSED', reason, hours });
   emitWebhook(ctx, { kind: 'message_template_status_update', template: t.id, event: 'PAUSED', reason, at: now });
+}
+
+/** The end of a pacing assessment: negative feedback pauses the template (held messages dropped) — Meta "Template pacing", documented. */
+export function onPacingVerdict(e: Extract<ModelEvent, { type: 'pacing-verdict' }>, ctx: RunContext): void {
+  const t = ctx.world.templates[e.template];
+  if (judgeBatch(e, ctx, t) === 'paused') pauseTemplate(ctx, t, 'PACING');
 }
 
 /** The pause ends: ACTIVE again, feedback starts afresh, and the template is paced again ("just unpaused"). */
