@@ -89,6 +89,23 @@ export function hourOf(c: Collector, t: number): number {
   return hour;
 }
 
+/** The totals that have an hourly series of the same name. */
+export type CountedName = 'attempted' | 'accepted' | 'delivered' | 'read' | 'replies' | 'inbound' | 'reports' | 'stops';
+
+/** Counts one `name` at time `t`: its run total and its hourly series. */
+export function count(c: Collector, name: CountedName, t: number): void {
+  c[name]++;
+  c.series[name][hourOf(c, t)]++;
+}
+
+/** Run totals without an hourly series. */
+export type TalliedName = 'webhooks' | 'aggressiveRetries' | 'graphRequests';
+
+/** Counts one `name` in the run's totals. */
+export function tally(c: Collector, name: TalliedName): void {
+  c[name]++;
+}
+
 /** Adds `by` to an hourly series at time `t`. */
 export function bump(c: Collector, name: SeriesName, t: number, by = 1): void {
   c.series[name][hourOf(c, t)] += by;
@@ -107,22 +124,20 @@ export function recordBlock(c: Collector, reason: string, t: number): void {
   bump(c, 'blocks', t);
 }
 
-/** Quality codes used in the per-number series. */
-export const QUALITY_CODES: Readonly<Record<string, number>> = { UNKNOWN: 0, GREEN: 1, YELLOW: 2, RED: 3 };
-
-/** Records one hour spent by number `id` at `rating`, ending at time `t`. */
-export function recordQualityHour(c: Collector, id: string, rating: string, t: number): void {
+/**
+ * Records one hour that number `id` spent at `rating` (one of the ordered `ratings`), ending at
+ * time `t`: the hours per rating, and the rating's index in `ratings` as the hourly code of series
+ * `quality.<id>`.
+ */
+export function recordQualityHour(c: Collector, id: string, rating: string, ratings: readonly string[], t: number): void {
   let hours = c.qualityHours.get(id);
   if (!hours) {
-    hours = { UNKNOWN: 0, GREEN: 0, YELLOW: 0, RED: 0 };
+    hours = Object.fromEntries(ratings.map((r) => [r, 0]));
     c.qualityHours.set(id, hours);
   }
   hours[rating]++;
-  recordNumberSeries(c, `quality.${id}`, t, QUALITY_CODES[rating]);
+  recordNumberSeries(c, `quality.${id}`, t, ratings.indexOf(rating));
 }
-
-/** Status codes used in the per-number `status.<id>` series. */
-export const STATUS_CODES: Readonly<Record<string, number>> = { CONNECTED: 0, FLAGGED: 1, RESTRICTED: 2, PENDING_REVIEW: 3, DISCONNECTED: 4, BANNED: 5 };
 
 /** Sets the value of per-number series `key` for the hour of `t`. */
 export function recordNumberSeries(c: Collector, key: string, t: number, value: number): void {

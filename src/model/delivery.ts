@@ -2,7 +2,7 @@
  * Delivery mechanics (MODEL.md §4, and §1 for the limit check at send time): the synchronous send
  * path and the delivery of accepted messages, which draws the recipient's reaction (§8).
  */
-import { bump, recordFailure } from '../metrics/collector.js';
+import { recordFailure, count, tally } from '../metrics/collector.js';
 import { ERROR_CODES, type ErrorCode } from './codes.js';
 import type { RunContext } from './context.js';
 import { scheduleDelivery, scheduleMessageEvent } from './message-schedule.js';
@@ -33,12 +33,11 @@ export function send(ctx: RunContext, from: number, to: number, template: number
   const { world, metrics, sim } = ctx;
   const now = sim.now;
   const p = world.policy;
-  metrics.attempted++;
-  bump(metrics, 'attempted', now);
+  count(metrics, 'attempted', now);
   const number = world.numbers[from];
   const t = template >= 0 ? world.templates[template] : undefined;
   if (t?.category === 'marketing' && isRetryAfterCap(world.audience.marketing, to, now, p.marketingCap)) {
-    metrics.aggressiveRetries++; // seed 000: retrying 131049 in a loop is aggressive behaviour, estimate
+    tally(metrics, 'aggressiveRetries'); // seed 000: retrying 131049 in a loop is aggressive behaviour, estimate
     noteTrust(number.trust, now, 'retries');
     ctx.trace?.({ t: now, kind: 'aggressive-retry', number: number.id, recipient: to });
   }
@@ -60,8 +59,7 @@ export function send(ctx: RunContext, from: number, to: number, template: number
   }
   noteSend(number.trust, now, template, counted);
   const id = ctx.nextMessageId++;
-  metrics.accepted++;
-  bump(metrics, 'accepted', now);
+  count(metrics, 'accepted', now);
   ctx.inFlight++;
   ctx.trace?.({ t: now, kind: 'accepted', id, number: number.id, recipient: to, template, businessInitiated: counted });
   if (t && holdIfPaced(ctx, t, id, from, to, counted)) {
@@ -108,8 +106,7 @@ export function onDeliver(datum: number, ctx: RunContext): void {
   }
   // Delivered: the user counts toward the limit and the upgrade lookback now — Meta "Messaging limits", documented
   if (counted && settleLimit(number.pool, recipient, now, true, world.portfolio.tiers)) checkUpgrade(ctx, number.pool);
-  metrics.delivered++;
-  bump(metrics, 'delivered', now);
+  count(metrics, 'delivered', now);
   audience.reached[recipient] = 1;
   ctx.trace?.({ t: now, kind: 'delivered', id, number: number.id, recipient, template: templateIndex, businessInitiated: counted });
   if (template) {

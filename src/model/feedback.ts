@@ -4,7 +4,7 @@
  * inbound messages open the customer-service window; blocks close the number to the user.
  */
 import { BLOCK_REASONS, type BlockReason } from '../policy/index.js';
-import { bump, recordBlock } from '../metrics/collector.js';
+import { recordBlock, count } from '../metrics/collector.js';
 import type { RunContext } from './context.js';
 import { openServiceWindow } from './service-window.js';
 import type { ModelEvent } from './events.js';
@@ -36,8 +36,7 @@ function noteTemplate(ctx: RunContext, index: number, kind: 'negative' | 'signal
 export function onRead(datum: number, ctx: RunContext): void {
   const { id, number: numberIndex, recipient, template } = ctx.messages.load(datum);
   const number = ctx.world.numbers[numberIndex];
-  ctx.metrics.read++;
-  bump(ctx.metrics, 'read', ctx.sim.now);
+  count(ctx.metrics, 'read', ctx.sim.now);
   notePositive(number.feedback, ctx.sim.now, ctx.world.policy.quality.readCredit); // seed 002: read rate a weak signal, estimate
   noteTemplate(ctx, template, 'signal', ctx.world.policy.quality.readCredit);
   ctx.trace?.({ t: ctx.sim.now, kind: 'read', id, number: number.id, recipient });
@@ -48,8 +47,7 @@ export function onReply(datum: number, ctx: RunContext): void {
   const { id, number: numberIndex, recipient, template } = ctx.messages.load(datum);
   const number = ctx.world.numbers[numberIndex];
   if (number.blocked[recipient]) return;
-  ctx.metrics.replies++;
-  bump(ctx.metrics, 'replies', ctx.sim.now);
+  count(ctx.metrics, 'replies', ctx.sim.now);
   notePositive(number.feedback, ctx.sim.now, ctx.world.policy.quality.replyCredit); // MODEL.md §2: replies to templates positive, estimate
   noteTemplate(ctx, template, 'signal', ctx.world.policy.quality.replyCredit);
   ctx.world.audience.marketing.lastReply[recipient] = ctx.sim.now; // a reply allows one more marketing message (BSP, reported)
@@ -72,8 +70,7 @@ export function onReport(datum: number, ctx: RunContext): void {
   const number = blockNumber(ctx, m, 'spam', ctx.world.policy.quality.reportWeight); // estimate
   if (!number) return;
   noteViolationEvidence(ctx, number, 'reports'); // user reports feed Meta's policy enforcement — documented
-  ctx.metrics.reports++;
-  bump(ctx.metrics, 'reports', ctx.sim.now);
+  count(ctx.metrics, 'reports', ctx.sim.now);
   ctx.trace?.({ t: ctx.sim.now, kind: 'report', id: m.id, number: number.id, recipient: m.recipient });
 }
 
@@ -101,8 +98,7 @@ export function onStop(datum: number, ctx: RunContext): void {
   const number = ctx.world.numbers[numberIndex];
   if (number.blocked[recipient] || ctx.world.audience.stopped[recipient]) return;
   ctx.world.audience.stopped[recipient] = 1;
-  ctx.metrics.stops++;
-  bump(ctx.metrics, 'stops', ctx.sim.now);
+  count(ctx.metrics, 'stops', ctx.sim.now);
   openServiceWindow(ctx, number.index, recipient);
   takeThroughput(number.throughput, ctx.sim.now, true); // inbound counts toward throughput (Meta throughput page)
   noteTemplate(ctx, template, 'signal', 0);
@@ -120,8 +116,7 @@ export function onInboundArrival(e: Ev<'inbound-arrival'>, ctx: RunContext): voi
   const next = nextInboundDelay(seg, streams.inbound);
   if (Number.isFinite(next)) sim.scheduleIn(next, e);
   if (number.blocked[recipient]) return;
-  ctx.metrics.inbound++;
-  bump(ctx.metrics, 'inbound', sim.now);
+  count(ctx.metrics, 'inbound', sim.now);
   openServiceWindow(ctx, numberIndex, recipient);
   takeThroughput(number.throughput, sim.now, true); // inbound and outbound combined — Meta throughput page, documented
   world.audience.marketing.lastReply[recipient] = sim.now; // a user who writes in has answered (unanswered counter, cap)

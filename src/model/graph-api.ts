@@ -4,6 +4,7 @@
  * parameter probability. Polling by strategies (GET phone number) spends it.
  */
 import { HOUR } from '../engine/index.js';
+import { tally } from '../metrics/collector.js';
 import { ERROR_CODES } from './codes.js';
 import type { RunContext } from './context.js';
 import type { GraphBudget } from './state/index.js';
@@ -23,7 +24,7 @@ export function spendRequest(ctx: RunContext): number {
     g.head = 0;
   }
   const budget = g.registered ? p.requestsPerHour : p.requestsPerHourNoNumber; // seed 002, documented
-  ctx.metrics.graphRequests++;
+  tally(ctx.metrics, 'graphRequests');
   if (g.times.length - g.head >= budget) return ERROR_CODES.apiRateLimit;
   if (ctx.streams.graph.next() < p.overloadProbability) return ERROR_CODES.apiOverloaded; // seed 002: 503, reported
   g.times.push(now);

@@ -8,7 +8,7 @@ import { onDeliver } from './delivery.js';
 import type { ModelEvent } from './events.js';
 import { MESSAGE_EVENTS, type MessageEvent } from './messages.js';
 import { onBlock, onInboundArrival, onRead, onReply, onReport, onStop } from './feedback.js';
-import { onHourEnd } from './hourly.js';
+import { onHourEnd } from './hour-end.js';
 import { onCampaignStart, onStrategyWake } from './strategy-host.js';
 import { onFlagReview, onTierUpgrade } from './tiers.js';
 import { onPacingRelease } from './template-pacing.js';

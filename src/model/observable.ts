@@ -61,7 +61,8 @@ export interface CampaignView {
 }
 
 /** Number quality rating as Meta reports it (UNKNOWN before enough data). */
-export type QualityRating = 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
+export const QUALITY_RATINGS = ['UNKNOWN', 'GREEN', 'YELLOW', 'RED'] as const;
+export type QualityRating = (typeof QUALITY_RATINGS)[number];
 
 /**
  * A management webhook, reduced to its fields (the event log carries Meta's full payload shape).

@@ -8,9 +8,10 @@ import { DAY, HOUR } from '../engine/index.js';
 import type { BlockReason, Policy } from '../policy/index.js';
 import type { QualityRating } from './observable.js';
 import { addHourly, createHourlyRing, type HourlyRing } from './hourly-ring.js';
-import type { QualityState } from './state/index.js';
+import type { RunContext } from './context.js';
+import type { NumberState, QualityState } from './state/index.js';
+import { emitWebhook } from './webhooks.js';
 
-export const QUALITY_RATINGS = ['UNKNOWN', 'GREEN', 'YELLOW', 'RED'] as const satisfies readonly QualityRating[];
 
 /** Severity order: UNKNOWN counts as GREEN for scaling (no negative signal yet). */
 export function qualityRank(q: QualityRating | string): number {
@@ -95,4 +96,22 @@ export function nextRating(current: QualityRating, rate: number, delivered: numb
   const relax = 1 - p.hysteresis;
   if (current === 'RED') return rate < p.yellowThreshold * relax ? 'GREEN' : rate < p.redThreshold * relax ? 'YELLOW' : 'RED';
   return rate < p.yellowThreshold * relax ? 'GREEN' : 'YELLOW';
+}
+
+/**
+ * Hourly: re-rates number `n` from its feedback; a change is traced and announced as
+ * phone_number_quality_update QUALITY_UPDATED with the current and previous rating (seed 002's
+ * shape). Returns true when the rating changed.
+ */
+export function rateNumber(ctx: RunContext, n: NumberState): boolean {
+  const now = ctx.sim.now;
+  const p = ctx.world.policy.quality;
+  const { rate, delivered } = feedbackRate(n.feedback, now, p);
+  const next = nextRating(n.quality, rate, delivered, p, now - n.feedback.lastDelivered);
+  if (next === n.quality) return false;
+  const previous = n.quality;
+  n.quality = next;
+  ctx.trace?.({ t: now, kind: 'quality', number: n.id, rating: next, previous, rate });
+  emitWebhook(ctx, { kind: 'phone_number_quality_update', number: n.id, event: 'QUALITY_UPDATED', currentLimit: ctx.world.portfolio.tiers[n.pool.tierIndex].name, currentQualityRating: next, previousQualityRating: previous, at: now });
+  return true;
 }

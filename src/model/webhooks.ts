@@ -11,6 +11,7 @@
  * Ids are synthetic: wamid.<message id>, wa_id = 10000000000 + recipient index.
  */
 import type { RunContext } from './context.js';
+import { tally } from '../metrics/collector.js';
 import type { InboundMessage, StatusUpdate, Webhook } from './observable.js';
 import type { NumberState, World } from './state/index.js';
 
@@ -263,7 +264,7 @@ export function emitWebhook(ctx: RunContext, w: Webhook): void {
     const { field, payload } = managementPayload(ctx.world, w);
     ctx.trace({ t: ctx.sim.now, kind: 'webhook', field, payload });
   }
-  ctx.metrics.webhooks++;
+  tally(ctx.metrics, 'webhooks');
   ctx.strategy.onWebhook?.(ctx.api, w);
 }
 

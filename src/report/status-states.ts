@@ -7,6 +7,7 @@
 import type { RunResult } from '../run/results.js';
 import { enforcementBasis } from './labels.js';
 import type { EnforcementKind } from '../model/state/index.js';
+import { STATUS_CODES } from '../model/series-codes.js';
 
 /** What an enforcement does to the number's status; a warning changes nothing. */
 type StatusGroup = 'disconnected' | 'restricted' | 'in review' | 'banned / disabled';
@@ -55,9 +56,14 @@ export const STATUS_STATES: readonly StatusState[] = [
 
 const CODE_OF = new Map(STATUS_STATES.map((s, i) => [s.name, i]));
 
-/** The status series' codes (src/metrics/collector.ts STATUS_CODES) as status groups, for hours no enforcement record covers. */
-const GROUP_OF_STATUS_CODE: Readonly<Record<number, StatusGroup>> = { 2: 'restricted', 3: 'in review', 4: 'disconnected', 5: 'banned / disabled' };
-const FLAGGED = 1;
+/** The status series' codes (src/model/series-codes.ts STATUS_CODES) as status groups, for hours no enforcement record covers. */
+const GROUP_OF_STATUS_CODE: Readonly<Record<number, StatusGroup>> = {
+  [STATUS_CODES.RESTRICTED]: 'restricted',
+  [STATUS_CODES.PENDING_REVIEW]: 'in review',
+  [STATUS_CODES.DISCONNECTED]: 'disconnected',
+  [STATUS_CODES.BANNED]: 'banned / disabled',
+};
+const FLAGGED = STATUS_CODES.FLAGGED;
 
 function code(group: StatusGroup, basis: Basis): number {
   return CODE_OF.get(`${group} · ${basis}`) ?? 0;

@@ -36,7 +36,7 @@ function enforcementsOf(variant: string, strategy: string, seed: number): Enforc
   return [];
 }
 
-/** The status series code an enforcement kind shows (src/metrics/collector.ts STATUS_CODES). */
+/** The status series code an enforcement kind shows (src/model/series-codes.ts STATUS_CODES). */
 const STATUS_OF_KIND: Readonly<Record<string, number>> = { 'soft-ban': 2, 'policy-restriction': 2, 'policy-restriction-all': 2, 'account-disabled': 5 };
 
 /** A tiny deterministic generator (no Math.random): values in [0, 1). */

@@ -60,8 +60,9 @@ export interface EnforcementState {
   liftedAt: number;
 }
 
-/** Statuses a phone number can have (MODEL.md Entities). */
-export type NumberStatus = 'CONNECTED' | 'FLAGGED' | 'RESTRICTED' | 'PENDING_REVIEW' | 'DISCONNECTED' | 'BANNED';
+/** Statuses a phone number can have (MODEL.md Entities), in the order of their codes in the `status.<id>` series. */
+export const NUMBER_STATUSES = ['CONNECTED', 'FLAGGED', 'RESTRICTED', 'PENDING_REVIEW', 'DISCONNECTED', 'BANNED'] as const;
+export type NumberStatus = (typeof NUMBER_STATUSES)[number];
 
 /** The portfolio's standing on the ladder; owned by this module. */
 export interface ViolationState {

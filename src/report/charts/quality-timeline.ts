@@ -1,6 +1,6 @@
 /** Chart: each phone number's quality rating (GREEN / YELLOW / RED) over time, per strategy. */
 import type { ChartDefinition } from '../chart-types.js';
-import { QUALITY_CODES } from '../../metrics/collector.js';
+import { QUALITY_CODES } from '../../model/series-codes.js';
 import { timelineChart } from './timeline-chart.js';
 
 export const qualityTimeline: ChartDefinition = {

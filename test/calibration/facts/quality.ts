@@ -1,5 +1,5 @@
 /** Facts about quality, template pausing and scaling (MODEL.md §2, §3, §11 row 3). */
-import { QUALITY_CODES } from '../../../src/metrics/collector.js';
+import { QUALITY_CODES } from '../../../src/model/series-codes.js';
 import { count, type Fact, fmt, mean, most, ofRuns, runsOf, redHours, sweep, tracedRuns } from '../fact.js';
 import { campaign, optedInList, phone, template } from '../lists.js';
 
