@@ -1,6 +1,6 @@
 /**
- * Text helpers for the HTML report: escaping and number formatting. Hand-written rather than
- * `toLocaleString` so the report is byte-identical whatever the machine's ICU data.
+ * Text helpers for the HTML report: escaping and parameter values. Numbers in the report go
+ * through `formatNumberRounded` (src/format/number.ts), shared with the CLI.
  */
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -12,26 +12,6 @@ const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
  */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-
-/**
- * Formats `n` for a table: thousands separators, decimals by magnitude (none at 100 and
- * above, one from 10, two from 1, two significant digits below 1), `−` for negatives, `∞` for
- * infinities, `–` for NaN.
- * Why: KPI cells must read at a glance and be identical on every machine.
- * @example formatNumber(119470.6) // '119,471'
- * @example formatNumber(3.14159) // '3.14'
- */
-export function formatNumber(n: number): string {
-  if (Number.isNaN(n)) return '–';
-  if (!Number.isFinite(n)) return n > 0 ? '∞' : '−∞';
-  const abs = Math.abs(n);
-  const decimals = Number.isInteger(n) || abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : Math.min(8, 1 - Math.floor(Math.log10(abs)));
-  const fixed = abs.toFixed(decimals);
-  const [whole, frac] = fixed.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const body = frac === undefined || /^0+$/.test(frac) ? grouped : `${grouped}.${frac.replace(/0+$/, '')}`;
-  return n < 0 && body !== '0' ? `−${body}` : body;
 }
 
 /**

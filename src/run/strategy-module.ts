@@ -11,7 +11,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { msg, UserInputError, type Issue } from '../errors/index.js';
-import type { Strategy, StrategyDefinition, StrategyParamDoc } from '../strategies/index.js';
+import { STRATEGY_PARAM_TYPES, type Strategy, type StrategyDefinition, type StrategyParamDoc } from '../strategies/index.js';
 
 /** Strategy references ending like this are module paths, not built-in names. */
 export const MODULE_PATH = /\.(?:m?js|m?ts)$/;
@@ -105,7 +105,7 @@ function definitionProblem(value: unknown): string {
 function paramProblem(value: unknown): string {
   if (typeof value !== 'object' || value === null) return 'is not an object { type, default, min?, max?, description? }';
   const p = value as Record<string, unknown>;
-  if (p.type !== 'number' && p.type !== 'integer' && p.type !== 'boolean') return `has type ${JSON.stringify(p.type)} (expected "number", "integer" or "boolean")`;
+  if (!(STRATEGY_PARAM_TYPES as readonly unknown[]).includes(p.type)) return `has type ${JSON.stringify(p.type)} (expected "number", "integer" or "boolean")`;
   const okDefault = p.type === 'boolean' ? typeof p.default === 'boolean' : typeof p.default === 'number' && Number.isFinite(p.default) && (p.type === 'number' || Number.isInteger(p.default));
   if (!okDefault) return `has a default that is not a ${p.type}`;
   for (const bound of ['min', 'max'] as const) if (p[bound] !== undefined && typeof p[bound] !== 'number') return `has a ${bound} that is not a number`;

@@ -30,8 +30,8 @@ import type { SenderApi, SendResponse } from '../model/observable.js';
 import { META_ERROR_CODES, SEED_000, SEED_002 } from '../policy/sources.js';
 import { accountEffect, createAccountWatch } from './account-watch.js';
 import { createDailySender } from './daily-sender.js';
+import { defineStrategy, integerParam, numberParam } from './define-strategy.js';
 import { sendingWindow, WINDOW_PARAMS } from './sending-window.js';
-import type { StrategyDefinition } from './types.js';
 
 /** Codes a retry cannot fix, or must not be retried for (131049: seed 000). */
 export const NEVER_RETRY: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -51,25 +51,23 @@ interface Attempt {
 }
 
 /** Exponential backoff with jitter; 4^X on 131056; no retry of 131049. */
-export const backoff: StrategyDefinition = {
+export const backoff = defineStrategy({
   name: 'backoff',
   description: 'Daily target over the sending window; retries with exponential backoff and jitter, 4^X s on 131056, next hour on limit_reached, never 131049',
   source: `${SEED_002} (4^X on 131056; backoff with jitter); ${SEED_000} (131049 loops); ${META_ERROR_CODES}`,
   params: {
-    maxAttempts: { type: 'integer', default: 8, min: 1, max: 100, description: 'Attempts per recipient before giving up (the first one included)' },
-    baseSeconds: { type: 'number', default: 2, min: 0.001, max: 86_400, description: 'First backoff step for 130429 and other retryable failures' },
-    maxDelaySeconds: { type: 'number', default: 3600, min: 1, max: 604_800, description: 'Longest exponential backoff step (before jitter)' },
-    jitter: { type: 'number', default: 0.5, min: 0, max: 1, description: 'Each step is stretched by a uniform factor in [1, 1 + jitter]' },
-    limitRetryMinutes: { type: 'number', default: 60, min: 1, max: 1440, description: 'Wait after limit_reached before any business-initiated send (next hour)' },
-    pausedRetryMinutes: { type: 'number', default: 60, min: 1, max: 1440, description: 'Least wait after 132015 before sending that template again' },
+    maxAttempts: integerParam(8, 1, 100, 'Attempts per recipient before giving up (the first one included)'),
+    baseSeconds: numberParam(2, 0.001, 86_400, 'First backoff step for 130429 and other retryable failures'),
+    maxDelaySeconds: numberParam(3600, 1, 604_800, 'Longest exponential backoff step (before jitter)'),
+    jitter: numberParam(0.5, 0, 1, 'Each step is stretched by a uniform factor in [1, 1 + jitter]'),
+    limitRetryMinutes: numberParam(60, 1, 1440, 'Wait after limit_reached before any business-initiated send (next hour)'),
+    pausedRetryMinutes: numberParam(60, 1, 1440, 'Least wait after 132015 before sending that template again'),
     ...WINDOW_PARAMS,
   },
   create(params) {
-    const maxAttempts = Number(params.maxAttempts);
-    const base = Number(params.baseSeconds) * SECOND;
-    const maxDelay = Number(params.maxDelaySeconds) * SECOND;
-    const jitter = Number(params.jitter);
-    const perSecond = Number(params.perSecond);
+    const { maxAttempts, jitter, perSecond } = params;
+    const base = params.baseSeconds * SECOND;
+    const maxDelay = params.maxDelaySeconds * SECOND;
     const next = new Map<number, number>();
     /** 131056 exponent per "number:recipient"; 130429 exponent per number. */
     const pairX = new Map<string, number>();
@@ -124,10 +122,10 @@ export const backoff: StrategyDefinition = {
         delay = exponential(k, api);
         holds.set(`n:${c.number}`, now + delay);
       } else if (code === ERROR_CODES.limitReached) {
-        delay = Number(params.limitRetryMinutes) * MINUTE;
+        delay = params.limitRetryMinutes * MINUTE;
         holds.set('limit', now + delay);
       } else if (code === ERROR_CODES.templatePaused) {
-        delay = Math.max(Number(params.pausedRetryMinutes) * MINUTE, exponential(a.attempts - 1, api));
+        delay = Math.max(params.pausedRetryMinutes * MINUTE, exponential(a.attempts - 1, api));
         holds.set(`t:${c.template}`, now + delay);
       } else delay = exponential(a.attempts - 1, api);
       enqueue(api, a, now + delay);
@@ -197,4 +195,4 @@ export const backoff: StrategyDefinition = {
       },
     };
   },
-};
+});

@@ -6,22 +6,20 @@
  * than the sender's own HTTP speed; set it above 80 to see 130429.
  */
 import type { SenderApi, Strategy } from '../model/observable.js';
-import type { StrategyDefinition } from './types.js';
 import { SEED_000, SEED_002 } from '../policy/sources.js';
+import { booleanParam, defineStrategy, integerParam } from './define-strategy.js';
 
-export const blast: StrategyDefinition = {
+export const blast = defineStrategy({
   name: 'blast',
   description: 'Sends every campaign recipient from the campaign start at full speed; retries a failed send immediately',
   source: `${SEED_000} (the anti-pattern it describes); speed: ${SEED_002}`,
   params: {
-    retries: { type: 'integer', default: 2, min: 0, max: 100, description: 'Immediate retries of a synchronously failed send' },
-    perSecond: { type: 'integer', default: 80, min: 1, max: 100_000, description: 'Sends per second' },
-    retryFailedStatus: { type: 'boolean', default: false, description: 'Also resend at once when a status webhook says failed (the naive 131049 retry loop)' },
-    maxStatusRetries: { type: 'integer', default: 5, min: 0, max: 1000, description: 'Resends per recipient on failed status webhooks' },
+    retries: integerParam(2, 0, 100, 'Immediate retries of a synchronously failed send'),
+    perSecond: integerParam(80, 1, 100_000, 'Sends per second'),
+    retryFailedStatus: booleanParam(false, 'Also resend at once when a status webhook says failed (the naive 131049 retry loop)'),
+    maxStatusRetries: integerParam(5, 0, 1000, 'Resends per recipient on failed status webhooks'),
   },
-  create(params) {
-    const retries = Number(params.retries);
-    const perSecond = Number(params.perSecond);
+  create({ retries, perSecond, retryFailedStatus, maxStatusRetries }) {
     /** Next recipient per campaign id. */
     const next = new Map<string, number>();
     const sendChunk = (api: SenderApi, id: string): void => {
@@ -39,13 +37,13 @@ export const blast: StrategyDefinition = {
       onCampaignStart: (api, campaign) => sendChunk(api, campaign.id),
       onWake: sendChunk,
     };
-    if (!params.retryFailedStatus) return strategy; // no status listener: the model need not build status updates
+    if (!retryFailedStatus) return strategy; // no status listener: the model need not build status updates
     return {
       ...strategy,
       onStatus(api, update) {
         if (update.status !== 'failed') return;
         const done = statusRetries.get(update.to) ?? 0;
-        if (done >= Number(params.maxStatusRetries)) return;
+        if (done >= maxStatusRetries) return;
         const c = api.campaigns().find((x) => x.number === update.from && update.to >= x.first && update.to < x.first + x.count);
         if (!c) return;
         statusRetries.set(update.to, done + 1);
@@ -53,4 +51,4 @@ export const blast: StrategyDefinition = {
       },
     };
   },
-};
+});

@@ -25,28 +25,27 @@ import { ERROR_CODES } from '../model/codes.js';
 import { META_ERROR_CODES, SEED_003 } from '../policy/sources.js';
 import { createAccountWatch, notNow } from './account-watch.js';
 import { createDailySender } from './daily-sender.js';
+import { defineStrategy, integerParam, numberParam } from './define-strategy.js';
 import { createUnansweredCounter } from './unanswered-counter.js';
 import { sendingWindow, WINDOW_PARAMS } from './sending-window.js';
-import type { StrategyDefinition } from './types.js';
 
 /** Opt-outs, blocks and the unengaged removed; pauses on its own unanswered counter. */
-export const hygiene: StrategyDefinition = {
+export const hygiene = defineStrategy({
   name: 'hygiene',
   description: 'Drops STOP and blocked recipients at once, skips the unengaged, and pauses a number while its own 30-day unanswered count is high',
   source: `${SEED_003} (STOP handling; 2026 unanswered-message counter; list hygiene); ${META_ERROR_CODES} (131026)`,
   params: {
-    unengagedAfter: { type: 'integer', default: 3, min: 1, max: 1000, description: 'Delivered messages with none read after which a recipient is skipped' },
-    pauseAt: { type: 'integer', default: 500, min: 1, max: 100_000_000, description: 'Own unanswered count at which a number stops sending (Meta\'s threshold is undisclosed)' },
-    replyWindowHours: { type: 'number', default: 48, min: 1, max: 720, description: 'A business-initiated message without a reply within this time is unanswered (seed 003)' },
-    keepDays: { type: 'number', default: 30, min: 1, max: 366, description: 'Days an unanswered message stays on the counter (seed 003)' },
-    serviceWindowHours: { type: 'number', default: 24, min: 1, max: 168, description: 'A template to someone who wrote within this time is not business-initiated (Meta customer-service window)' },
+    unengagedAfter: integerParam(3, 1, 1000, 'Delivered messages with none read after which a recipient is skipped'),
+    pauseAt: integerParam(500, 1, 100_000_000, 'Own unanswered count at which a number stops sending (Meta\'s threshold is undisclosed)'),
+    replyWindowHours: numberParam(48, 1, 720, 'A business-initiated message without a reply within this time is unanswered (seed 003)'),
+    keepDays: numberParam(30, 1, 366, 'Days an unanswered message stays on the counter (seed 003)'),
+    serviceWindowHours: numberParam(24, 1, 168, 'A template to someone who wrote within this time is not business-initiated (Meta customer-service window)'),
     ...WINDOW_PARAMS,
   },
   create(params) {
-    const unengagedAfter = Number(params.unengagedAfter);
-    const pauseAt = Number(params.pauseAt);
-    const serviceWindow = Number(params.serviceWindowHours) * HOUR;
-    const counter = createUnansweredCounter(Number(params.replyWindowHours) * HOUR, Number(params.keepDays) * DAY);
+    const { unengagedAfter, pauseAt } = params;
+    const serviceWindow = params.serviceWindowHours * HOUR;
+    const counter = createUnansweredCounter(params.replyWindowHours * HOUR, params.keepDays * DAY);
     /** Removed for good: STOP or blocked. */
     const removed = new Set<number>();
     /** Per recipient: messages delivered, and whether any was read (or they wrote). */
@@ -61,7 +60,7 @@ export const hygiene: StrategyDefinition = {
 
     const skip = (r: number): boolean => removed.has(r) || (!engaged.has(r) && (delivered.get(r) ?? 0) >= unengagedAfter);
 
-    const sender = createDailySender(sendingWindow(params), Number(params.perSecond), {
+    const sender = createDailySender(sendingWindow(params), params.perSecond, {
       quota: (_api, c) => c.dailyTarget,
       fill(api, c, i) {
         const now = api.now();
@@ -104,4 +103,4 @@ export const hygiene: StrategyDefinition = {
       },
     };
   },
-};
+});

@@ -1,4 +1,5 @@
 export * from './types.js';
+export { booleanParam, defineStrategy, integerParam, numberParam, type BooleanParamDoc, type NumberParamDoc } from './define-strategy.js';
 export * from './registry.js';
 export { blast } from './blast.js';
 export { warmup, warmupVolume, SEED_003_SCHEDULE, type WarmupSchedule } from './warmup.js';

@@ -21,16 +21,16 @@ import type { QualityRating, SenderApi } from '../model/observable.js';
 import { META_MESSAGING_LIMITS, SEED_002, SEED_003 } from '../policy/sources.js';
 import { createAccountWatch } from './account-watch.js';
 import { createDailySender, sendNextRecipient } from './daily-sender.js';
+import { booleanParam, defineStrategy } from './define-strategy.js';
 import { sendingWindow, WINDOW_PARAMS } from './sending-window.js';
-import type { StrategyDefinition } from './types.js';
 
 /** Round-robin over the portfolio's numbers, skipping any whose quality or account is not clear. */
-export const multiNumber: StrategyDefinition = {
+export const multiNumber = defineStrategy({
   name: 'multi-number',
   description: 'Balances sends round-robin over all numbers; a number rated YELLOW or RED (or restricted) gets no new sends until it is GREEN (or reinstated)',
   source: `${SEED_003} (load-balancing across numbers; quality before scaling); ${SEED_002} (quality webhook, phone-number fields); ${META_MESSAGING_LIMITS}`,
   params: {
-    poll: { type: 'boolean', default: true, description: 'GET every number when a window opens to read its quality_rating (one Graph API request each)' },
+    poll: booleanParam(true, 'GET every number when a window opens to read its quality_rating (one Graph API request each)'),
     ...WINDOW_PARAMS,
   },
   create(params) {
@@ -55,7 +55,7 @@ export const multiNumber: StrategyDefinition = {
       return undefined;
     };
 
-    const sender = createDailySender(sendingWindow(params), Number(params.perSecond), {
+    const sender = createDailySender(sendingWindow(params), params.perSecond, {
       quota(api, c) {
         if (params.poll) {
           for (const n of api.numbers()) {
@@ -77,4 +77,4 @@ export const multiNumber: StrategyDefinition = {
       },
     };
   },
-};
+});

@@ -25,7 +25,7 @@ import { ERROR_CODES } from '../model/codes.js';
 import type { CampaignView, SenderApi } from '../model/observable.js';
 import { META_TEMPLATE_PACING, META_TEMPLATE_PAUSING, SEED_000, SEED_003 } from '../policy/sources.js';
 import { accountEffect, createAccountWatch } from './account-watch.js';
-import type { StrategyDefinition } from './types.js';
+import { defineStrategy, integerParam, numberParam } from './define-strategy.js';
 
 type Phase = 'sending' | 'waiting' | 'held' | 'paused' | 'probing' | 'disabled' | 'done';
 
@@ -41,21 +41,18 @@ interface Run {
 }
 
 /** Small batches first, a feedback wait between them, and no sends into a hold or a pause. */
-export const pacingAware: StrategyDefinition = {
+export const pacingAware = defineStrategy({
   name: 'pacing-aware',
   description: 'Marketing templates go out in growing batches (200, 400, …) with a 60-minute feedback wait between; stops on a pacing hold, waits out a PAUSED template',
   source: `${META_TEMPLATE_PACING}; ${META_TEMPLATE_PAUSING}; ${SEED_000} (pacing lifecycle); ${SEED_003} (engaged contacts first)`,
   params: {
-    firstBatch: { type: 'integer', default: 200, min: 1, max: 10_000_000, description: 'Size of the first batch of a marketing template' },
-    growth: { type: 'number', default: 2, min: 1, max: 100, description: 'Each batch is this many times the previous one' },
-    feedbackMinutes: { type: 'number', default: 60, min: 1, max: 1440, description: 'Wait after a batch (or a hold) for early feedback (seed 000: 30–60 min)' },
-    perSecond: { type: 'integer', default: 20, min: 1, max: 1000, description: 'Sends per simulated second within a batch (under the 80 MPS throughput)' },
+    firstBatch: integerParam(200, 1, 10_000_000, 'Size of the first batch of a marketing template'),
+    growth: numberParam(2, 1, 100, 'Each batch is this many times the previous one'),
+    feedbackMinutes: numberParam(60, 1, 1440, 'Wait after a batch (or a hold) for early feedback (seed 000: 30–60 min)'),
+    perSecond: integerParam(20, 1, 1000, 'Sends per simulated second within a batch (under the 80 MPS throughput)'),
   },
-  create(params) {
-    const firstBatch = Number(params.firstBatch);
-    const growth = Number(params.growth);
-    const wait = Number(params.feedbackMinutes) * MINUTE;
-    const perSecond = Number(params.perSecond);
+  create({ firstBatch, growth, feedbackMinutes, perSecond }) {
+    const wait = feedbackMinutes * MINUTE;
     const runs = new Map<number, Run>();
     const watch = createAccountWatch();
 
@@ -158,4 +155,4 @@ export const pacingAware: StrategyDefinition = {
       },
     };
   },
-};
+});

@@ -6,14 +6,15 @@
  * is `d·DAY + h·HOUR`. Times are simulated milliseconds.
  */
 import { DAY, HOUR, type Rng } from '../engine/index.js';
-import type { StrategyParamDoc } from './types.js';
+import { integerParam, numberParam } from './define-strategy.js';
+import type { StrategyParamValues } from './types.js';
 
 /** The window parameters every paced built-in declares (shown by `wabasim list strategies`). */
 export const WINDOW_PARAMS = {
-  windowStartHour: { type: 'number', default: 9, min: 0, max: 23, description: 'Hour of the day (from the run start) the daily sending window opens' },
-  windowHours: { type: 'number', default: 8, min: 1, max: 24, description: 'Length of the daily sending window in hours (seed 003: about 8)' },
-  perSecond: { type: 'integer', default: 20, min: 1, max: 1000, description: 'Most sends in one simulated second (stays under the 80 MPS throughput)' },
-} as const satisfies Record<string, StrategyParamDoc>;
+  windowStartHour: numberParam(9, 0, 23, 'Hour of the day (from the run start) the daily sending window opens'),
+  windowHours: numberParam(8, 1, 24, 'Length of the daily sending window in hours (seed 003: about 8)'),
+  perSecond: integerParam(20, 1, 1000, 'Most sends in one simulated second (stays under the 80 MPS throughput)'),
+};
 
 /** A daily window: opens at `startHour` of every day and stays open `hours`. */
 export interface SendingWindow {
@@ -25,8 +26,8 @@ export interface SendingWindow {
  * The window read from a strategy's resolved parameters (the WINDOW_PARAMS keys).
  * @example sendingWindow({ windowStartHour: 9, windowHours: 8 }) // { startHour: 9, hours: 8 }
  */
-export function sendingWindow(params: Readonly<Record<string, number | boolean>>): SendingWindow {
-  return { startHour: Number(params.windowStartHour), hours: Number(params.windowHours) };
+export function sendingWindow(params: Pick<StrategyParamValues<typeof WINDOW_PARAMS>, 'windowStartHour' | 'windowHours'>): SendingWindow {
+  return { startHour: params.windowStartHour, hours: params.windowHours };
 }
 
 /**

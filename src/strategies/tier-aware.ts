@@ -24,26 +24,26 @@ import type { SenderApi, Webhook } from '../model/observable.js';
 import { META_MESSAGING_LIMITS, SEED_002, SEED_003 } from '../policy/sources.js';
 import { createAccountWatch, notNow } from './account-watch.js';
 import { createDailySender } from './daily-sender.js';
+import { booleanParam, defineStrategy, integerParam, numberParam } from './define-strategy.js';
 import { sendingWindow, WINDOW_PARAMS } from './sending-window.js';
 import { tierLimit } from './tier-limit.js';
-import type { StrategyDefinition } from './types.js';
 
 /** Sends a day under `fraction` × the messaging limit, the daily target and the limit reading. */
-export const tierAware: StrategyDefinition = {
+export const tierAware = defineStrategy({
   name: 'tier-aware',
   description: 'Each day sends min(daily target, 90% of the current messaging limit) new recipients spread over the sending window; limit_reached waits for the next slot',
   source: `${META_MESSAGING_LIMITS}; ${SEED_002} (tiers, limit fields); ${SEED_003} (window)`,
   params: {
-    fraction: { type: 'number', default: 0.9, min: 0.01, max: 1, description: 'Share of the messaging limit used per day' },
-    assumedLimit: { type: 'integer', default: 250, min: 1, max: 1_000_000_000, description: 'Limit assumed until one is read (Meta: a new portfolio starts at 250)' },
-    poll: { type: 'boolean', default: true, description: 'GET the phone number when each window opens (one Graph API request)' },
+    fraction: numberParam(0.9, 0.01, 1, 'Share of the messaging limit used per day'),
+    assumedLimit: integerParam(250, 1, 1_000_000_000, 'Limit assumed until one is read (Meta: a new portfolio starts at 250)'),
+    poll: booleanParam(true, 'GET the phone number when each window opens (one Graph API request)'),
     ...WINDOW_PARAMS,
   },
   create(params) {
-    const fraction = Number(params.fraction);
+    const { fraction } = params;
     /** Limits by number id, and the portfolio's. */
     const limits = new Map<string, number>();
-    let portfolio = Number(params.assumedLimit);
+    let portfolio = params.assumedLimit;
     const limitOf = (number: string): number => limits.get(number) ?? portfolio;
     const next = new Map<number, number>();
     /** Recipients refused "for now" (limit_reached, …), per campaign: sent first at the next slot. */
@@ -53,7 +53,7 @@ export const tierAware: StrategyDefinition = {
     const dailyNew = (campaignTarget: number, number: string, running: number): number =>
       Math.min(campaignTarget, Math.floor((fraction * limitOf(number)) / Math.max(1, running)));
 
-    const sender = createDailySender(sendingWindow(params), Number(params.perSecond), {
+    const sender = createDailySender(sendingWindow(params), params.perSecond, {
       quota(api, c) {
         if (params.poll) {
           const r = api.getPhoneNumber(c.number);
@@ -119,4 +119,4 @@ export const tierAware: StrategyDefinition = {
       },
     };
   },
-};
+});

@@ -23,8 +23,8 @@
 import { SEED_003 } from '../policy/sources.js';
 import { createAccountWatch } from './account-watch.js';
 import { createDailySender, sendNextRecipient } from './daily-sender.js';
+import { defineStrategy, integerParam, numberParam } from './define-strategy.js';
 import { sendingWindow, WINDOW_PARAMS } from './sending-window.js';
-import type { StrategyDefinition } from './types.js';
 
 /** Seed 003's schedule: volumes at the ends of its bands, and the growth after the last one. */
 export interface WarmupSchedule {
@@ -58,28 +58,28 @@ export function warmupVolume(day: number, s: WarmupSchedule, dailyTarget: number
 }
 
 /** Seed 003's warm-up schedule over a jittered daily window. */
-export const warmup: StrategyDefinition = {
+export const warmup = defineStrategy({
   name: 'warmup',
   description: "Seed 003's warm-up schedule up to the daily target: 20→50 a day on days 1–3, 50→100 on days 4–7, 100→200 on days 8–14, then +10% a day; known contacts first, jittered over an 8-hour window",
   source: `${SEED_003} (warm-up schedule; known contacts first; 8-hour window; randomized delays)`,
   params: {
-    startPerDay: { type: 'integer', default: 20, min: 1, max: 1_000_000, description: 'Sends on day 1 (seed 003: days 1–3, 20–50 a day)' },
-    day3PerDay: { type: 'integer', default: 50, min: 1, max: 1_000_000, description: 'Sends on day 3, the end of the first band (seed 003: 20–50)' },
-    day7PerDay: { type: 'integer', default: 100, min: 1, max: 1_000_000, description: 'Sends on day 7, the end of the second band (seed 003: days 4–7, 50–100)' },
-    day14PerDay: { type: 'integer', default: 200, min: 1, max: 1_000_000, description: 'Sends on day 14, the end of the third band (seed 003: days 8–14, 100–200)' },
-    growthAfter: { type: 'number', default: 0.1, min: 0, max: 10, description: 'Daily growth after day 14 (seed 003: "scale gradually"; the rate is a guess)' },
+    startPerDay: integerParam(20, 1, 1_000_000, 'Sends on day 1 (seed 003: days 1–3, 20–50 a day)'),
+    day3PerDay: integerParam(50, 1, 1_000_000, 'Sends on day 3, the end of the first band (seed 003: 20–50)'),
+    day7PerDay: integerParam(100, 1, 1_000_000, 'Sends on day 7, the end of the second band (seed 003: days 4–7, 50–100)'),
+    day14PerDay: integerParam(200, 1, 1_000_000, 'Sends on day 14, the end of the third band (seed 003: days 8–14, 100–200)'),
+    growthAfter: numberParam(0.1, 0, 10, 'Daily growth after day 14 (seed 003: "scale gradually"; the rate is a guess)'),
     ...WINDOW_PARAMS,
   },
   create(params) {
     const schedule: WarmupSchedule = {
-      startPerDay: Number(params.startPerDay),
-      knots: [[3, Number(params.day3PerDay)], [7, Number(params.day7PerDay)], [14, Number(params.day14PerDay)]],
-      growthAfter: Number(params.growthAfter),
+      startPerDay: params.startPerDay,
+      knots: [[3, params.day3PerDay], [7, params.day7PerDay], [14, params.day14PerDay]],
+      growthAfter: params.growthAfter,
     };
     /** Next recipient per campaign index. */
     const next = new Map<number, number>();
     const watch = createAccountWatch();
-    const sender = createDailySender(sendingWindow(params), Number(params.perSecond), {
+    const sender = createDailySender(sendingWindow(params), params.perSecond, {
       quota: (_api, c, day) => warmupVolume(day, schedule, c.dailyTarget),
       fill: (api, c, i) => sendNextRecipient(api, c, i, next, () => (watch.heldUntil(c.number) > api.now() ? undefined : c.number)),
     });
@@ -89,4 +89,4 @@ export const warmup: StrategyDefinition = {
       onWebhook: (_api, w) => watch.note(w),
     };
   },
-};
+});

@@ -10,7 +10,7 @@ import { UserInputError, type Issue } from '../../errors/index.js';
 import { runScenario, writeFileAtomic, type Results } from '../../run/index.js';
 import { EXIT } from '../errors.js';
 import { progressReporter } from '../progress.js';
-import { formatTable } from '../table.js';
+import { formatTable } from '../../format/index.js';
 import { defaultWorkers } from './run.js';
 
 export const BASELINE_ACTIONS = ['record', 'check'] as const;

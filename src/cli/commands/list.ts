@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { listParams, PROFILE_IDS, PROFILES } from '../../policy/index.js';
 import { readJsonFile } from '../../scenario/index.js';
 import { BUILTIN_STRATEGIES } from '../../strategies/index.js';
-import { formatTable } from '../table.js';
+import { formatTable } from '../../format/index.js';
 
 export const LIST_KINDS = ['policies', 'scenarios', 'strategies'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];

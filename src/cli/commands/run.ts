@@ -5,7 +5,7 @@ import { msg, UserInputError } from '../../errors/index.js';
 import type { Argv } from 'yargs';
 import { runScenario, writeFileAtomic, type Results } from '../../run/index.js';
 import { renderReport } from '../../report/index.js';
-import { formatTable } from '../table.js';
+import { formatTable } from '../../format/index.js';
 import { progressReporter } from '../progress.js';
 
 export interface RunArgs {

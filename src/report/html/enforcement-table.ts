@@ -9,8 +9,9 @@
  * stood over its restriction line.
  */
 import { median } from 'simple-statistics';
+import { formatNumberRounded } from '../../format/index.js';
 import type { EnforcementSummary, RunResult } from '../../run/results.js';
-import { escapeHtml, formatNumber } from '../format.js';
+import { escapeHtml } from '../format.js';
 import { enforcementBasis, enforcementKindLabel, enforcementPathLabel, enforcementReasonLabel, isTimedKind, knownAsLabel } from '../labels.js';
 import type { Group, ReportData } from '../report-data.js';
 import { channelList, indicatorExposure } from '../trust-standing.js';
@@ -80,13 +81,13 @@ function layerText(layers: readonly Readonly<Record<string, number>>[]): string 
   const names = Object.keys(LAYER_LABELS);
   const mean = names.map((name) => [name, layers.reduce((s, l) => s + (l[name] ?? 0), 0) / layers.length] as const).filter(([, v]) => v > 0);
   mean.sort((a, b) => b[1] - a[1]);
-  return mean.map(([name, v], i) => (i === 0 ? `<strong>${escapeHtml(LAYER_LABELS[name])} ${formatNumber(v)}</strong>` : `${escapeHtml(LAYER_LABELS[name])} ${formatNumber(v)}`)).join(' · ');
+  return mean.map(([name, v], i) => (i === 0 ? `<strong>${escapeHtml(LAYER_LABELS[name])} ${formatNumberRounded(v)}</strong>` : `${escapeHtml(LAYER_LABELS[name])} ${formatNumberRounded(v)}`)).join(' · ');
 }
 
 /** "day 2", or the median with its range across runs when they differ. */
 function daysText(days: readonly number[]): string {
-  if (Math.min(...days) === Math.max(...days)) return `day ${formatNumber(days[0])}`;
-  return `day ${formatNumber(median(days))}<br><span class="range">${formatNumber(Math.min(...days))} – ${formatNumber(Math.max(...days))}</span>`;
+  if (Math.min(...days) === Math.max(...days)) return `day ${formatNumberRounded(days[0])}`;
+  return `day ${formatNumberRounded(median(days))}<br><span class="range">${formatNumberRounded(Math.min(...days))} – ${formatNumberRounded(Math.max(...days))}</span>`;
 }
 
 /** The path cell: which rule acted, and a badge for how it is known. */
@@ -118,8 +119,8 @@ export function indicatorText(g: Group): string {
   if (exposures.length === 0) return '';
   const hours = exposures.map((x) => x.hours);
   const channels = channelList([...new Set(exposures.flatMap((x) => x.channels))]);
-  const spread = hours.length > 1 && Math.min(...hours) !== Math.max(...hours) ? ` (median; ${formatNumber(Math.min(...hours))}–${formatNumber(Math.max(...hours))} h)` : '';
-  return `trust score (community estimate) over its restriction line for ${formatNumber(median(hours))} h${spread} on ${channels} numbers in ${exposures.length} of ${g.runs.length} runs — reported as a risk indicator; it does not act on ${channels} (MODEL.md §6b)`;
+  const spread = hours.length > 1 && Math.min(...hours) !== Math.max(...hours) ? ` (median; ${formatNumberRounded(Math.min(...hours))}–${formatNumberRounded(Math.max(...hours))} h)` : '';
+  return `trust score (community estimate) over its restriction line for ${formatNumberRounded(median(hours))} h${spread} on ${channels} numbers in ${exposures.length} of ${g.runs.length} runs — reported as a risk indicator; it does not act on ${channels} (MODEL.md §6b)`;
 }
 
 function indicatorRow(g: Group, several: boolean): string {

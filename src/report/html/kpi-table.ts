@@ -4,8 +4,9 @@
  * across seeds over the 5th–95th percentile range, the 95% confidence interval of the mean in its
  * tooltip.
  */
+import { formatNumberRounded } from '../../format/index.js';
 import type { RunResult, Spread } from '../../run/results.js';
-import { escapeHtml, formatNumber } from '../format.js';
+import { escapeHtml } from '../format.js';
 import { blockReasonLabel, codeLabel, compareCodes, enforcementBasis } from '../labels.js';
 import type { Group, ReportData } from '../report-data.js';
 import { PERMANENT_KINDS, RESTRICTING_KINDS, type PacingVerdicts } from '../../model/state/index.js';
@@ -68,11 +69,11 @@ function rowsFor(groups: readonly Group[]): Row[] {
 
 function cell(s: Spread | undefined, note = ''): string {
   if (!s) return '<td class="na">—</td>';
-  const mean = `<span class="mean">${formatNumber(s.mean)}</span>`;
+  const mean = `<span class="mean">${formatNumberRounded(s.mean)}</span>`;
   if (s.p5 === s.p95 && s.sd === 0) return `<td>${mean}${note ? `<br><span class="range">${note}</span>` : ''}</td>`;
   // results written before the interval existed have no ci95
-  const ci = s.ci95 ? ` title="95% confidence interval of the mean: ${formatNumber(s.ci95[0])} – ${formatNumber(s.ci95[1])}"` : '';
-  return `<td${ci}>${mean} <span class="sd">± ${formatNumber(s.sd)}</span><br><span class="range">${formatNumber(s.p5)} – ${formatNumber(s.p95)}${note ? `<br>${note}` : ''}</span></td>`;
+  const ci = s.ci95 ? ` title="95% confidence interval of the mean: ${formatNumberRounded(s.ci95[0])} – ${formatNumberRounded(s.ci95[1])}"` : '';
+  return `<td${ci}>${mean} <span class="sd">± ${formatNumberRounded(s.sd)}</span><br><span class="range">${formatNumberRounded(s.p5)} – ${formatNumberRounded(s.p95)}${note ? `<br>${note}` : ''}</span></td>`;
 }
 
 /** Risk figures per 1,000 delivered messages (summary.perThousandDelivered), in table order. */
@@ -113,7 +114,7 @@ const VERDICTS: readonly [keyof PacingVerdicts, string][] = [
 function verdictCell(g: Group, field: keyof PacingVerdicts): string {
   const counts = g.runs.map((r) => r.summary.pacingVerdicts?.[field] ?? 0); // results written before verdicts were counted have none
   const runs = counts.filter((c) => c > 0).length;
-  const several = counts.some((c) => c > 1) ? `<br><span class="range">${formatNumber(counts.reduce((a, b) => a + b, 0) / counts.length)} a run on average</span>` : '';
+  const several = counts.some((c) => c > 1) ? `<br><span class="range">${formatNumberRounded(counts.reduce((a, b) => a + b, 0) / counts.length)} a run on average</span>` : '';
   return `<td><span class="mean">${runs} of ${g.runs.length}</span> runs${several}</td>`;
 }
 

@@ -1,0 +1,3 @@
+/** Formatting shared by the CLI and the report: numbers and plain-text tables. */
+export { formatNumberPlain, formatNumberRounded } from './number.js';
+export { formatTable } from './table.js';
