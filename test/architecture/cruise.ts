@@ -27,11 +27,17 @@ export function describeImport(v: IViolation): string {
   return v.cycle ? `${line} (circle: ${[v.from, ...v.cycle.map((c) => c.name)].join(' → ')})` : line;
 }
 
+/** What a cruise found: each rule's violations, and the modules it read. */
+export interface Cruised {
+  readonly violations: Record<RuleName, string[]>;
+  readonly modules: readonly string[];
+}
+
 /**
  * Cruises `paths` (relative to `baseDir`) with the repo's rules and returns each rule's violations,
  * sorted. `baseDir` is the repo root, or a fixture root holding a tree shaped like src/.
  */
-export async function importViolations(baseDir: string, paths: readonly string[]): Promise<Record<RuleName, string[]>> {
+export async function importViolations(baseDir: string, paths: readonly string[]): Promise<Cruised> {
   const options = await extractDepcruiseOptions(join(REPO_ROOT, '.dependency-cruiser.cjs'));
   const tsConfigFile = join(REPO_ROOT, 'tsconfig.json');
   const reported = await cruise(
@@ -48,5 +54,5 @@ export async function importViolations(baseDir: string, paths: readonly string[]
     lines.push(describeImport(v));
   }
   for (const r of RULES) byRule[r].sort();
-  return byRule;
+  return { violations: byRule, modules: result.modules.map((m) => m.source).sort() };
 }
