@@ -6,7 +6,7 @@ import type { Policy } from '../policy/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { createQualityState } from './quality.js';
 import { blockMultiplier, buildAudience } from './recipients.js';
-import { createPool, tierIndexOf } from './tiers.js';
+import { createPool, joinPool, tierIndexOf } from './tiers.js';
 import { createGraphBudget } from './graph-api.js';
 import { createTemplateState } from './templates.js';
 import { createThroughput } from './throughput.js';
@@ -34,7 +34,7 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
   const numbers = s.portfolio.numbers.map((spec, index): NumberState => {
     const pool = shared ?? createPool(index, spec.id, n, ownTier[index], policy);
     if (!shared) pools.push(pool);
-    pool.members.push(index);
+    joinPool(pool, index);
     return {
       index,
       id: spec.id,

@@ -20,7 +20,7 @@ import { enforcementError } from './restrictions.js';
 import { noteSend, noteTrust } from './trust-score.js';
 import { noteBusinessDelivery } from './unanswered.js';
 import { noteViolationEvidence } from './policy-enforcement.js';
-import { drawFeedback, noteMessage } from './recipients.js';
+import { drawFeedback, noteMessage, noteReached } from './recipients.js';
 import { admitToLimit, checkUpgrade, notePathDelivery, settleLimit } from './tiers.js';
 import { emitStatus } from './webhooks.js';
 
@@ -107,7 +107,7 @@ export function onDeliver(datum: number, ctx: RunContext): void {
   // Delivered: the user counts toward the limit and the upgrade lookback now — Meta "Messaging limits", documented
   if (counted && settleLimit(number.pool, recipient, now, true, world.portfolio.tiers)) checkUpgrade(ctx, number.pool);
   count(metrics, 'delivered', now);
-  audience.reached[recipient] = 1;
+  noteReached(audience, recipient);
   ctx.trace?.({ t: now, kind: 'delivered', id, number: number.id, recipient, template: templateIndex, businessInitiated: counted });
   if (template) {
     noteDelivered(number.feedback, now);

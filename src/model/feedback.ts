@@ -10,7 +10,8 @@ import { openServiceWindow } from './service-window.js';
 import type { ModelEvent } from './events.js';
 import type { MessageFields } from './messages.js';
 import { blockWeight, noteNegative, notePositive } from './quality.js';
-import { nextInboundDelay, pickRecipient } from './recipients.js';
+import { nextInboundDelay, noteStopped, pickRecipient } from './recipients.js';
+import { noteReply } from './marketing-cap.js';
 import { notePacingFeedback } from './template-pacing.js';
 import { takeThroughput } from './throughput.js';
 import { noteTrust } from './trust-score.js';
@@ -50,7 +51,7 @@ export function onReply(datum: number, ctx: RunContext): void {
   count(ctx.metrics, 'replies', ctx.sim.now);
   notePositive(number.feedback, ctx.sim.now, ctx.world.policy.quality.replyCredit); // MODEL.md §2: replies to templates positive, estimate
   noteTemplate(ctx, template, 'signal', ctx.world.policy.quality.replyCredit);
-  ctx.world.audience.marketing.lastReply[recipient] = ctx.sim.now; // a reply allows one more marketing message (BSP, reported)
+  noteReply(ctx.world.audience.marketing, recipient, ctx.sim.now); // a reply allows one more marketing message (BSP, reported)
   noteTrust(number.trust, ctx.sim.now, 'replies');
   openServiceWindow(ctx, number.index, recipient);
   ctx.trace?.({ t: ctx.sim.now, kind: 'reply', id, number: number.id, recipient });
@@ -97,7 +98,7 @@ export function onStop(datum: number, ctx: RunContext): void {
   const { id, number: numberIndex, recipient, template } = ctx.messages.load(datum);
   const number = ctx.world.numbers[numberIndex];
   if (number.blocked[recipient] || ctx.world.audience.stopped[recipient]) return;
-  ctx.world.audience.stopped[recipient] = 1;
+  noteStopped(ctx.world.audience, recipient);
   count(ctx.metrics, 'stops', ctx.sim.now);
   openServiceWindow(ctx, number.index, recipient);
   takeThroughput(number.throughput, ctx.sim.now, true); // inbound counts toward throughput (Meta throughput page)
@@ -119,7 +120,7 @@ export function onInboundArrival(e: Ev<'inbound-arrival'>, ctx: RunContext): voi
   count(ctx.metrics, 'inbound', sim.now);
   openServiceWindow(ctx, numberIndex, recipient);
   takeThroughput(number.throughput, sim.now, true); // inbound and outbound combined — Meta throughput page, documented
-  world.audience.marketing.lastReply[recipient] = sim.now; // a user who writes in has answered (unanswered counter, cap)
+  noteReply(world.audience.marketing, recipient, sim.now); // a user who writes in has answered (unanswered counter, cap)
   ctx.trace?.({ t: sim.now, kind: 'inbound', number: number.id, recipient });
   emitInbound(ctx, number, recipient, 'text');
 }

@@ -24,6 +24,12 @@ export function createMarketingState(users: number): MarketingState {
   };
 }
 
+
+/** `user` replied or wrote in at `now`: their latest answer (it allows one more marketing message, and keeps a message off the unanswered counter). */
+export function noteReply(m: MarketingState, user: number, now: number): void {
+  m.lastReply[user] = now;
+}
+
 /** Poisson variate by inversion (small means only: cross-brand messages per day). */
 function poisson(rng: Rng, mean: number): number {
   const limit = Math.exp(-mean);

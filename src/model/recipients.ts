@@ -55,6 +55,16 @@ export function blockMultiplier(seg: SegmentState, template: TemplateState, p: P
   return m * (1 + (p.unknownBrandBlockMultiplier - 1) * (1 - seg.brandRecognition));
 }
 
+/** `recipient` received a message from the business (unique users reached). */
+export function noteReached(a: Audience, recipient: number): void {
+  a.reached[recipient] = 1;
+}
+
+/** `recipient` asked the business to stop (STOP): later messages to them are blocked and reported far more often. */
+export function noteStopped(a: Audience, recipient: number): void {
+  a.stopped[recipient] = 1;
+}
+
 /**
  * Counts one more message to `user` at `now` and returns the recency-decayed count including it
  * (fatigue: more messages in a short period raise block probability — MODEL.md §8, estimate).

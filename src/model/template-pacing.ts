@@ -12,7 +12,7 @@
  *   A template whose quality is established is not paced again (until it is unpaused). Business
  *   portfolio pacing (2026) paces every template while a number is RED or the portfolio is new.
  */
-import { MINUTE } from '../engine/index.js';
+import { DAY, MINUTE } from '../engine/index.js';
 import { bump, recordFailure } from '../metrics/collector.js';
 import { ERROR_CODES } from './codes.js';
 import type { RunContext } from './context.js';
@@ -27,6 +27,16 @@ const HELD_FIELDS = 4;
 
 export function createPacingState(needsAssessment: boolean): PacingState {
   return { needsAssessment, phase: 'open', cycle: 0, sent: 0, delivered: 0, negative: 0, signals: 0, held: [], releaseFrom: 0 };
+}
+
+/** A utility template was paused: utility templates are paced for `pacing.utilityAfterPauseDays` (Meta "Template pacing", documented). */
+export function paceUtilityTemplates(ctx: RunContext): void {
+  ctx.world.portfolio.utilityPacedUntil = ctx.sim.now + ctx.world.policy.pacing.utilityAfterPauseDays * DAY;
+}
+
+/** `t` needs a quality assessment again (it was just unpaused). */
+export function reassess(t: TemplateState): void {
+  t.pacing.needsAssessment = true;
 }
 
 /** Business-portfolio pacing is on: a number is RED, or the portfolio is below its first automatic tier (little history). */

@@ -5,14 +5,14 @@
  * first time, 6 h the second, disabled the third. Sending a paused template fails with 132015, a
  * disabled one with 132016; such attempts are not charged and do not count toward the limit.
  */
-import { DAY, HOUR } from '../engine/index.js';
+import { HOUR } from '../engine/index.js';
 import type { Policy } from '../policy/index.js';
 import { ERROR_CODES } from './codes.js';
 import type { RunContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { createQualityState, feedbackRate } from './quality.js';
 import { clearHourly } from './hourly-ring.js';
-import { createPacingState, dropHeld, judgeBatch } from './template-pacing.js';
+import { createPacingState, dropHeld, judgeBatch, paceUtilityTemplates, reassess } from './template-pacing.js';
 import { emitWebhook } from './webhooks.js';
 import type { QualityState, TemplateQuality, TemplateState } from './state/index.js';
 
@@ -36,7 +36,8 @@ export function createTemplateState(
     feedback: createQualityState(policy),
     // Pacing applies to templates whose quality is not yet established as HIGH — Meta "Template pacing", documented
     pacing: createPacingState(spec.quality !== 'HIGH'),
-    stats: { held: 0, released: 0, dropped: 0, pausedHours: [], verdicts: { released: 0, paused: 0, noFeedback: 0 } },
+    pausedHours: [],
+    stats: { held: 0, released: 0, dropped: 0, verdicts: { released: 0, paused: 0, noFeedback: 0 } },
   };
 }
 
@@ -88,7 +89,7 @@ export function pauseTemplate(ctx: RunContext, t: TemplateState, reason: string)
   const now = sim.now;
   t.pauses++;
   dropHeld(ctx, t);
-  if (t.category === 'utility') world.portfolio.utilityPacedUntil = now + world.policy.pacing.utilityAfterPauseDays * DAY; // Meta "Template pacing", documented
+  if (t.category === 'utility') paceUtilityTemplates(ctx); // Meta "Template pacing", documented
   if (t.pauses >= p.disableAfterPauses) {
     t.status = 'DISABLED'; // 3rd time disabled — Meta "Template pausing", documented
     ctx.trace?.({ t: now, kind: 'template-status', template: t.id, status: 'DISABLED', reason });
@@ -97,7 +98,7 @@ export function pauseTemplate(ctx: RunContext, t: TemplateState, reason: string)
   }
   const hours = t.pauses === 1 ? p.firstPauseHours : p.secondPauseHours; // 3 h then 6 h — documented
   t.status = 'PAUSED';
-  t.stats.pausedHours.push(hours);
+  t.pausedHours.push(hours);
   sim.scheduleIn(hours * HOUR, { type: 'template-reinstate', template: t.index, pause: t.pauses });
   ctx.trace?.({ t: now, kind: 'template-status', template: t.id, status: 'PAUSED', reason, hours });
   emitWebhook(ctx, { kind: 'message_template_status_update', template: t.id, event: 'PAUSED', reason, at: now });
@@ -116,7 +117,7 @@ export function onTemplateReinstate(e: Extract<ModelEvent, { type: 'template-rei
   t.status = 'ACTIVE';
   t.quality = 'PENDING';
   clearHourly(t.feedback.buckets);
-  t.pacing.needsAssessment = true;
+  reassess(t); // "just unpaused": paced again — Meta "Template pacing", documented
   ctx.trace?.({ t: ctx.sim.now, kind: 'template-status', template: t.id, status: 'REINSTATED' });
   emitWebhook(ctx, { kind: 'message_template_status_update', template: t.id, event: 'REINSTATED', at: ctx.sim.now });
 }

@@ -44,6 +44,11 @@ export function createPool(index: number, id: string, recipients: number, tierIn
   };
 }
 
+/** Number `index` draws on `pool` (built with the world). */
+export function joinPool(pool: LimitPool, index: number): void {
+  pool.members.push(index);
+}
+
 /** The unique-user limit of the pool's tier (Infinity for an unlimited tier). */
 export function poolLimit(pool: LimitPool, tiers: readonly TierDef[]): number {
   return tiers[pool.tierIndex].limit ?? Infinity;

@@ -47,3 +47,13 @@ export function fifoPush(f: TimedFifo, time: number, value: number): void {
   f.values[f.tail] = value;
   f.tail++;
 }
+
+/** True if the front entry's time is at most `t` (there is a front entry). */
+export function fifoDue(f: TimedFifo, t: number): boolean {
+  return f.head < f.tail && f.times[f.head] <= t;
+}
+
+/** Removes the front entry (read it first: `f.times[f.head]`, `f.values[f.head]`). */
+export function fifoShift(f: TimedFifo): void {
+  f.head++;
+}

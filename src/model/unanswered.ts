@@ -8,7 +8,7 @@
  */
 import { DAY, HOUR } from '../engine/index.js';
 import type { Policy } from '../policy/index.js';
-import { createTimedFifo, fifoLength, fifoPush, type TimedFifo } from './timed-fifo.js';
+import { createTimedFifo, fifoLength, fifoPush, fifoDue, fifoShift, type TimedFifo } from './timed-fifo.js';
 import type { UnansweredState } from './state/index.js';
 
 export function createUnansweredState(): UnansweredState {
@@ -37,17 +37,20 @@ export function judgedCount(u: UnansweredState): number {
 export function advanceUnanswered(u: UnansweredState, now: number, lastReply: Float64Array, p: Policy['unanswered']): number {
   const window = p.replyWindowHours * HOUR;
   const pending = u.pending;
-  while (pending.head < pending.tail && pending.times[pending.head] <= now - window) {
+  while (fifoDue(pending, now - window)) {
     const at = pending.times[pending.head];
     const user = pending.values[pending.head];
-    pending.head++;
+    fifoShift(pending);
     // Answered if the user replied within the window after this message (seed 003: "reply within 48 hours")
     const unanswered = lastReply[user] > at && lastReply[user] <= at + window ? 0 : 1;
     fifoPush(u.judged, at + window + p.keepDays * DAY, unanswered);
     u.count += unanswered;
   }
   const judged = u.judged;
-  while (judged.head < judged.tail && judged.times[judged.head] <= now) u.count -= judged.values[judged.head++];
+  while (fifoDue(judged, now)) {
+    u.count -= judged.values[judged.head];
+    fifoShift(judged);
+  }
   u.peak = Math.max(u.peak, u.count);
   return u.count;
 }

@@ -4,7 +4,7 @@
  * path (MODEL.md §1). Per-user times in a Float64Array and a FIFO of (time, user) entries; each
  * touch is O(1) amortised, memory 8 bytes per user plus the live entries.
  */
-import { createTimedFifo, fifoPush, type TimedFifo } from './timed-fifo.js';
+import { createTimedFifo, fifoPush, fifoDue, fifoShift, type TimedFifo } from './timed-fifo.js';
 
 export interface UniqueCounter {
   readonly window: number;
@@ -28,10 +28,10 @@ export function createUniqueCounter(users: number, window: number): UniqueCounte
 export function expire(c: UniqueCounter, now: number): void {
   const cutoff = now - c.window;
   const f = c.touches;
-  while (f.head < f.tail && f.times[f.head] <= cutoff) {
+  while (fifoDue(f, cutoff)) {
     // Only a user's latest entry counts them; older entries of a re-touched user are stale.
     if (c.last[f.values[f.head]] === f.times[f.head]) c.count--;
-    f.head++;
+    fifoShift(f);
   }
 }
 

@@ -130,9 +130,9 @@ function summarize(world: World, m: Collector, inFlight: number): RunSummary {
       paused: sumOf(world.templates.map((t) => t.stats.verdicts.paused)),
       noFeedback: sumOf(world.templates.map((t) => t.stats.verdicts.noFeedback)),
     },
-    templatePauses: sumOf(world.templates.map((t) => t.stats.pausedHours.length)),
+    templatePauses: sumOf(world.templates.map((t) => t.pausedHours.length)),
     templatesDisabled: world.templates.filter((t) => t.status === 'DISABLED').length,
-    templates: Object.fromEntries(world.templates.map((t) => [t.id, { ...t.stats, pausedHours: [...t.stats.pausedHours], verdicts: { ...t.stats.verdicts }, finalStatus: t.status, finalQuality: t.quality }])),
+    templates: Object.fromEntries(world.templates.map((t) => [t.id, { held: t.stats.held, released: t.stats.released, dropped: t.stats.dropped, pausedHours: [...t.pausedHours], verdicts: { ...t.stats.verdicts }, finalStatus: t.status, finalQuality: t.quality }])),
     finalTier: tiers[Math.min(...world.pools.map((p) => p.tierIndex))].name,
     peakTier: tiers[Math.max(...world.pools.map((p) => p.peakTierIndex))].name,
     daysToTier: Object.fromEntries(

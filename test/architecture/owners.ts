@@ -21,6 +21,7 @@ const POLICY_ENFORCEMENT = 'src/model/policy-enforcement.ts';
 const QUALITY = 'src/model/quality.ts';
 const RECIPIENTS = 'src/model/recipients.ts';
 const RESTRICTIONS = 'src/model/restrictions.ts';
+const SERVICE_WINDOW = 'src/model/service-window.ts';
 const TEMPLATE_PACING = 'src/model/template-pacing.ts';
 const TEMPLATES = 'src/model/templates.ts';
 const THROUGHPUT = 'src/model/throughput.ts';
@@ -31,7 +32,7 @@ const UNANSWERED = 'src/model/unanswered.ts';
 const UNIQUE_COUNTER = 'src/model/unique-counter.ts';
 
 export const OWNERS: Readonly<Record<string, string>> = {
-  // world.ts: a number
+  // state/world.ts: a number
   'NumberState.index': BUILD,
   'NumberState.id': BUILD,
   'NumberState.phoneNumberId': BUILD,
@@ -39,11 +40,10 @@ export const OWNERS: Readonly<Record<string, string>> = {
   'NumberState.channel': BUILD,
   'NumberState.ageDays': BUILD,
   'NumberState.pool': TIERS,
-  'NumberState.windowUntil': DELIVERY, // the customer-service window (openServiceWindow)
+  'NumberState.windowUntil': SERVICE_WINDOW,
   'NumberState.blocked': FEEDBACK, // a recipient's block
   'NumberState.quality': QUALITY, // "owned by quality.ts"
   'NumberState.feedback': QUALITY,
-  'NumberState.status': RESTRICTIONS, // derived by restrictions.ts numberStatus
   'NumberState.flaggedSince': TIERS, // legacy FLAGGED state (tiers.ts onQualityChange)
   'NumberState.lastAppOpen': COEXISTENCE,
   'NumberState.appOpen': COEXISTENCE,
@@ -53,7 +53,7 @@ export const OWNERS: Readonly<Record<string, string>> = {
   'NumberState.enforcement': RESTRICTIONS,
   'NumberState.trust': TRUST_SCORE,
 
-  // world.ts: a template
+  // state/world.ts: a template
   'TemplateState.index': BUILD,
   'TemplateState.id': BUILD,
   'TemplateState.category': BUILD,
@@ -66,12 +66,17 @@ export const OWNERS: Readonly<Record<string, string>> = {
   'TemplateState.pauses': TEMPLATES,
   'TemplateState.feedback': QUALITY,
   'TemplateState.pacing': TEMPLATE_PACING,
-  'TemplateState.stats': TEMPLATE_PACING, // held, released, dropped, verdicts (pausedHours is templates.ts's: split it out)
+  'TemplateState.pausedHours': TEMPLATES,
+  'TemplateState.stats': TEMPLATE_PACING,
+  'PacingStats.held': TEMPLATE_PACING,
+  'PacingStats.released': TEMPLATE_PACING,
+  'PacingStats.dropped': TEMPLATE_PACING,
+  'PacingStats.verdicts': TEMPLATE_PACING,
   'PacingVerdicts.released': TEMPLATE_PACING,
   'PacingVerdicts.paused': TEMPLATE_PACING,
   'PacingVerdicts.noFeedback': TEMPLATE_PACING,
 
-  // world.ts: campaigns, the portfolio, the world
+  // state/world.ts: campaigns, the portfolio, the world
   'CampaignState.index': BUILD,
   'CampaignState.spec': BUILD,
   'CampaignState.template': BUILD,

@@ -75,7 +75,10 @@ export interface TemplateState {
   /** Pacing state; owned by template-pacing.ts. */
   readonly pacing: PacingState;
   /** Counters for results. */
-  readonly stats: { held: number; released: number; dropped: number; pausedHours: number[]; verdicts: PacingVerdicts };
+  /** Length of each pause so far (hours); written by templates.ts. */
+  readonly pausedHours: number[];
+  /** How the template's pacing went: messages held, released, dropped, and the verdicts; written by template-pacing.ts. */
+  readonly stats: PacingStats;
 }
 
 export type TemplateQuality = 'PENDING' | 'HIGH' | 'MEDIUM' | 'LOW';
@@ -85,6 +88,14 @@ export interface PacingVerdicts {
   released: number;
   paused: number;
   noFeedback: number;
+}
+
+/** A template's pacing counters, for results. */
+export interface PacingStats {
+  held: number;
+  released: number;
+  dropped: number;
+  verdicts: PacingVerdicts;
 }
 
 export interface CampaignState {
