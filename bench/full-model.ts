@@ -7,7 +7,7 @@
  * there are more events per send than in workload 2 and each costs more. The ratio is against
  * workload 2's typed-array reference at the same `n`.
  */
-import { runOnce } from '../src/run/run-once.js';
+import { createRunSession, runOnce } from '../src/run/run-once.js';
 import { resolveStrategies, type ResolvedStrategy } from '../src/run/strategies.js';
 import { validateScenarioData, type VariantPlan } from '../src/scenario/validate.js';
 import { campaignReference } from './campaign.js';
@@ -75,10 +75,11 @@ export async function benchPlan(n: number): Promise<[VariantPlan, ResolvedStrate
  */
 export async function benchFullModel(n: number, warmup: number, reps: number): Promise<Row> {
   const [plan, strategy] = await benchPlan(n);
+  const session = createRunSession();
   let events = 0;
   let sends = 0;
   const engineRun = (): number => {
-    const result = runOnce(plan, strategy, SEED);
+    const result = runOnce(plan, strategy, SEED, { session });
     sends = result.summary.accepted;
     return (events = result.events);
   };

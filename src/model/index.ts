@@ -6,3 +6,5 @@ export { COMPACT_HANDLERS, HANDLERS } from './handlers.js';
 export { buildWorld } from './build.js';
 export { createSenderApi } from './strategy-host.js';
 export type { World } from './state/index.js';
+export { runToHorizon, startRun, type StartOptions } from './start.js';
+export { runSeries, summarize, type EnforcementSummary, type NumberSummary, type RunSummary } from './summary.js';

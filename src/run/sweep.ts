@@ -8,7 +8,7 @@ import { msg, UserInputError } from '../errors/index.js';
 import { LIMITS } from '../scenario/limits.js';
 import type { Scenario, VariantPlan } from '../scenario/index.js';
 import type { RunResult } from './results.js';
-import { runOnce } from './run-once.js';
+import { createRunSession, runOnce, type RunSession } from './run-once.js';
 import { resolveStrategies, type ResolvedStrategy } from './strategies.js';
 
 /** What a sweep takes from the command line, beyond the scenario. */
@@ -36,6 +36,8 @@ export interface SweepSetup {
   readonly seeds: number;
   readonly firstSeed: number;
   readonly plan: readonly PlannedRun[];
+  /** The runs of this sweep on this thread share a session (run-once.ts RunSession). */
+  readonly session: RunSession;
 }
 
 /**
@@ -53,11 +55,11 @@ export async function prepareSweep(scenario: Scenario, file: string, variants: r
     for (let s = 0; s < strategies.length; s++)
       for (let k = 0; k < seeds; k++) plan.push({ variant, strategyIndex: s, seed: firstSeed + k });
   if (plan.length > LIMITS.maxRuns) throw new UserInputError([msg.tooMany(file, '/seeds', 'runs (variants × strategies × seeds)', LIMITS.maxRuns, plan.length)]);
-  return { scenario, variants, strategies, seeds, firstSeed, plan };
+  return { scenario, variants, strategies, seeds, firstSeed, plan, session: createRunSession() };
 }
 
 /** Runs plan entry `index` of `setup`. */
 export function runPlanned(setup: SweepSetup, index: number): RunResult {
   const p = setup.plan[index];
-  return runOnce(p.variant, setup.strategies[p.strategyIndex], p.seed);
+  return runOnce(p.variant, setup.strategies[p.strategyIndex], p.seed, { session: setup.session });
 }
