@@ -1,7 +1,7 @@
 /**
  * Building the world of one run from a validated scenario variant and its resolved policy.
  */
-import { HOUR } from '../engine/index.js';
+import { DAY, HOUR } from '../engine/index.js';
 import type { Policy } from '../policy/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { createQualityState } from './quality.js';
@@ -80,7 +80,7 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
   for (const seg of audience.segments) for (const t of templates) blockFactors[seg.index * templates.length + t.index] = blockMultiplier(seg, t, policy.recipients);
   return {
     policy,
-    horizon: Math.round(s.horizonDays * 24 * HOUR),
+    horizon: Math.round(s.horizonDays * DAY),
     epoch: Date.parse(s.start),
     portfolio: {
       verified: s.portfolio.verified,

@@ -9,11 +9,11 @@
  * score).
  */
 import { HOUR, type Rng } from '../engine/index.js';
-import type { Policy } from '../policy/index.js';
+import { MAX_PER_BUSINESS_PER_DAY, type Policy } from '../policy/index.js';
 import type { MarketingState } from './state/index.js';
 
-/** How many recent own marketing deliveries are remembered per user (bounds `perBusinessPerDay`). */
-export const MARKETING_SLOTS = 4;
+/** How many recent own marketing deliveries are remembered per user: the most `perBusinessPerDay` may be. */
+export const MARKETING_SLOTS = MAX_PER_BUSINESS_PER_DAY;
 
 export function createMarketingState(users: number): MarketingState {
   return {
@@ -53,7 +53,7 @@ export function marketingCapped(m: MarketingState, user: number, now: number, ot
     m.last131049[user] = now; // seed 000: a saturated user gets no more marketing that day, reported
     return true;
   }
-  const since = Math.max(now - 24 * HOUR, m.lastReply[user]); // a reply resets this business's count (BSP, reported)
+  const since = Math.max(now - p.windowHours * HOUR, m.lastReply[user]); // caps per 24 h; a reply resets this business's count (BSP, reported)
   const base = user * MARKETING_SLOTS;
   let own = 0;
   for (let i = 0; i < MARKETING_SLOTS; i++) if (m.recent[base + i] > since) own++;

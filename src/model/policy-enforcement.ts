@@ -12,7 +12,7 @@
  * labelled estimates. The account is the portfolio: evidence from all its numbers on the channels
  * of `appliesTo.policyEnforcement` counts together, and each step applies to all of them.
  */
-import { DAY, HOUR } from '../engine/index.js';
+import { DAY, HOUR, HOURS_PER_DAY } from '../engine/index.js';
 import type { Channel, Policy } from '../policy/index.js';
 import type { RunContext } from './context.js';
 import { addHourly, clearHourly, createHourlyRing, sumHourly, type HourlyRing } from './hourly-ring.js';
@@ -22,7 +22,7 @@ import { type EnforcementKind, type NumberState, type ViolationState, EVIDENCE, 
 
 export function createViolationState(policy: Policy): ViolationState {
   return {
-    ring: createHourlyRing(Math.max(1, Math.ceil(policy.policyEnforcement.windowDays * 24)), EVIDENCE),
+    ring: createHourlyRing(Math.max(1, Math.ceil(policy.policyEnforcement.windowDays * HOURS_PER_DAY)), EVIDENCE),
     channels: new Set(policy.appliesTo.policyEnforcement),
     times: [],
   };

@@ -4,7 +4,7 @@
  * 7 days. Feedback is kept in hourly buckets (a ring of lookbackDays × 24 slots); the rating is
  * re-evaluated at the end of every hour, with hysteresis so it does not flap.
  */
-import { DAY, HOUR } from '../engine/index.js';
+import { DAY, HOUR, HOURS_PER_DAY } from '../engine/index.js';
 import type { BlockReason, Policy } from '../policy/index.js';
 import type { QualityRating } from './observable.js';
 import { addHourly, createHourlyRing, type HourlyRing } from './hourly-ring.js';
@@ -19,7 +19,7 @@ export function qualityRank(q: QualityRating | string): number {
 }
 
 export function createQualityState(policy: Policy): QualityState {
-  const slots = Math.max(1, Math.round(policy.quality.lookbackDays * 24));
+  const slots = Math.max(1, Math.round(policy.quality.lookbackDays * HOURS_PER_DAY));
   return { lastDelivered: -Infinity, buckets: createHourlyRing(slots, ['delivered', 'negative', 'positive']) };
 }
 

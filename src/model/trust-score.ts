@@ -16,7 +16,7 @@
  * written about app and web sessions) and is a counted risk indicator elsewhere. Thresholds are
  * relative (a share, a rate past a safe zone), and a lifted restriction needs new evidence.
  */
-import { DAY, HOUR } from '../engine/index.js';
+import { DAY, HOUR, HOURS_PER_DAY } from '../engine/index.js';
 import type { Channel, Policy } from '../policy/index.js';
 import type { RunContext } from './context.js';
 import { addHourly, createHourlyRing, sumHourly, type HourlyRing } from './hourly-ring.js';
@@ -32,7 +32,7 @@ export function createTrustState(connection: { ipMismatch: boolean; voip: boolea
   // Layer 1 only means something for an app or web session (MODEL.md §6b; seed 003 layer 1, estimate)
   const registration = on(policy.appliesTo.registrationLayer) ? (connection.ipMismatch ? p.ipMismatchWeight : 0) + (connection.voip ? p.voipWeight : 0) + (connection.sharedIp ? p.sharedIpWeight : 0) : 0;
   return {
-    ring: createHourlyRing(7 * 24, RING_CHANNELS),
+    ring: createHourlyRing(Math.max(1, Math.round(p.windowDays * HOURS_PER_DAY)), RING_CHANNELS),
     registration,
     intervals: { n: 0, sum: 0, sumSq: 0, last: -1 },
     templateHour: [],
@@ -87,33 +87,34 @@ export function trustLayers(ctx: RunContext, n: NumberState): Record<TrustLayer,
   const ageDays = n.ageDays + sim.now / DAY;
   let behaviour = 0;
   // Replies lag deliveries: judge the replies of the last 7 days against deliveries at least a day old
-  const delivered7 = sumHourly(r, now, 'delivered', 168) - sumHourly(r, now, 'delivered', 24);
+  const windowHours = p.windowDays * HOURS_PER_DAY;
+  const delivered7 = sumHourly(r, now, 'delivered', windowHours) - sumHourly(r, now, 'delivered', p.replyLagHours);
   if (delivered7 >= p.replyRatioMinSends) {
-    const ratio = Math.min(1, sumHourly(r, now, 'replies', 168) / delivered7); // seed 003: safe > 30%, danger < 15%
-    behaviour += ratio < p.replyRatioDanger ? p.replyRatioWeight : ratio < p.replyRatioSafe ? p.replyRatioWeight / 2 : 0;
+    const ratio = Math.min(1, sumHourly(r, now, 'replies', windowHours) / delivered7); // seed 003: safe > 30%, danger < 15%
+    behaviour += ratio < p.replyRatioDanger ? p.replyRatioWeight : ratio < p.replyRatioSafe ? p.replyRatioWeight * p.warningZoneFraction : 0;
   }
   // Young-number rules only where the portfolio itself is new, or on app and web-session numbers (MODEL.md §6b; seed 000: a new number inherits the portfolio's limit)
   const youngRules = t.youngRulesAlways || portfolioAgeDays(ctx) < p.youngNumberDays;
   const young = youngRules && ageDays < p.youngNumberDays; // seed 003: first 10 days elevated risk, estimate
   const lastHour = sumHourly(r, now, 'sent', 1);
-  if (young || t.velocityAlways) behaviour += lastHour > p.velocityDangerPerHour ? p.velocityWeight : lastHour > p.velocitySafePerHour ? p.velocityWeight / 2 : 0; // seed 003: safe < 30/h, danger > 60/h, estimate
-  const day = sumHourly(r, now, 'sent', 24);
+  if (young || t.velocityAlways) behaviour += lastHour > p.velocityDangerPerHour ? p.velocityWeight : lastHour > p.velocitySafePerHour ? p.velocityWeight * p.warningZoneFraction : 0; // seed 003: safe < 30/h, danger > 60/h, estimate
+  const day = sumHourly(r, now, 'sent', HOURS_PER_DAY);
   if (youngRules && ((ageDays < p.firstDays && day > p.firstDaysVolumeSafe) || (ageDays < p.earlyWeeksDays && day > p.earlyWeeksVolumeRisk))) behaviour += p.volumeWeight; // seed 003: 20–50/day in days 1–3, 200+/day before week 3, estimate
   behaviour += aroundTheClock(r, now, p) ? p.aroundTheClockWeight : 0;
   const iv = t.intervals;
-  if (iv.n >= 20) {
+  if (iv.n >= p.mechanicalMinIntervals) {
     const mean = iv.sum / iv.n;
     const cv = mean > 0 ? Math.sqrt(Math.max(0, iv.sumSq / iv.n - mean * mean)) / mean : 0;
     if (mean > 0 && cv < p.mechanicalCv) behaviour += p.mechanicalWeight; // seed 003: fixed mechanical intervals
   }
-  behaviour += p.retryLoopWeight * Math.min(1, sumHourly(r, now, 'retries', 24) / 10);
+  behaviour += p.retryLoopWeight * Math.min(1, sumHourly(r, now, 'retries', HOURS_PER_DAY) / p.retryLoopFullPerDay);
   if (sumHourly(r, now, 'hammer', 1) >= p.hammeringPerHour) behaviour += p.hammeringWeight;
   advanceUnanswered(t.unanswered, sim.now, world.audience.marketing.lastReply, world.policy.unanswered);
   behaviour += unansweredWeight(t.unanswered, world.policy.unanswered); // seed 003 (2026 counter), as a share — MODEL.md §6b
 
-  const all7 = sumHourly(r, now, 'deliveredAll', 168);
+  const all7 = sumHourly(r, now, 'deliveredAll', windowHours);
   // Blocks per 1,000 delivered, scored only past seed 003's safe zone (under 1%) — relative, MODEL.md §6b, estimate
-  const blockCascade = all7 >= p.replyRatioMinSends ? Math.max(0, (sumHourly(r, now, 'blocks', 168) / all7) * 1000 - p.blockSafePerThousand) * p.blockRatePerThousandWeight : 0;
+  const blockCascade = all7 >= p.replyRatioMinSends ? Math.max(0, (sumHourly(r, now, 'blocks', windowHours) / all7) * 1000 - p.blockSafePerThousand) * p.blockRatePerThousandWeight : 0;
 
   let content = 0;
   for (let index = 0; index < t.templateHour.length; index++) {
@@ -126,13 +127,16 @@ export function trustLayers(ctx: RunContext, n: NumberState): Record<TrustLayer,
   return { registration: t.registration, behaviour, blockCascade, content };
 }
 
+/** "Most": more than half. */
+const MOST = 0.5;
+
 /** Most of the last day's sends fell outside its busiest `sendingWindowHours` (seed 003: ~8-hour window). */
 function aroundTheClock(r: HourlyRing<RingChannel>, now: number, p: Policy['trust']): boolean {
   const hour = Math.floor(now / HOUR);
   const perHour: number[] = [];
   for (let h = hour - 23; h <= hour; h++) perHour.push(h >= 0 && r.hourOf[h % r.slots] === h ? r.channels.sent[h % r.slots] : 0);
   const total = perHour.reduce((a, b) => a + b, 0);
-  if (total < 50) return false;
+  if (total < p.aroundTheClockMinSends) return false;
   const w = Math.round(p.sendingWindowHours);
   let best = 0;
   for (let i = 0; i < 24; i++) {
@@ -140,7 +144,7 @@ function aroundTheClock(r: HourlyRing<RingChannel>, now: number, p: Policy['trus
     for (let k = 0; k < w; k++) s += perHour[(i + k) % 24];
     best = Math.max(best, s);
   }
-  return best / total < 0.5;
+  return best / total < MOST; // most of the day's sends fall outside the window
 }
 
 /**
@@ -174,7 +178,7 @@ export function evaluateTrust(ctx: RunContext, n: NumberState): void {
   // Block cascade: RED for 7 days without improvement → account-level restriction (seed 003, estimate)
   if (t.redSince >= 0 && ctx.sim.now - t.redSince >= p.redDaysToRestrict * DAY && !restricted && evidence) {
     const r = ctx.world.policy.restrictions;
-    enforce(ctx, n, 'account-restriction', 'block-cascade', 'BLOCK_CASCADE', (r.softBanMinHours + r.softBanMaxHours) / 2, { ...layers });
+    enforce(ctx, n, 'account-restriction', 'block-cascade', 'BLOCK_CASCADE', (r.softBanMinHours + r.softBanMaxHours) / 2, { ...layers }); // the middle of the soft-ban countdown (seed 003: 24–72 h)
     t.redSince = ctx.sim.now;
   }
 }

@@ -35,6 +35,9 @@ export interface TierDef {
 export const CHANNELS = ['cloud-api', 'coexistence', 'web-session'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** The largest `marketingCap.perBusinessPerDay` a profile or override may set: the model remembers this many deliveries per user. */
+export const MAX_PER_BUSINESS_PER_DAY = 4;
+
 /** Block reasons users pick when blocking a business (MODEL.md §2). */
 export const BLOCK_REASONS = ['spam', 'didnt_sign_up', 'no_longer_needed', 'offensive', 'other'] as const;
 export type BlockReason = (typeof BLOCK_REASONS)[number];
@@ -189,6 +192,8 @@ export interface PolicyDefs {
     readonly burst: ParamDef<number>;
   };
   readonly marketingCap: {
+    /** The caps' period (reported: per 24 h). */
+    readonly windowHours: ParamDef<number>;
     /** Marketing messages per user per 24 h from one business without a reply. */
     readonly perBusinessPerDay: ParamDef<number>;
     /** Marketing messages per user per 24 h from all businesses. */
@@ -232,6 +237,12 @@ export interface PolicyDefs {
     readonly replyRatioDanger: ParamDef<number>;
     readonly replyRatioWeight: ParamDef<number>;
     readonly replyRatioMinSends: ParamDef<number>;
+    /** The behavioural window of the reply ratio, velocity, blocks and content (days). */
+    readonly windowDays: ParamDef<number>;
+    /** Replies lag deliveries: the ratio is judged against deliveries at least this old. */
+    readonly replyLagHours: ParamDef<number>;
+    /** A rule's warning zone (between safe and danger) weighs this fraction of its weight. */
+    readonly warningZoneFraction: ParamDef<number>;
     readonly velocitySafePerHour: ParamDef<number>;
     readonly velocityDangerPerHour: ParamDef<number>;
     readonly velocityWeight: ParamDef<number>;
@@ -245,7 +256,13 @@ export interface PolicyDefs {
     readonly aroundTheClockWeight: ParamDef<number>;
     readonly mechanicalCv: ParamDef<number>;
     readonly mechanicalWeight: ParamDef<number>;
+    /** Send intervals in an hour before their regularity is judged. */
+    readonly mechanicalMinIntervals: ParamDef<number>;
+    /** Sends in a day before "around the clock" is judged. */
+    readonly aroundTheClockMinSends: ParamDef<number>;
     readonly retryLoopWeight: ParamDef<number>;
+    /** 131049 retries in a day at which the retry-loop weight is full. */
+    readonly retryLoopFullPerDay: ParamDef<number>;
     readonly hammeringPerHour: ParamDef<number>;
     readonly hammeringWeight: ParamDef<number>;
     readonly identicalPerHour: ParamDef<number>;

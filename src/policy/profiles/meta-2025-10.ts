@@ -4,7 +4,7 @@
  * state and no limit decrease on low quality (MODEL.md §1, §2, §8; seeds 000, 002, 003).
  */
 import { channels, choice, flag, num } from '../define.js';
-import type { PolicyProfile } from '../types.js';
+import { MAX_PER_BUSINESS_PER_DAY, type PolicyProfile } from '../types.js';
 import { META_ERROR_CODES, META_LIMIT_CHANGES, META_MESSAGING_LIMITS, META_SERVICE_WINDOW, META_TEMPLATE_PACING, META_TEMPLATE_PAUSING, META_TEMPLATE_QUALITY, META_THROUGHPUT, META_PAIR_RATE, META_MARKETING_CAP, META_POLICY_ENFORCEMENT, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from '../sources.js';
 
 const ASSUMPTION = 'wabasim assumption (no published figure)';
@@ -127,7 +127,8 @@ export const meta202510: PolicyProfile = {
       burst: num(45, 'messages', 1, 1000, 'documented', `${SEED_002} (45 in a burst; after 20, ~2 min); reported errors at 10–30/min`, 'Burst allowed, borrowed from future quota (GCRA)'),
     },
     marketingCap: {
-      perBusinessPerDay: num(2, 'messages', 0, 4, 'reported', `BSP (2 per user per 24 h from one business without a reply); ${META_MARKETING_CAP}`, 'Marketing messages per user per 24 h from one business without a reply'),
+      windowHours: num(24, 'hours', 1, 168, 'reported', `BSP (caps per user per 24 h); ${SEED_000}`, 'Period of the per-user marketing caps'),
+      perBusinessPerDay: num(2, 'messages', 0, MAX_PER_BUSINESS_PER_DAY, 'reported', `BSP (2 per user per 24 h from one business without a reply); ${META_MARKETING_CAP}`, 'Marketing messages per user per 24 h from one business without a reply'),
       allBusinessesPerDay: num(4, 'messages', 0, 1000, 'reported', `BSP (4 per 24 h from all businesses); ${SEED_000}`, 'Marketing messages per user per 24 h from all businesses'),
       retryWindowHours: num(1, 'hours', 0, 720, 'estimate', `${SEED_000} (retrying 131049 in a loop is aggressive); value: ${ASSUMPTION}`, 'A marketing send to a user within this time of their 131049 counts as a retry (a loop, not the next campaign)'),
       saturationHours: num(24, 'hours', 0, 720, 'estimate', `${SEED_000} (a saturated user gets no more marketing that day); value: ${ASSUMPTION}`, 'After a 131049 the user stays saturated this long: marketing sends to them fail again'),
@@ -159,6 +160,9 @@ export const meta202510: PolicyProfile = {
       replyRatioDanger: num(0.15, 'ratio', 0, 1, 'estimate', `${SEED_003} (danger < 15%)`, 'Reply-to-send ratio below which behaviour is dangerous'),
       replyRatioWeight: num(1, 'score', 0, 100, 'estimate', SEED_003, 'Weight of a dangerous reply ratio (half between danger and safe)'),
       replyRatioMinSends: num(50, 'messages', 0, 1e7, 'estimate', ASSUMPTION, 'Business-initiated deliveries in 7 days before the ratio is judged'),
+      windowDays: num(7, 'days', 1, 30, 'estimate', `${SEED_003} (blocks and behaviour over the following 7 days)`, 'Behavioural window of the reply ratio, velocity, blocks and content'),
+      replyLagHours: num(24, 'hours', 0, 168, 'estimate', `${SEED_003} (replies within 48 hours); value: ${ASSUMPTION}`, 'The reply ratio counts deliveries at least this old (replies lag)'),
+      warningZoneFraction: num(0.5, 'fraction', 0, 1, 'estimate', `${SEED_003} (a warning zone between safe and danger); value: ${ASSUMPTION}`, 'Weight of a rule in its warning zone, as a fraction of its full weight'),
       velocitySafePerHour: num(30, 'messages/hour', 0, 1e7, 'estimate', `${SEED_003} (safe < 30/hour)`, 'Young-number velocity that is safe'),
       velocityDangerPerHour: num(60, 'messages/hour', 0, 1e7, 'estimate', `${SEED_003} (danger > 60/hour)`, 'Young-number velocity that is dangerous'),
       velocityWeight: num(1, 'score', 0, 100, 'estimate', SEED_003, 'Weight of dangerous velocity (half between safe and danger)'),
@@ -172,7 +176,10 @@ export const meta202510: PolicyProfile = {
       aroundTheClockWeight: num(0.5, 'score', 0, 100, 'estimate', SEED_003, 'Weight when most of a day\'s sends fall outside its busiest window'),
       mechanicalCv: num(0.1, 'coefficient of variation', 0, 10, 'estimate', `${SEED_003} (fixed mechanical intervals)`, 'Send intervals less variable than this look mechanical'),
       mechanicalWeight: num(0.5, 'score', 0, 100, 'estimate', SEED_003, 'Weight of mechanical send intervals'),
-      retryLoopWeight: num(1, 'score', 0, 100, 'estimate', `${SEED_000} (131049 retry loops)`, 'Weight of retrying 131049 (full at 10 retries in a day)'),
+      mechanicalMinIntervals: num(20, 'intervals', 1, 1e6, 'estimate', ASSUMPTION, 'Send intervals in an hour before their regularity is judged'),
+      aroundTheClockMinSends: num(50, 'messages/day', 0, 1e7, 'estimate', ASSUMPTION, 'Sends in a day before "around the clock" is judged'),
+      retryLoopWeight: num(1, 'score', 0, 100, 'estimate', `${SEED_000} (131049 retry loops)`, 'Weight of retrying 131049 (full at retryLoopFullPerDay retries in a day)'),
+      retryLoopFullPerDay: num(10, 'retries/day', 1, 1e6, 'estimate', ASSUMPTION, '131049 retries in a day at which the retry-loop weight is full'),
       hammeringPerHour: num(100, 'errors/hour', 0, 1e7, 'estimate', `${SEED_000} (130429/131056 hammering)`, 'Rate-limit errors per hour that count as hammering'),
       hammeringWeight: num(0.5, 'score', 0, 100, 'estimate', SEED_000, 'Weight of hammering'),
       identicalPerHour: num(15, 'messages/hour', 0, 1e7, 'estimate', `${SEED_003} (more than 15 structurally identical messages per hour)`, 'Identical messages per hour above which layer 4 flags'),
