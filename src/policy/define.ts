@@ -1,8 +1,5 @@
-/**
- * Compact builders for profile parameters, and `deriveProfile` for a profile that differs from
- * another in a few parameters (each replaced parameter carries its own source and label).
- */
-import { CHANNELS, type Channel, type ParamDef, type ParamLabel, type PolicyDefs, type PolicyProfile } from './types.js';
+/** Compact builders for profile parameters (see derive.ts for a profile that differs from another in a few). */
+import { CHANNELS, type Channel, type ParamDef, type ParamLabel, type TierDef } from './param.js';
 
 /** A numeric parameter within [min, max]. */
 export function num(value: number, unit: string, min: number, max: number, label: ParamLabel, source: string, description: string): ParamDef<number> {
@@ -24,13 +21,7 @@ export function channels(value: readonly Channel[], label: ParamLabel, source: s
   return { value, unit: 'channels', choices: CHANNELS, label, source, description };
 }
 
-/** Replacements per group: `{ limits: { upgradeDelayHours: {...} } }`. */
-export type ParamPatch = { readonly [G in keyof PolicyDefs]?: { readonly [K in keyof PolicyDefs[G]]?: PolicyDefs[G][K] } };
-
-/** A new profile: `base` with the parameters in `patch` replaced. */
-export function deriveProfile(base: PolicyProfile, meta: Omit<PolicyProfile, 'params'>, patch: ParamPatch): PolicyProfile {
-  const params = Object.fromEntries(
-    Object.entries(base.params).map(([group, defs]) => [group, { ...defs, ...((patch as Record<string, object | undefined>)[group] ?? {}) }]),
-  ) as unknown as PolicyDefs;
-  return { ...meta, params };
+/** A messaging-limit ladder, lowest tier first (null = no cap). */
+export function tiers(value: readonly TierDef[], label: ParamLabel, source: string, description: string): ParamDef<readonly TierDef[]> {
+  return { value, unit: 'unique users per window', source, label, description };
 }

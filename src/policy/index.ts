@@ -2,5 +2,5 @@ export * from './types.js';
 export * from './distribution.js';
 export * from './registry.js';
 export * from './params.js';
-export { deriveProfile } from './define.js';
+export { deriveProfile } from './derive.js';
 export * from './sources.js';

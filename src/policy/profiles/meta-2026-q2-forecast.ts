@@ -3,7 +3,8 @@
  * 000's announced "100K baseline") with more aggressive pacing guardrails. NOT documented by Meta:
  * every changed parameter is labelled `forecast`, and reports say so.
  */
-import { choice, deriveProfile, num } from '../define.js';
+import { choice, num } from '../define.js';
+import { deriveProfile } from '../derive.js';
 import { META_TEMPLATE_PACING, SEED_000 } from '../sources.js';
 import { meta202510 } from './meta-2025-10.js';
 

@@ -4,7 +4,8 @@
  * one tier (MODEL.md §1 table). Option `limits.upgradeRule: "double-in-7-days"` reproduces seed
  * 004's worked examples (2× the limit in unique users over 7 days, upgraded at the end of the day).
  */
-import { choice, deriveProfile, flag, num } from '../define.js';
+import { choice, flag, num, tiers } from '../define.js';
+import { deriveProfile } from '../derive.js';
 import { META_MESSAGING_LIMITS, SEED_001, SEED_004 } from '../sources.js';
 import { meta202510 } from './meta-2025-10.js';
 
@@ -21,19 +22,18 @@ export const metaLegacy2025 = deriveProfile(
   {
     limits: {
       scope: choice('number', ['portfolio', 'number'], 'documented', LEGACY, 'Where the messaging limit lives: each phone number'),
-      tiers: {
-        value: [
+      tiers: tiers(
+        [
           { name: 'TIER_250', limit: 250 },
           { name: 'TIER_1K', limit: 1000 },
           { name: 'TIER_10K', limit: 10000 },
           { name: 'TIER_100K', limit: 100000 },
           { name: 'TIER_UNLIMITED', limit: null },
         ],
-        unit: 'unique users per window',
-        source: `${LEGACY}; ${SEED_004}; ${SEED_001}`,
-        label: 'documented',
-        description: 'The legacy per-number ladder, lowest first (null = no cap)',
-      },
+        'documented',
+        `${LEGACY}; ${SEED_004}; ${SEED_001}`,
+        'The legacy per-number ladder, lowest first (null = no cap)',
+      ),
       firstAutomaticTier: choice('TIER_1K', [], 'documented', LEGACY, 'First tier reached by automatic scaling'),
       upgradeDelayHours: num(24, 'hours', 0, 720, 'documented', LEGACY, 'Delay between meeting the criteria and the upgrade'),
       upgradeMinQuality: choice('YELLOW', ['GREEN', 'YELLOW', 'RED'], 'documented', LEGACY, 'Quality MEDIUM or HIGH allows scaling'),
