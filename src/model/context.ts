@@ -43,3 +43,17 @@ export interface RunContext {
   /** Accepted messages not yet delivered or failed. */
   inFlight: number;
 }
+
+/**
+ * What emitting a webhook needs (webhooks.ts): the world (for payloads), the clock, metrics, the
+ * trace, and the strategy with its API.
+ */
+export type EmitterContext = Pick<RunContext, 'sim' | 'world' | 'metrics' | 'trace' | 'strategy' | 'api'>;
+
+/**
+ * What a mechanism that never handles messages in flight may use: the emitter's services and the
+ * named random streams — not the in-flight table, message ids, the accepted-message count or the
+ * reaction scratch (those are delivery's, pacing's and the reactions'). Its writes into the world
+ * are its own slice's (test/architecture/ownership.test.ts).
+ */
+export type MechanismContext = EmitterContext & Pick<RunContext, 'streams'>;

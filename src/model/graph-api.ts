@@ -6,7 +6,7 @@
 import { HOUR } from '../engine/index.js';
 import { tally } from '../metrics/collector.js';
 import { ERROR_CODES } from './codes.js';
-import type { RunContext } from './context.js';
+import type { MechanismContext } from './context.js';
 import type { GraphBudget } from './state/index.js';
 
 export function createGraphBudget(registered: boolean): GraphBudget {
@@ -14,7 +14,7 @@ export function createGraphBudget(registered: boolean): GraphBudget {
 }
 
 /** Spends one request at now; returns 0 when allowed, else the HTTP-style error code (429 or 503). */
-export function spendRequest(ctx: RunContext): number {
+export function spendRequest(ctx: MechanismContext): number {
   const g = ctx.world.portfolio.graph;
   const p = ctx.world.policy.graphApi;
   const now = ctx.sim.now;

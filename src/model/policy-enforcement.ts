@@ -14,7 +14,7 @@
  */
 import { DAY, HOUR, HOURS_PER_DAY } from '../engine/index.js';
 import type { Channel, Policy } from '../policy/index.js';
-import type { RunContext } from './context.js';
+import type { MechanismContext } from './context.js';
 import { addHourly, clearHourly, createHourlyRing, sumHourly, type HourlyRing } from './hourly-ring.js';
 import { enforce } from './restrictions.js';
 import { type EnforcementKind, type NumberState, type ViolationState, EVIDENCE, type Evidence } from './state/index.js';
@@ -29,7 +29,7 @@ export function createViolationState(policy: Policy): ViolationState {
 }
 
 /** Records evidence from number `n`: a delivered business-initiated message, a block or a spam report. */
-export function noteViolationEvidence(ctx: RunContext, n: NumberState, what: Evidence): void {
+export function noteViolationEvidence(ctx: MechanismContext, n: NumberState, what: Evidence): void {
   const v = ctx.world.portfolio.violations;
   if (v.channels.has(n.channel)) addHourly(v.ring, ctx.sim.now, what);
 }
@@ -48,7 +48,7 @@ export function ladderStep(count: number, p: Policy['policyEnforcement']): { kin
  * Hourly: judges the feedback since the last violation; a violation moves the portfolio one step
  * up the ladder (violations older than `memoryDays` no longer count) and starts the evidence afresh.
  */
-export function evaluatePolicyEnforcement(ctx: RunContext): void {
+export function evaluatePolicyEnforcement(ctx: MechanismContext): void {
   const { world, sim } = ctx;
   const p = world.policy.policyEnforcement;
   const v = world.portfolio.violations;

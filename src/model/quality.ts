@@ -8,7 +8,7 @@ import { DAY, HOUR, HOURS_PER_DAY } from '../engine/index.js';
 import type { BlockReason, Policy } from '../policy/index.js';
 import type { QualityRating } from './observable.js';
 import { addHourly, createHourlyRing, type HourlyRing } from './hourly-ring.js';
-import type { RunContext } from './context.js';
+import type { MechanismContext } from './context.js';
 import type { NumberState, QualityState } from './state/index.js';
 import { emitWebhook } from './webhooks.js';
 
@@ -103,7 +103,7 @@ export function nextRating(current: QualityRating, rate: number, delivered: numb
  * phone_number_quality_update QUALITY_UPDATED with the current and previous rating (seed 002's
  * shape). Returns true when the rating changed.
  */
-export function rateNumber(ctx: RunContext, n: NumberState): boolean {
+export function rateNumber(ctx: MechanismContext, n: NumberState): boolean {
   const now = ctx.sim.now;
   const p = ctx.world.policy.quality;
   const { rate, delivered } = feedbackRate(n.feedback, now, p);

@@ -11,7 +11,7 @@
 import { DAY, HOUR, uniform } from '../engine/index.js';
 import { META_POLICY_ENFORCEMENT, SEED_000, SEED_003, type ParamLabel } from '../policy/index.js';
 import { ERROR_CODES } from './codes.js';
-import type { RunContext } from './context.js';
+import type { MechanismContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { emitWebhook } from './webhooks.js';
 import { type NumberState, type EnforcementKind, RESTRICTING_KINDS, type EnforcementPath, type Enforcement, type EnforcementState, type NumberStatus } from './state/index.js';
@@ -49,7 +49,7 @@ export function enforcementError(n: NumberState, businessInitiated: boolean): nu
  * Opens an enforcement on `n` (no-op if one of that kind is open); schedules its end when `hours`
  * is finite. An enforcement of 0 hours (a warning) is recorded and announced but never open.
  */
-export function enforce(ctx: RunContext, n: NumberState, kind: EnforcementKind, path: EnforcementPath, reason: string, hours: number, layers?: Record<string, number>): Enforcement | undefined {
+export function enforce(ctx: MechanismContext, n: NumberState, kind: EnforcementKind, path: EnforcementPath, reason: string, hours: number, layers?: Record<string, number>): Enforcement | undefined {
   if (n.enforcement.open.has(kind)) return undefined;
   const { sim, world } = ctx;
   const now = sim.now;
@@ -79,7 +79,7 @@ const ACCOUNT_EVENTS: Readonly<Record<EnforcementKind, string>> = {
 };
 
 /** Closes enforcement `e` now. */
-export function lift(ctx: RunContext, e: Enforcement, why: string): void {
+export function lift(ctx: MechanismContext, e: Enforcement, why: string): void {
   const n = ctx.world.numbers[e.number];
   if (n.enforcement.open.get(e.kind) !== e.id) return;
   n.enforcement.open.delete(e.kind);
@@ -89,19 +89,19 @@ export function lift(ctx: RunContext, e: Enforcement, why: string): void {
   emitWebhook(ctx, { kind: 'account_update', number: n.id, event: e.kind === 'disconnect' ? 'RECONNECTED' : 'REINSTATED', reason: why, at: ctx.sim.now });
 }
 
-export function onEnforcementEnd(ev: Extract<ModelEvent, { type: 'enforcement-end' }>, ctx: RunContext): void {
+export function onEnforcementEnd(ev: Extract<ModelEvent, { type: 'enforcement-end' }>, ctx: MechanismContext): void {
   lift(ctx, ctx.world.enforcements[ev.enforcement], 'EXPIRED');
 }
 
 /** The business appeals: reviewed after 24–72 h (seed 001, reported). */
-function appeal(ctx: RunContext, e: Enforcement): void {
+function appeal(ctx: MechanismContext, e: Enforcement): void {
   const r = ctx.world.policy.restrictions;
   e.appealed = true;
   ctx.sim.scheduleIn(uniform(ctx.streams.enforcement, r.appealMinHours, r.appealMaxHours) * HOUR, { type: 'appeal-review', enforcement: e.id });
 }
 
 /** The appeal's verdict: a permanent ban succeeds with probability < 20% (seed 003, estimate). */
-export function onAppealReview(ev: Extract<ModelEvent, { type: 'appeal-review' }>, ctx: RunContext): void {
+export function onAppealReview(ev: Extract<ModelEvent, { type: 'appeal-review' }>, ctx: MechanismContext): void {
   const e = ctx.world.enforcements[ev.enforcement];
   const r = ctx.world.policy.restrictions;
   const p = e.kind === 'permanent-ban' ? r.appealPermanentSuccess : r.appealRestrictedSuccess;
@@ -114,7 +114,7 @@ export function onAppealReview(ev: Extract<ModelEvent, { type: 'appeal-review' }
  * A trust-score restriction: a soft ban with a 24–72 h countdown, or a permanent ban when the
  * score is very high or soft bans keep recurring (seed 003, estimates).
  */
-export function restrictForTrust(ctx: RunContext, n: NumberState, score: number, layers: Record<string, number>): void {
+export function restrictForTrust(ctx: MechanismContext, n: NumberState, score: number, layers: Record<string, number>): void {
   const { world, sim } = ctx;
   const t = world.policy.trust;
   const r = world.policy.restrictions;
@@ -124,13 +124,13 @@ export function restrictForTrust(ctx: RunContext, n: NumberState, score: number,
 }
 
 /** A sudden account-metadata change: every number PENDING for 48 h (seed 000, reported). */
-export function onMetadataChange(ev: Extract<ModelEvent, { type: 'metadata-change' }>, ctx: RunContext): void {
+export function onMetadataChange(ev: Extract<ModelEvent, { type: 'metadata-change' }>, ctx: MechanismContext): void {
   const kind = ctx.world.metadataChanges[ev.change];
   for (const n of ctx.world.numbers) enforce(ctx, n, 'review', 'identity-review', kind.toUpperCase().replace(/-/g, '_'), ctx.world.policy.restrictions.reviewHours);
 }
 
 /** AI policy (from 2026-01-15, seed 000): a 24-hour block on new templates as a warning, then a permanent restriction. */
-export function onAiPolicy(ev: Extract<ModelEvent, { type: 'ai-policy' }>, ctx: RunContext): void {
+export function onAiPolicy(ev: Extract<ModelEvent, { type: 'ai-policy' }>, ctx: MechanismContext): void {
   const { world, sim } = ctx;
   const r = world.policy.restrictions;
   if (ev.stage === 'warning') {

@@ -9,7 +9,7 @@ import type { RunContext } from './context.js';
 import type { NumberState } from './state/index.js';
 
 /** Opens (or extends) the customer-service window of `recipient` with number `number` — Meta, documented. */
-export function openServiceWindow(ctx: RunContext, number: number, recipient: number): void {
+export function openServiceWindow(ctx: Pick<RunContext, 'sim' | 'world'>, number: number, recipient: number): void {
   ctx.world.numbers[number].windowUntil[recipient] = ctx.sim.now + ctx.world.policy.serviceWindow.hours * HOUR;
 }
 

@@ -13,7 +13,7 @@
  */
 import { HOUR, SECOND } from '../engine/index.js';
 import type { Channel, Policy } from '../policy/index.js';
-import type { RunContext } from './context.js';
+import type { MechanismContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { qualityRank } from './quality.js';
 import { expire } from './unique-counter.js';
@@ -49,7 +49,7 @@ export function takeThroughput(t: ThroughputState, now: number, force = false): 
  * 24 h, quality MEDIUM or better → 1,000 MPS within 12 h — Meta throughput page, documented.
  * @example checkThroughputUpgrade(ctx, ctx.world.numbers[0]) // at most one throughput-upgrade event scheduled per number
  */
-export function checkThroughputUpgrade(ctx: RunContext, n: NumberState): void {
+export function checkThroughputUpgrade(ctx: MechanismContext, n: NumberState): void {
   const { world, sim } = ctx;
   const p = world.policy.throughput;
   const t = n.throughput;
@@ -66,7 +66,7 @@ export function checkThroughputUpgrade(ctx: RunContext, n: NumberState): void {
 }
 
 /** The upgrade criteria hold at `now`: unlimited tier, quality MEDIUM or better, the 24-h unique-user volume. */
-function qualifies(ctx: RunContext, n: NumberState, now: number): boolean {
+function qualifies(ctx: MechanismContext, n: NumberState, now: number): boolean {
   const { world } = ctx;
   const p = world.policy.throughput;
   if (world.portfolio.tiers[n.pool.tierIndex].limit !== null) return false;
@@ -77,7 +77,7 @@ function qualifies(ctx: RunContext, n: NumberState, now: number): boolean {
 }
 
 /** The upgrade starts: 131057 for `upgradeSeconds`, then the higher rate and a THROUGHPUT_UPGRADE webhook. */
-export function onThroughputUpgrade(e: Extract<ModelEvent, { type: 'throughput-upgrade' }>, ctx: RunContext): void {
+export function onThroughputUpgrade(e: Extract<ModelEvent, { type: 'throughput-upgrade' }>, ctx: MechanismContext): void {
   const n = ctx.world.numbers[e.number];
   const p = ctx.world.policy.throughput;
   n.throughput.upgradingUntil = ctx.sim.now + p.upgradeSeconds * SECOND;

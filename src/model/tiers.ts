@@ -16,7 +16,7 @@
  */
 import { DAY, HOUR } from '../engine/index.js';
 import type { Policy, TierDef } from '../policy/index.js';
-import type { RunContext } from './context.js';
+import type { MechanismContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { qualityRank } from './quality.js';
 import { createUniqueCounter, expire, isCounted, touch, type UniqueCounter } from './unique-counter.js';
@@ -102,7 +102,7 @@ function release(pool: LimitPool, user: number): void {
 }
 
 /** Counts a delivered business-initiated message toward the 250 → first-tier scaling path. */
-export function notePathDelivery(ctx: RunContext, pool: LimitPool, user: number, highQualityTemplate: boolean): void {
+export function notePathDelivery(ctx: MechanismContext, pool: LimitPool, user: number, highQualityTemplate: boolean): void {
   if (!highQualityTemplate || pool.tierIndex >= firstAutomaticIndex(ctx.world)) return; // the path only opens the first automatic tier
   // Meta "Upcoming changes": 2,000 delivered messages outside service windows to unique users in 30 days using high-quality templates — documented
   if (touch(pool.path, user, ctx.sim.now)) checkUpgrade(ctx, pool);
@@ -124,7 +124,7 @@ function qualityAllows(world: World, pool: LimitPool): boolean {
  * Evaluates the upgrade criteria of `pool` at now and schedules the upgrade when they are met.
  * Called after counting users and at the end of each hour (quality changes hourly).
  */
-export function checkUpgrade(ctx: RunContext, pool: LimitPool): void {
+export function checkUpgrade(ctx: MechanismContext, pool: LimitPool): void {
   const { world, sim } = ctx;
   const L = world.policy.limits;
   const tiers = world.portfolio.tiers;
@@ -154,7 +154,7 @@ export function checkUpgrade(ctx: RunContext, pool: LimitPool): void {
 }
 
 /** A scheduled upgrade applies if quality still allows; otherwise it lapses and is re-evaluated. */
-export function onTierUpgrade(e: Extract<ModelEvent, { type: 'tier-upgrade' }>, ctx: RunContext): void {
+export function onTierUpgrade(e: Extract<ModelEvent, { type: 'tier-upgrade' }>, ctx: MechanismContext): void {
   const pool = ctx.world.pools[e.pool];
   pool.upgradeDueAt = Infinity;
   if (!qualityAllows(ctx.world, pool)) return void checkUpgrade(ctx, pool);
@@ -164,7 +164,7 @@ export function onTierUpgrade(e: Extract<ModelEvent, { type: 'tier-upgrade' }>, 
 }
 
 /** Moves `pool` to tier `index` and tells every member number (webhooks in Meta's shape). */
-export function setTier(ctx: RunContext, pool: LimitPool, index: number, event: 'UPGRADE' | 'DOWNGRADE'): void {
+export function setTier(ctx: MechanismContext, pool: LimitPool, index: number, event: 'UPGRADE' | 'DOWNGRADE'): void {
   const { world, sim } = ctx;
   const tiers = world.portfolio.tiers;
   const previousLimit = tiers[pool.tierIndex].name;
@@ -191,7 +191,7 @@ export function setTier(ctx: RunContext, pool: LimitPool, index: number, event: 
  * number's rating changes. RED → FLAGGED with a review after `flaggedDowngradeDays`; better →
  * UNFLAGGED.
  */
-export function onQualityChange(ctx: RunContext, n: NumberState): void {
+export function onQualityChange(ctx: MechanismContext, n: NumberState): void {
   if (!ctx.world.policy.limits.flagOnLowQuality) return;
   const now = ctx.sim.now;
   const tier = ctx.world.portfolio.tiers[n.pool.tierIndex].name;
@@ -206,7 +206,7 @@ export function onQualityChange(ctx: RunContext, n: NumberState): void {
 }
 
 /** Seven days FLAGGED without recovery: one tier down (legacy), then flagged again if still RED. */
-export function onFlagReview(e: Extract<ModelEvent, { type: 'flag-review' }>, ctx: RunContext): void {
+export function onFlagReview(e: Extract<ModelEvent, { type: 'flag-review' }>, ctx: MechanismContext): void {
   const n = ctx.world.numbers[e.number];
   if (n.flaggedSince !== e.since) return;
   n.flaggedSince = -1;

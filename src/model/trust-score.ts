@@ -18,7 +18,7 @@
  */
 import { DAY, HOUR, HOURS_PER_DAY } from '../engine/index.js';
 import type { Channel, Policy } from '../policy/index.js';
-import type { RunContext } from './context.js';
+import type { MechanismContext } from './context.js';
 import { addHourly, createHourlyRing, sumHourly, type HourlyRing } from './hourly-ring.js';
 import { enforce, restrictForTrust } from './restrictions.js';
 import { advanceUnanswered, createUnansweredState, unansweredWeight } from './unanswered.js';
@@ -71,14 +71,14 @@ export function noteTrust(t: TrustState, now: number, channel: RingChannel): voi
 }
 
 /** Days since the portfolio's oldest number was registered: a portfolio is as old as its oldest number. */
-function portfolioAgeDays(ctx: RunContext): number {
+function portfolioAgeDays(ctx: MechanismContext): number {
   let oldest = 0;
   for (const n of ctx.world.numbers) oldest = Math.max(oldest, n.ageDays);
   return oldest + ctx.sim.now / DAY;
 }
 
 /** The behaviour, block-cascade and content layers at `now` (hour end). */
-export function trustLayers(ctx: RunContext, n: NumberState): Record<TrustLayer, number> {
+export function trustLayers(ctx: MechanismContext, n: NumberState): Record<TrustLayer, number> {
   const { world, sim } = ctx;
   const p = world.policy.trust;
   const t = n.trust;
@@ -152,7 +152,7 @@ function aroundTheClock(r: HourlyRing<RingChannel>, now: number, p: Policy['trus
  * restricts it when the score and the layers say so, and escalates a long RED. Where it does not
  * act, the hours it stands over the restriction line are counted as a risk indicator.
  */
-export function evaluateTrust(ctx: RunContext, n: NumberState): void {
+export function evaluateTrust(ctx: MechanismContext, n: NumberState): void {
   const p = ctx.world.policy.trust;
   const t = n.trust;
   const layers = trustLayers(ctx, n);

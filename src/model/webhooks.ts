@@ -10,7 +10,7 @@
  * Meta's examples and test/model/webhook-shapes.test.ts checks every payload against them.
  * Ids are synthetic: wamid.<message id>, wa_id = 10000000000 + recipient index.
  */
-import type { RunContext } from './context.js';
+import type { EmitterContext, RunContext } from './context.js';
 import { tally } from '../metrics/collector.js';
 import type { InboundMessage, StatusUpdate, Webhook } from './observable.js';
 import type { NumberState, World } from './state/index.js';
@@ -259,7 +259,7 @@ export function limitValue(world: World, tierName: string): number | 'UNLIMITED'
 }
 
 /** Delivers a management webhook to the strategy and the event log. */
-export function emitWebhook(ctx: RunContext, w: Webhook): void {
+export function emitWebhook(ctx: EmitterContext, w: Webhook): void {
   if (ctx.trace) {
     const { field, payload } = managementPayload(ctx.world, w);
     ctx.trace({ t: ctx.sim.now, kind: 'webhook', field, payload });
@@ -273,7 +273,7 @@ export function emitWebhook(ctx: RunContext, w: Webhook): void {
  * event log; `template` (its index, −1 for free-form) gives a delivered status its pricing. The update object is built only when someone listens (most runs have no listener
  * for most statuses).
  */
-export function emitStatus(ctx: RunContext, n: NumberState, messageId: number, to: number, status: StatusUpdate['status'], code?: StatusUpdate['code'], template?: number): void {
+export function emitStatus(ctx: EmitterContext, n: NumberState, messageId: number, to: number, status: StatusUpdate['status'], code?: StatusUpdate['code'], template?: number): void {
   const onStatus = ctx.strategy.onStatus;
   if (!ctx.trace && !onStatus) return;
   const u: StatusUpdate = code === undefined ? { messageId, status, from: n.id, to, at: ctx.sim.now } : { messageId, status, code, from: n.id, to, at: ctx.sim.now };
