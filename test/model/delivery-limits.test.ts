@@ -1,67 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { HOUR, MINUTE, SECOND, createStream } from '../../src/engine/index.js';
-import { admitPair } from '../../src/model/pair-rate.js';
-import { createMarketingState, isRetryAfterCap, marketingCapped } from '../../src/model/marketing-cap.js';
-import { meta202510 } from '../../src/policy/profiles/meta-2025-10.js';
-import { resolvePolicy } from '../../src/policy/index.js';
+import { MINUTE, SECOND } from '../../src/engine/index.js';
 import type { StrategyDefinition } from '../../src/strategies/index.js';
 import { runWith, scenario, segment } from './helpers.js';
-import type { NumberState } from '../../src/model/state/index.js';
 
-const policy = resolvePolicy(meta202510, {}, (n) => createStream(1, n));
-const pairNumber = (): NumberState => ({ pairTat: null }) as unknown as NumberState;
-
-test('seed 002: a burst of 45 to one user is allowed, the 46th fails (131056)', () => {
-  const n = pairNumber();
-  const results = Array.from({ length: 46 }, () => admitPair(n, 0, 1, 0, policy.pairRate));
-  assert.is(results.filter(Boolean).length, 45);
-  assert.is(results[45], false);
-});
-
-test('seed 002: a burst of 20 borrows ~2 minutes: full burst capacity returns at 120 s, not before', () => {
-  const burstAfter = (wait: number): number => {
-    const n = pairNumber();
-    for (let i = 0; i < 20; i++) admitPair(n, 0, 1, 0, policy.pairRate);
-    let ok = 0;
-    for (let i = 0; i < 45; i++) if (admitPair(n, 0, 1, wait, policy.pairRate)) ok++;
-    return ok;
-  };
-  assert.is(burstAfter(2 * MINUTE), 45);
-  assert.is(burstAfter(2 * MINUTE - SECOND), 44);
-});
-
-test('sustained: one message per 6 s to one user passes forever', () => {
-  const n = pairNumber();
-  for (let i = 0; i < 1000; i++) assert.ok(admitPair(n, 7, 10, i * 6 * SECOND, policy.pairRate));
-});
-
-test('marketing cap: the third marketing message in 24 h without a reply fails (131049); a reply allows one more', () => {
-  const m = createMarketingState(1);
-  const rng = createStream(1, 'm');
-  assert.is(marketingCapped(m, 0, 0, 0, policy.marketingCap, rng), false);
-  assert.is(marketingCapped(m, 0, MINUTE, 0, policy.marketingCap, rng), false);
-  assert.is(marketingCapped(m, 0, 2 * MINUTE, 0, policy.marketingCap, rng), true);
-  m.lastReply[0] = 3 * MINUTE;
-  assert.is(marketingCapped(m, 0, 4 * MINUTE, 0, policy.marketingCap, rng), false);
-});
-
-test('marketing cap: a saturated user stays capped for saturationHours, so a retry cannot win a fresh draw', () => {
-  const m = createMarketingState(1);
-  const rng = createStream(1, 'm');
-  const busy = 50; // other brands' messages a day: the first draw saturates the user
-  assert.is(marketingCapped(m, 0, 0, busy, policy.marketingCap, rng), true);
-  // even with no cross-brand traffic, the user stays saturated until the period ends
-  for (let t = MINUTE; t < policy.marketingCap.saturationHours * HOUR; t += HOUR) assert.is(marketingCapped(m, 0, t, 0, policy.marketingCap, rng), true);
-  assert.is(marketingCapped(m, 0, policy.marketingCap.saturationHours * HOUR, 0, policy.marketingCap, rng), false);
-});
-
-test('marketing cap: a send minutes after a 131049 is a retry; the next day\'s campaign is not', () => {
-  const m = createMarketingState(1);
-  m.last131049[0] = 0;
-  assert.is(isRetryAfterCap(m, 0, 5 * MINUTE, policy.marketingCap), true);
-  assert.is(isRetryAfterCap(m, 0, 24 * HOUR, policy.marketingCap), false);
-});
+// The module rules of pair-rate.ts and marketing-cap.ts are tested in pair-rate.test.ts and marketing-cap.test.ts.
 
 /** Sends `perSecond` templates of `template` to recipients 0..n-1 each second for `seconds`. */
 function firehose(perSecond: number, seconds: number, template: string, sameUser = false): StrategyDefinition {

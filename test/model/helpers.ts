@@ -1,6 +1,6 @@
 /** Model-test helpers: scenarios built in code and a scripted sender that sends on a timetable. */
 import { DAY, HOUR } from '../../src/engine/index.js';
-import type { TraceRecord } from '../../src/model/index.js';
+import type { SenderApi, TraceRecord } from '../../src/model/index.js';
 import { runOnce, type RunOptions, type RunResult } from '../../src/run/index.js';
 import { planVariants, validateScenarioData } from '../../src/scenario/index.js';
 import type { StrategyDefinition } from '../../src/strategies/index.js';
@@ -92,3 +92,68 @@ export function segment(fields: Record<string, unknown>): Record<string, unknown
 export function tierSteps(trace: readonly TraceRecord[]): [number, string, string][] {
   return trace.filter((r) => r.kind === 'tier' && r.event !== 'START').map((r) => [r.t / HOUR, String(r.tier), String(r.event)]);
 }
+
+/** One scripted send: at `at` (ms), from `from` (default 'a') to `to`, a template by id or free-form text when `template` is omitted. */
+export interface Step {
+  readonly at: number;
+  readonly to: number;
+  readonly template?: string;
+  readonly from?: string;
+}
+
+/** What the script saw: a send's synchronous answer, or an inbound message / status update it was told of. */
+export interface Seen {
+  readonly t: number;
+  readonly event: 'send' | 'inbound' | 'status';
+  readonly to: number;
+  /** The send response's message_status, or the error code; the inbound kind; the status (with its code). */
+  readonly outcome: string | number;
+}
+
+/**
+ * A strategy that makes exactly the sends of `steps` (several at one time go out in the listed
+ * order) and records what it sees in `seen` (cleared when a run starts). `react` runs on every
+ * inbound message, and may return more steps (times at or after now).
+ */
+export function script(steps: readonly Step[], seen: Seen[] = [], react?: (m: { at: number; from: number; kind: string }) => readonly Step[]): StrategyDefinition {
+  return {
+    name: 'script',
+    description: 'test sender',
+    source: 'test',
+    params: {},
+    create() {
+      seen.length = 0;
+      const queue: Step[] = [];
+      const schedule = (api: SenderApi, more: readonly Step[]): void => {
+        for (const s of more) {
+          queue.push(s);
+          api.wakeAt(s.at, String(queue.length - 1));
+        }
+      };
+      const sendOne = (api: SenderApi, s: Step): void => {
+        const from = s.from ?? 'a';
+        const r = s.template === undefined ? api.sendText(from, s.to) : api.sendTemplate(from, s.to, s.template);
+        seen.push({ t: api.now(), event: 'send', to: s.to, outcome: r.ok ? r.messageStatus : r.code });
+      };
+      return {
+        onCampaignStart: (api) => schedule(api, steps),
+        onWake: (api, tag) => sendOne(api, queue[Number(tag)]),
+        onInbound(api, m) {
+          seen.push({ t: api.now(), event: 'inbound', to: m.from, outcome: m.kind });
+          if (react) schedule(api, react(m));
+        },
+        onStatus(api, u) {
+          if (u.status === 'failed') seen.push({ t: api.now(), event: 'status', to: u.to, outcome: `failed ${u.code}` });
+        },
+      };
+    },
+  };
+}
+
+/** `count` sends of `template` (text when undefined) to recipients first, first + 1, … from `at`, 50 a second (under 80 MPS). */
+export function steady(at: number, first: number, count: number, template?: string, from?: string): Step[] {
+  return Array.from({ length: count }, (_, i) => ({ at: at + Math.floor(i / PER_SECOND) * 1000, to: first + i, template, from }));
+}
+
+/** The outcomes of the script's sends, in order. */
+export const sendOutcomes = (seen: readonly Seen[]): (string | number)[] => seen.filter((s) => s.event === 'send').map((s) => s.outcome);
