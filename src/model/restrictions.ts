@@ -14,7 +14,7 @@ import { ERROR_CODES } from './codes.js';
 import type { MechanismContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { emitWebhook } from './webhooks.js';
-import { type NumberState, type EnforcementKind, RESTRICTING_KINDS, type EnforcementPath, type Enforcement, type EnforcementState, type NumberStatus } from './state/index.js';
+import { type NumberState, type EnforcementKind, PERMANENT_KINDS, RESTRICTING_KINDS, type EnforcementPath, type Enforcement, type EnforcementState, type NumberStatus } from './state/index.js';
 
 export function createEnforcementState(): EnforcementState {
   return { open: new Map(), softBans: [], liftedAt: -1 };
@@ -104,7 +104,7 @@ function appeal(ctx: MechanismContext, e: Enforcement): void {
 export function onAppealReview(ev: Extract<ModelEvent, { type: 'appeal-review' }>, ctx: MechanismContext): void {
   const e = ctx.world.enforcements[ev.enforcement];
   const r = ctx.world.policy.restrictions;
-  const p = e.kind === 'permanent-ban' ? r.appealPermanentSuccess : r.appealRestrictedSuccess;
+  const p = PERMANENT_KINDS.has(e.kind) ? r.appealPermanentSuccess : r.appealRestrictedSuccess; // a disabled account is as hard to win back as a permanent ban
   const success = ctx.streams.enforcement.next() < p;
   ctx.trace?.({ t: ctx.sim.now, kind: 'appeal', number: ctx.world.numbers[e.number].id, enforcement: e.kind, success });
   if (success) lift(ctx, e, 'APPEAL_GRANTED');

@@ -204,11 +204,7 @@ test('auto-appeal of a permanent ban uses appealPermanentSuccess (seed 003: unde
   assert.is(appealed(0, 1, 'permanent-ban').status, 'BANNED');
 });
 
-// BUG (reported, not fixed here: src/ is out of bounds): onAppealReview uses appealPermanentSuccess
-// only for 'permanent-ban'; a disabled account ('account-disabled', in PERMANENT_KINDS, status
-// BANNED) is appealed with appealRestrictedSuccess (0.5) instead. Skipped until restrictions.ts
-// decides by PERMANENT_KINDS; it fails today (the appeal is granted).
-test.skip('a disabled account (the ladder\'s last step) is appealed like a permanent ban, with appealPermanentSuccess', () => {
+test('a disabled account (the ladder\'s last step) is appealed like a permanent ban, with appealPermanentSuccess', () => {
   const run = liveRun({ overrides: { 'restrictions.appealRestrictedSuccess': 1, 'restrictions.appealPermanentSuccess': 0 }, portfolio: { autoAppeal: true, numbers: [{ id: 'a' }] } });
   const mark = run.trace.length;
   enforce(run.ctx, run.ctx.world.numbers[0], 'account-disabled', 'policy-enforcement', 'USER_BLOCKS', Infinity);
