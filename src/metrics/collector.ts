@@ -27,15 +27,8 @@ export type SeriesName = (typeof SERIES_NAMES)[number];
 
 export interface Collector {
   readonly hours: number;
+  /** Hourly series; a count's run total is the sum of its series (`total`), not kept twice. */
   readonly series: Record<SeriesName, Float64Array>;
-  attempted: number;
-  accepted: number;
-  delivered: number;
-  read: number;
-  replies: number;
-  inbound: number;
-  reports: number;
-  stops: number;
   webhooks: number;
   aggressiveRetries: number;
   graphRequests: number;
@@ -58,14 +51,6 @@ export function createCollector(horizon: number): Collector {
   return {
     hours,
     series,
-    attempted: 0,
-    accepted: 0,
-    delivered: 0,
-    read: 0,
-    replies: 0,
-    inbound: 0,
-    reports: 0,
-    stops: 0,
     webhooks: 0,
     aggressiveRetries: 0,
     graphRequests: 0,
@@ -89,13 +74,17 @@ export function hourOf(c: Collector, t: number): number {
   return hour;
 }
 
-/** The totals that have an hourly series of the same name. */
-export type CountedName = 'attempted' | 'accepted' | 'delivered' | 'read' | 'replies' | 'inbound' | 'reports' | 'stops';
-
-/** Counts one `name` at time `t`: its run total and its hourly series. */
-export function count(c: Collector, name: CountedName, t: number): void {
-  c[name]++;
+/** Counts one `name` at time `t`, in its hourly series (the run total is the series' sum). */
+export function count(c: Collector, name: SeriesName, t: number): void {
   c.series[name][hourOf(c, t)]++;
+}
+
+/** The run total of a counted series: the sum of its hours (exact: integer counts). */
+export function total(c: Collector, name: SeriesName): number {
+  const s = c.series[name];
+  let sum = 0;
+  for (let i = 0; i < s.length; i++) sum += s[i];
+  return sum;
 }
 
 /** Run totals without an hourly series. */

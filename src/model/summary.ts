@@ -3,7 +3,7 @@
  * run, and the hourly series. A pure read of the world and the collector; nothing is written.
  */
 import { DAY, HOUR } from '../engine/index.js';
-import type { Collector } from '../metrics/collector.js';
+import { total, type Collector } from '../metrics/collector.js';
 import type { RunContext } from './context.js';
 import { ENFORCEMENT_KINDS, ENFORCEMENT_PATHS, PERMANENT_KINDS, RESTRICTING_KINDS, type PacingVerdicts, type World } from './state/index.js';
 
@@ -112,24 +112,26 @@ function summarizeWorld(world: World, m: Collector, inFlight: number): RunSummar
   const reached = sumOf(world.audience.reached);
   const tiers = world.portfolio.tiers;
   const failed = sumOf([...m.failedByCode.values()]);
+  const delivered = total(m, 'delivered');
+  const reports = total(m, 'reports');
   const blocks = sumOf([...m.blocksByReason.values()]);
   const restricted = world.enforcements.some((e) => RESTRICTING_KINDS.has(e.kind));
   const banned = world.enforcements.some((e) => PERMANENT_KINDS.has(e.kind));
   return {
-    attempted: m.attempted,
-    accepted: m.accepted,
-    delivered: m.delivered,
+    attempted: total(m, 'attempted'),
+    accepted: total(m, 'accepted'),
+    delivered,
     failed,
     failedByCode: sorted(m.failedByCode),
     pendingAtHorizon: inFlight,
     uniqueUsersReached: reached,
-    read: m.read,
-    replies: m.replies,
-    inbound: m.inbound,
+    read: total(m, 'read'),
+    replies: total(m, 'replies'),
+    inbound: total(m, 'inbound'),
     blocks,
     blocksByReason: sorted(m.blocksByReason),
-    reports: m.reports,
-    stops: m.stops,
+    reports,
+    stops: total(m, 'stops'),
     webhooks: m.webhooks,
     aggressiveRetries: m.aggressiveRetries,
     graphRequests: m.graphRequests,
@@ -164,9 +166,9 @@ function summarizeWorld(world: World, m: Collector, inFlight: number): RunSummar
     restricted: restricted ? 1 : 0,
     banned: banned ? 1 : 0,
     perThousandDelivered: {
-      blocks: perThousand(blocks, m.delivered),
-      reports: perThousand(m.reports, m.delivered),
-      restrictions: perThousand(world.enforcements.filter((e) => RESTRICTING_KINDS.has(e.kind)).length, m.delivered),
+      blocks: perThousand(blocks, delivered),
+      reports: perThousand(reports, delivered),
+      restrictions: perThousand(world.enforcements.filter((e) => RESTRICTING_KINDS.has(e.kind)).length, delivered),
     },
     numbers: Object.fromEntries(world.numbers.map((n) => [n.id, { channel: n.channel, trustScoreActs: n.trust.acts, trustScorePeak: n.trust.peak, hoursOverRestrictScore: n.trust.hoursOverRestrictScore }])),
     enforcements: world.enforcements.map((e) => ({
