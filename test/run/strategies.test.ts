@@ -68,7 +68,7 @@ test('the bundled example scenario loads polite-sender from a path relative to t
 test('polite-sender sends hourly batches in office hours and never messages a recipient after STOP', async () => {
   const s = loadScenario('scenarios/user-strategy.json', BUILTIN_NAMES);
   const [variant] = planVariants(s, { file: 'scenarios/user-strategy.json', strategyNames: BUILTIN_NAMES });
-  const [polite] = await resolveStrategies(['./examples/strategies/polite-sender.mjs'], 'any/where.json', '--strategy');
+  const [polite] = await resolveStrategies(['./scenarios/strategies/polite-sender.mjs'], 'any/where.json', '--strategy');
   assert.is(polite.definition.name, 'polite-sender');
   const trace: { t: number; kind: string; recipient?: unknown }[] = [];
   runOnce(variant, polite, 1, { trace: (r) => void trace.push(r) });
@@ -94,10 +94,10 @@ test('a user module runs: .mjs, a CommonJS .js and a .ts (through tsx), with its
 });
 
 test('--strategy paths are relative to the working directory', async () => {
-  const [s] = await resolveStrategies(['examples/strategies/polite-sender.mjs'], join(dir, 'elsewhere.json'), '--strategy');
+  const [s] = await resolveStrategies(['scenarios/strategies/polite-sender.mjs'], join(dir, 'elsewhere.json'), '--strategy');
   assert.is(s.label, 'polite-sender');
-  assert.equal(await issuesOf(() => resolveStrategies(['examples/strategies/polite-sender.mjs'], join(dir, 'elsewhere.json'))), [
-    msg.strategyModuleMissing(join(dir, 'elsewhere.json'), '/strategies/0', join(dir, 'examples/strategies/polite-sender.mjs'), dir),
+  assert.equal(await issuesOf(() => resolveStrategies(['scenarios/strategies/polite-sender.mjs'], join(dir, 'elsewhere.json'))), [
+    msg.strategyModuleMissing(join(dir, 'elsewhere.json'), '/strategies/0', join(dir, 'scenarios/strategies/polite-sender.mjs'), dir),
   ]);
 });
 

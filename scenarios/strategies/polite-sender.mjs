@@ -8,10 +8,11 @@
  * recipients a day per campaign.
  *
  * How a user strategy works:
- * - Reference it from a scenario by path, relative to the scenario file:
- *     "strategies": ["blast", "../examples/strategies/polite-sender.mjs"]
- *   or with parameters: { "name": "../examples/strategies/polite-sender.mjs", "params": { "perHour": 10 } }
- *   On the command line, `--strategy ./examples/strategies/polite-sender.mjs` is relative to the
+ * - Reference it from a scenario by path, relative to the scenario file and inside the scenario's
+ *   directory tree (README "Threat model"; `--allow-strategy-path DIR` allows another directory):
+ *     "strategies": ["blast", "./strategies/polite-sender.mjs"]
+ *   or with parameters: { "name": "./strategies/polite-sender.mjs", "params": { "perHour": 10 } }
+ *   On the command line, `--strategy ./scenarios/strategies/polite-sender.mjs` is relative to the
  *   working directory. `.js` and `.mjs` load directly; `.ts` and `.mts` load through tsx.
  * - Export `default` (or `strategy`): { name, description, source?, params?, create(params) }.
  *   `params` declares each parameter { type: 'number' | 'integer' | 'boolean', default, min?,
@@ -36,7 +37,7 @@ const DAY = 24 * HOUR;
 export default {
   name: 'polite-sender',
   description: 'Hourly batches during office hours, lowest recipient indices first; never messages a recipient after STOP; no retries',
-  source: 'examples/strategies/polite-sender.mjs; seeds/003_bb4d35adda67ac79.txt (pace, window, STOP handling)',
+  source: 'scenarios/strategies/polite-sender.mjs; seeds/003_bb4d35adda67ac79.txt (pace, window, STOP handling)',
   params: {
     perHour: { type: 'integer', default: 25, min: 1, max: 100000, description: 'Recipients per hourly batch' },
     firstHour: { type: 'integer', default: 9, min: 0, max: 23, description: 'First hour of the day a batch goes out' },
