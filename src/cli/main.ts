@@ -10,7 +10,7 @@ import { msg, UserInputError } from '../errors/index.js';
 import { scenarioSchema } from '../scenario/index.js';
 import { VERSION } from '../version.js';
 import { listCommand, LIST_KINDS, type ListKind } from './commands/list.js';
-import { runBuilder, runCommand, type RunArgs } from './commands/run.js';
+import { allowStrategyPathOption, runBuilder, runCommand, type RunArgs } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { eventsCommand, type EventsArgs } from './commands/events.js';
 import { mergeCommand } from './commands/merge.js';
@@ -42,11 +42,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .strict()
     .demandCommand(1, 'Name a command (wabasim --help lists them)')
     .command<RunArgs>('run <scenario>', 'Run every variant × strategy × seed of a scenario; write results.json and report.html', runBuilder, (a) => guard(() => runCommand(a, checkInt)))
-    .command<{ scenarios: string[]; json: boolean }>(
+    .command<{ scenarios: string[]; json: boolean; allowStrategyPath?: string[] }>(
       'validate <scenarios..>',
-      'Check scenario files against the schema and the model; exit 0 or 2',
-      (y) => y.positional('scenarios', { type: 'string', array: true, demandOption: true }).option('json', { type: 'boolean', default: false }) as never,
-      async (a) => guard(async () => ((await validateCommand(a.scenarios, a.json)) ? EXIT.ok : EXIT.badInput)),
+      'Check scenario files against the schema and the model, running no code; exit 0 or 2',
+      (y) => y.positional('scenarios', { type: 'string', array: true, demandOption: true }).option('json', { type: 'boolean', default: false }).option('allow-strategy-path', allowStrategyPathOption) as never,
+      async (a) => guard(() => (validateCommand(a.scenarios, a.json, a.allowStrategyPath) ? EXIT.ok : EXIT.badInput)),
     )
     .command<EventsArgs>(
       'events <scenario>',
@@ -56,7 +56,8 @@ export async function main(argv: readonly string[]): Promise<number> {
           .positional('scenario', { type: 'string', demandOption: true })
           .option('strategy', { type: 'string', demandOption: true, describe: 'Strategy to run: a label or name from the scenario (with its params), else a built-in or module path' })
           .option('seed', { type: 'number', demandOption: true, describe: 'Run seed' })
-          .option('variant', { type: 'string', describe: 'Variant name (default: the first)' }) as never,
+          .option('variant', { type: 'string', describe: 'Variant name (default: the first)' })
+          .option('allow-strategy-path', allowStrategyPathOption) as never,
       (a) => guard(() => (checkInt('--seed', a.seed, 0), eventsCommand(a))),
     )
     .command<{ shards: string[]; out: string }>(

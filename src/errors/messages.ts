@@ -71,6 +71,13 @@ export const msg = {
   shardResults: (file: string, index: number, count: number): Issue => ({ file, pointer: '/shard', expected: 'the results of a whole sweep (join the shards with wabasim merge first)', found: `shard ${index} of ${count}` }),
   missingBaseline: (file: string, scenario: string): Issue => ({ file, pointer: '', expected: `a recorded baseline (record it with: wabasim baseline record ${scenario})`, found: 'no such file' }),
   notBaseline: (file: string, pointer: string, expected: string, found: unknown): Issue => ({ file, pointer, expected: `${expected} (a baseline written by wabasim baseline record)`, found: show(found) }),
+  /** A scenario names a strategy module outside its own directory tree (README "Threat model"). */
+  strategyModuleOutside: (file: string, pointer: string, path: string, tree: string, flag: string): Issue => ({
+    file,
+    pointer,
+    expected: `a strategy module inside the scenario's directory tree ${tree} (a scenario is data; to let it load code from elsewhere pass ${flag} DIR)`,
+    found: path,
+  }),
 } as const;
 
 /** Escapes one JSON-pointer reference token (RFC 6901). */

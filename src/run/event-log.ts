@@ -17,6 +17,8 @@ export interface EventLogOptions {
   readonly seed: number;
   /** Variant name; default the first. */
   readonly variant?: string;
+  /** Directories the scenario's strategy modules may also come from (--allow-strategy-path; by default only the scenario's own tree). */
+  readonly allowStrategyPaths?: readonly string[];
   /** Receives each line (without newline). */
   readonly write: (line: string) => void;
 }
@@ -32,8 +34,9 @@ export async function writeEventLog(file: string, opts: EventLogOptions): Promis
   const variant = opts.variant === undefined ? variants[0] : variants.find((v) => v.name === opts.variant);
   if (!variant) throw new UserInputError([msg.badFlag('--variant', `one of ${variants.map((v) => JSON.stringify(v.name)).join(', ')}`, opts.variant)]);
   // the scenario's own strategy of that label or name keeps its params; else a name from the command line
-  const own = variant.scenario.strategies.find((ref) => (typeof ref === 'string' ? ref : (ref.label ?? ref.name)) === opts.strategy);
-  const [strategy] = own ? await resolveStrategies([own], file) : await resolveStrategies([opts.strategy], file, '--strategy');
+  const index = variant.scenario.strategies.findIndex((ref) => (typeof ref === 'string' ? ref : (ref.label ?? ref.name)) === opts.strategy);
+  const own = variant.scenario.strategies[index];
+  const [strategy] = own ? await resolveStrategies([own], file, '/strategies', { allow: opts.allowStrategyPaths, first: index }) : await resolveStrategies([opts.strategy], file, '--strategy');
   const epoch = Date.parse(variant.scenario.start);
   const trace = (r: TraceRecord): void => opts.write(JSON.stringify({ time: new Date(epoch + r.t).toISOString(), ...r }));
   runOnce(variant, strategy, opts.seed, { trace });

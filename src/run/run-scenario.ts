@@ -47,7 +47,7 @@ export async function runValidatedScenario(scenario: Scenario, file: string, opt
   const workers = Math.min(opts.workers ?? 0, indices.length);
   let runs: RunResult[];
   if (workers >= 1) {
-    runs = await runInWorkers({ file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies, variants: setup.variants }, indices, workers, opts.onProgress);
+    runs = await runInWorkers({ file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies, allowStrategyPaths: opts.allowStrategyPaths, variants: setup.variants }, indices, workers, opts.onProgress);
   } else {
     runs = [];
     for (const i of indices) {

@@ -1,12 +1,15 @@
 /**
  * Resolving the scenario's strategy references into definitions with checked parameters:
- * built-in names from the registry, module paths (user strategies) through strategy-module.ts.
+ * built-in names from the registry, module paths (user strategies) located by strategy-path.ts
+ * (inside the scenario's tree unless allowed) and imported by strategy-module.ts. Checking
+ * references (`validate`) locates modules but never imports them.
  */
 import { dirname, resolve } from 'node:path';
 import { msg, UserInputError, type Issue } from '../errors/index.js';
 import type { StrategyRef } from '../scenario/index.js';
 import { BUILTIN_NAMES, builtinStrategy, type StrategyDefinition } from '../strategies/index.js';
 import { loadStrategyModule, MODULE_PATH } from './strategy-module.js';
+import { locateStrategyModule, strategyRoots, type StrategyRoots } from './strategy-path.js';
 
 /** A strategy ready to instantiate per run. */
 export interface ResolvedStrategy {
@@ -18,22 +21,27 @@ export interface ResolvedStrategy {
 
 /**
  * Resolves `refs` (from the scenario, or names given with --strategy) against the built-ins and,
- * for a module path, the module it names: relative to the directory of `file`, or to the working
- * directory when `at` is '--strategy' (the command line).
- * @throws {UserInputError} listing every unknown strategy, unloadable module and bad parameter
+ * for a module path, the module it names: relative to the directory of `file` and inside its
+ * tree or a directory of `opts.allow` (--allow-strategy-path), or relative to the working
+ * directory and anywhere when `at` is '--strategy' (the command line). Imports (runs) each
+ * module. Pointers count from `opts.first` (the index of refs[0] in the scenario's list).
+ * @throws {UserInputError} listing every unknown strategy, refused or unloadable module and bad parameter
  * @example const [s] = await resolveStrategies(['warmup'], 'scenarios/default.json');
  */
-export async function resolveStrategies(refs: readonly StrategyRef[], file: string, at = '/strategies'): Promise<ResolvedStrategy[]> {
+export async function resolveStrategies(refs: readonly StrategyRef[], file: string, at = '/strategies', opts: { readonly allow?: readonly string[]; readonly first?: number } = {}): Promise<ResolvedStrategy[]> {
   const issues: Issue[] = [];
   const out: ResolvedStrategy[] = [];
   const labels = new Set<string>();
+  const roots: StrategyRoots = at === '--strategy' ? { anywhere: true } : strategyRoots(file, opts.allow ?? [], issues);
   const base = at === '--strategy' ? process.cwd() : dirname(resolve(file));
-  for (const [i, ref] of refs.entries()) {
+  for (const [k, ref] of refs.entries()) {
+    const i = k + (opts.first ?? 0);
     const name = typeof ref === 'string' ? ref : ref.name;
     const pointer = typeof ref === 'string' ? `${at}/${i}` : `${at}/${i}/name`;
     let definition = builtinStrategy(name);
     if (!definition && MODULE_PATH.test(name)) {
-      const loaded = await loadStrategyModule(name, file, pointer, base);
+      const located = locateStrategyModule(name, file, pointer, base, roots);
+      const loaded = located.ok ? await loadStrategyModule(located, file, pointer) : located;
       if (!loaded.ok) {
         issues.push(loaded.issue);
         continue;
@@ -52,6 +60,34 @@ export async function resolveStrategies(refs: readonly StrategyRef[], file: stri
   }
   if (issues.length) throw new UserInputError(issues);
   return out;
+}
+
+/**
+ * The problems of the scenario's strategy `refs` found without running any code (`validate`):
+ * unknown names, built-ins' parameters, and module paths that are missing or lie outside the
+ * scenario's tree and `allow`. A module's shape, name and parameters are checked only when it
+ * is run (resolveStrategies), since checking them would mean importing it.
+ * @example checkStrategies(scenario.strategies, 'scenarios/user-strategy.json') // []
+ */
+export function checkStrategies(refs: readonly StrategyRef[], file: string, allow: readonly string[] = []): Issue[] {
+  const issues: Issue[] = [];
+  const labels = new Set<string>();
+  const roots = strategyRoots(file, allow, issues);
+  for (const [i, ref] of refs.entries()) {
+    const name = typeof ref === 'string' ? ref : ref.name;
+    const pointer = typeof ref === 'string' ? `/strategies/${i}` : `/strategies/${i}/name`;
+    const definition = builtinStrategy(name);
+    if (definition) checkParams(definition, typeof ref === 'string' ? {} : ((ref.params ?? {}) as Record<string, unknown>), file, `/strategies/${i}/params`, issues);
+    else if (MODULE_PATH.test(name)) {
+      const located = locateStrategyModule(name, file, pointer, dirname(resolve(file)), roots);
+      if (!located.ok) issues.push(located.issue);
+    } else issues.push(msg.unknownStrategy(file, pointer, BUILTIN_NAMES, name));
+    // a module's own name is known only once imported: only labels and built-in names are compared here
+    const label = (typeof ref === 'string' ? undefined : ref.label) ?? definition?.name;
+    if (label !== undefined && labels.has(label)) issues.push(msg.duplicateId(file, pointer, 'strategy label', label));
+    if (label !== undefined) labels.add(label);
+  }
+  return issues;
 }
 
 /** The definition's defaults overridden by `given`, each checked against its declaration. */

@@ -1,17 +1,17 @@
 /**
  * User strategies: a module path given in the scenario (relative to the scenario file's
- * directory) or with --strategy (relative to the working directory), loaded with a dynamic
- * import — `.js` / `.mjs` by Node itself, `.ts` / `.mts` through tsx's `tsImport` (no build
- * step). The module exports `default` or `strategy` shaped like a StrategyDefinition:
- * `{ name, description, source?, params?, create(params) → Strategy }`. A missing file, an
- * import error, a module without that shape, and a strategy callback that throws during a run
- * are user errors naming the scenario file and the pointer of the reference.
+ * directory, and inside its tree unless allowed: strategy-path.ts locates it) or with --strategy
+ * (relative to the working directory), loaded with a dynamic import — `.js` / `.mjs` by Node
+ * itself, `.ts` / `.mts` through tsx's `tsImport` (no build step). The module exports `default`
+ * or `strategy` shaped like a StrategyDefinition: `{ name, description, source?, params?,
+ * create(params) → Strategy }`. An import error, a module without that shape, and a strategy
+ * callback that throws during a run are user errors naming the scenario file and the pointer of
+ * the reference.
  */
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { msg, UserInputError, type Issue } from '../errors/index.js';
 import { STRATEGY_PARAM_TYPES, type Strategy, type StrategyDefinition, type StrategyParamDoc } from '../strategies/index.js';
+import type { LocatedModule } from './strategy-path.js';
 
 /** Strategy references ending like this are module paths, not built-in names. */
 export const MODULE_PATH = /\.(?:m?js|m?ts)$/;
@@ -23,17 +23,16 @@ const CALLBACKS = ['onCampaignStart', 'onWake', 'onStatus', 'onInbound', 'onWebh
 export type LoadedStrategy = { readonly ok: true; readonly definition: StrategyDefinition } | { readonly ok: false; readonly issue: Issue };
 
 /**
- * Loads the strategy module `name` (a path) referenced at `pointer` of `file`, resolving a
- * relative path from directory `base`. Never throws for a user mistake: returns the issue.
- * @example await loadStrategyModule('./polite.mjs', 'scenarios/a.json', '/strategies/1', 'scenarios')
+ * Imports (runs) the strategy module `located` (strategy-path.ts) referenced at `pointer` of
+ * `file` and checks its shape. Never throws for a user mistake: returns the issue.
+ * @example await loadStrategyModule({ ok: true, path, real: path }, 'scenarios/a.json', '/strategies/1')
  */
-export async function loadStrategyModule(name: string, file: string, pointer: string, base: string): Promise<LoadedStrategy> {
-  const path = resolve(base, name);
+export async function loadStrategyModule(located: Extract<LocatedModule, { ok: true }>, file: string, pointer: string): Promise<LoadedStrategy> {
+  const { path, real } = located;
   const fail = (issue: Issue): LoadedStrategy => ({ ok: false, issue });
-  if (!isFile(path)) return fail(msg.strategyModuleMissing(file, pointer, path, base));
   let mod: unknown;
   try {
-    mod = /\.m?ts$/.test(path) ? await importTypeScript(path) : await import(pathToFileURL(path).href);
+    mod = /\.m?ts$/.test(real) ? await importTypeScript(real) : await import(pathToFileURL(real).href);
   } catch (err) {
     return fail(msg.strategyModuleFailed(file, pointer, path, firstLine(err)));
   }
@@ -157,14 +156,6 @@ function guardStrategy(s: Strategy, wrap: (callback: string, err: unknown) => Er
 async function importTypeScript(path: string): Promise<unknown> {
   const { tsImport } = await import('tsx/esm/api');
   return (await tsImport(pathToFileURL(path).href, import.meta.url)) as unknown;
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function firstLine(err: unknown): string {

@@ -19,6 +19,8 @@ export interface SweepOptions {
   readonly seed?: number;
   /** Strategy names to run instead of the scenario's list. */
   readonly strategies?: readonly string[];
+  /** Directories the scenario's strategy modules may also come from (--allow-strategy-path; by default only the scenario's own tree). */
+  readonly allowStrategyPaths?: readonly string[];
 }
 
 /** One planned run. */
@@ -47,7 +49,7 @@ export interface SweepSetup {
  * @throws {UserInputError} on a strategy that does not resolve, or a plan over LIMITS.maxRuns
  */
 export async function prepareSweep(scenario: Scenario, file: string, variants: readonly VariantPlan[], opts: SweepOptions): Promise<SweepSetup> {
-  const strategies = await resolveStrategies(opts.strategies ?? scenario.strategies, file, opts.strategies ? '--strategy' : '/strategies');
+  const strategies = await resolveStrategies(opts.strategies ?? scenario.strategies, file, opts.strategies ? '--strategy' : '/strategies', { allow: opts.allowStrategyPaths });
   const seeds = opts.seeds ?? scenario.seeds;
   const firstSeed = opts.seed ?? scenario.seed;
   const plan: PlannedRun[] = [];

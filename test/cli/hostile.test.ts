@@ -44,6 +44,11 @@ const cases: [string, () => string][] = [
     file('not-a-strategy.mjs', 'export const answer = 42;\n');
     return file('bad-module.json', JSON.stringify({ ...valid, strategies: ['./not-a-strategy.mjs'] }));
   }],
+  ['a strategy module outside the scenario\'s directory (test/cli/strategy-paths.test.ts)', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'wabasim-elsewhere-'));
+    writeFileSync(join(elsewhere, 'evil.mjs'), "throw new Error('imported');\n");
+    return file('outside.json', JSON.stringify({ ...valid, strategies: [join(elsewhere, 'evil.mjs'), '../../etc/evil.mjs'] }));
+  }],
   ['a directory instead of a file', () => {
     const d = join(dir, 'a-directory.json');
     mkdirSync(d, { recursive: true });

@@ -11,7 +11,7 @@ import { runScenario, writeFileAtomic, type Results } from '../../run/index.js';
 import { EXIT } from '../errors.js';
 import { progressReporter } from '../progress.js';
 import { formatTable } from '../../format/index.js';
-import { defaultWorkers } from './run.js';
+import { allowStrategyPathOption, defaultWorkers } from './run.js';
 
 export const BASELINE_ACTIONS = ['record', 'check'] as const;
 
@@ -19,6 +19,7 @@ export interface BaselineArgs {
   action: (typeof BASELINE_ACTIONS)[number];
   scenarios: string[];
   dir: string;
+  allowStrategyPath?: string[];
   json: boolean;
 }
 
@@ -34,13 +35,14 @@ export function baselineBuilder(y: Argv): Argv<BaselineArgs> {
     .positional('action', { choices: BASELINE_ACTIONS, demandOption: true, describe: 'record: store the current outputs; check: compare with them' })
     .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' })
     .option('dir', { type: 'string', default: 'baselines', describe: 'Folder of the baseline files (one per scenario, named like it)' })
+    .option('allow-strategy-path', allowStrategyPathOption)
     .option('json', { type: 'boolean', default: false, describe: 'Print the outcome as JSON' }) as unknown as Argv<BaselineArgs>;
 }
 
-async function run(file: string): Promise<Results> {
+async function run(file: string, allow: readonly string[] | undefined): Promise<Results> {
   const progress = progressReporter();
   try {
-    return await runScenario(file, { workers: defaultWorkers(), onProgress: progress.onProgress });
+    return await runScenario(file, { workers: defaultWorkers(), allowStrategyPaths: allow, onProgress: progress.onProgress });
   } finally {
     progress.stop();
   }
@@ -69,7 +71,7 @@ async function record(args: BaselineArgs): Promise<number> {
         process.stderr.write(`note: ${file} was not a readable baseline; its tolerances are reset to the default\n`);
       }
     }
-    const baseline = baselineFromResults(await run(scenario), scenarioRef(scenario), tolerance);
+    const baseline = baselineFromResults(await run(scenario, args.allowStrategyPath), scenarioRef(scenario), tolerance);
     writeFileAtomic(file, serializeBaseline(baseline));
     done.push({ scenario, baseline: file, entries: baseline.entries.length });
     if (!args.json) process.stdout.write(`recorded ${file} (${baseline.entries.length} variant × strategy entr${baseline.entries.length === 1 ? 'y' : 'ies'}) from ${scenario}\n`);
@@ -94,7 +96,7 @@ async function check(args: BaselineArgs): Promise<number> {
   if (issues.length) throw new UserInputError(issues);
   const outcomes: { scenario: string; baseline: string; compared: number; drift: readonly DriftRow[] }[] = [];
   for (const { scenario, file, baseline } of baselines) {
-    const { compared, drift } = checkBaseline(baseline, await run(scenario));
+    const { compared, drift } = checkBaseline(baseline, await run(scenario, args.allowStrategyPath));
     outcomes.push({ scenario, baseline: file, compared, drift });
     if (!args.json) process.stdout.write(`${describeCheck(scenario, file, compared, drift)}\n`);
   }

@@ -6,6 +6,7 @@ export interface EventsArgs {
   strategy: string;
   seed: number;
   variant?: string;
+  allowStrategyPath?: string[];
 }
 
 /** Streams the log to stdout in chunks (the run is synchronous; chunks keep memory bounded by the pipe). */
@@ -19,6 +20,7 @@ export async function eventsCommand(args: EventsArgs): Promise<void> {
     strategy: args.strategy,
     seed: args.seed,
     variant: args.variant,
+    allowStrategyPaths: args.allowStrategyPath,
     write: (line) => {
       buffer.push(line);
       if (buffer.length >= 4096) flush();

@@ -14,10 +14,23 @@ export interface RunArgs {
   seed?: number;
   out?: string;
   strategy?: string[];
+  allowStrategyPath?: string[];
   workers?: number;
   shard?: string;
   json: boolean;
 }
+
+/**
+ * `--allow-strategy-path DIR` (repeatable) for run, events, baseline and validate: a directory the
+ * scenario's strategy modules may come from besides its own tree (README "Threat model").
+ * @example y.option('allow-strategy-path', allowStrategyPathOption)
+ */
+export const allowStrategyPathOption = {
+  type: 'string',
+  array: true,
+  nargs: 1,
+  describe: "Let the scenario load strategy modules from DIR too (default: only the scenario file's directory and below); repeatable",
+} as const;
 
 export function runBuilder(y: Argv): Argv<RunArgs> {
   return y
@@ -26,6 +39,7 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
     .option('seed', { type: 'number', describe: 'First seed (overrides the scenario)' })
     .option('out', { type: 'string', describe: 'Output directory (default: reports/<scenario file name>)' })
     .option('strategy', { type: 'string', array: true, describe: 'Strategies to run instead of the scenario\'s' })
+    .option('allow-strategy-path', allowStrategyPathOption)
     .option('workers', { type: 'number', describe: 'Worker threads (default: the cores, at most 8; 0 = in the main thread); results are identical for any count' })
     .option('shard', { type: 'string', describe: 'Run only slice i of n of the sweep, e.g. 2/8 (join with wabasim merge)' })
     .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON' }) as unknown as Argv<RunArgs>;
@@ -39,7 +53,7 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
   const progress = progressReporter();
   let results: Results;
   try {
-    results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, workers: args.workers ?? defaultWorkers(), shard, onProgress: progress.onProgress });
+    results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, allowStrategyPaths: args.allowStrategyPath, workers: args.workers ?? defaultWorkers(), shard, onProgress: progress.onProgress });
   } finally {
     progress.stop();
   }

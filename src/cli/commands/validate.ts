@@ -1,13 +1,17 @@
-/** `wabasim validate SCENARIO…` — schema and semantic checks of each file; exit 0 or 2. */
+/**
+ * `wabasim validate SCENARIO… [--allow-strategy-path DIR…]` — schema and semantic checks of each
+ * file; exit 0 or 2. Never runs code: a strategy module the scenario names is located (it exists,
+ * inside the scenario's tree or an allowed directory) but not imported (README "Threat model").
+ */
 import { formatIssue, UserInputError, type Issue } from '../../errors/index.js';
 import { loadScenario, planVariants } from '../../scenario/index.js';
-import { resolveStrategies } from '../../run/index.js';
+import { checkStrategies } from '../../run/index.js';
 import { BUILTIN_NAMES } from '../../strategies/index.js';
 
-/** Validates each file; prints a line per file (or JSON); returns true if all are valid. */
-export async function validateCommand(files: readonly string[], json: boolean): Promise<boolean> {
+/** Validates each file (`allow`: --allow-strategy-path); prints a line per file (or JSON); returns true if all are valid. */
+export function validateCommand(files: readonly string[], json: boolean, allow: readonly string[] = []): boolean {
   const report: { file: string; issues: Issue[] }[] = [];
-  for (const file of files) report.push({ file, issues: await issuesOf(file) });
+  for (const file of files) report.push({ file, issues: issuesOf(file, allow) });
   if (json) process.stdout.write(`${JSON.stringify(report.map((r) => ({ file: r.file, valid: r.issues.length === 0, issues: r.issues })), null, 2)}\n`);
   else {
     for (const r of report) {
@@ -18,13 +22,12 @@ export async function validateCommand(files: readonly string[], json: boolean): 
   return report.every((r) => r.issues.length === 0);
 }
 
-/** Every issue of one scenario file: load, schema, semantics, variants, strategy parameters. */
-export async function issuesOf(file: string): Promise<Issue[]> {
+/** Every issue of one scenario file: load, schema, semantics, variants, strategy references (no module imported). */
+export function issuesOf(file: string, allow: readonly string[] = []): Issue[] {
   try {
     const scenario = loadScenario(file, BUILTIN_NAMES);
     planVariants(scenario, { file, strategyNames: BUILTIN_NAMES });
-    await resolveStrategies(scenario.strategies, file);
-    return [];
+    return checkStrategies(scenario.strategies, file, allow);
   } catch (err) {
     if (err instanceof UserInputError) return [...err.issues];
     throw err;
