@@ -17,6 +17,7 @@ import { mergeCommand } from './commands/merge.js';
 import { reportBuilder, reportCommand, type ReportArgs } from './commands/report.js';
 import { baselineBuilder, baselineCommand, type BaselineArgs } from './commands/baseline.js';
 import { EXIT, reportError } from './errors.js';
+import { installSignalHandlers } from './interrupt.js';
 import { PROFILE_IDS } from '../policy/index.js';
 
 /** Root of the installed package (dist/src/cli → ../../..). */
@@ -100,15 +101,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 class ArgumentError extends Error {}
 
 /**
- * Entry point for bin/wabasim.js. SIGINT and SIGTERM end the run with a message and exit code
- * 130 / 143; outputs are written atomically at the very end, so nothing partial is left behind.
+ * Entry point for bin/wabasim.js. SIGINT and SIGTERM end the command with exit code 130 / 143
+ * and a line saying what was written (./interrupt.ts); outputs are swapped in together at the end.
  */
 export async function cli(): Promise<void> {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.on(signal, () => {
-      process.stderr.write(`\nwabasim: interrupted (${signal}); nothing was written\n`);
-      process.exit(code);
-    });
-  }
+  installSignalHandlers();
   process.exitCode = await main(hideBin(process.argv));
 }

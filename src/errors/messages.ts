@@ -100,3 +100,39 @@ export class UserInputError extends Error {
     this.issues = issues;
   }
 }
+
+/**
+ * Messages about writing output (issue 18): the `--out` check before a sweep, a write that failed
+ * and was rolled back, and what an interrupted command left behind (README: exit codes 130/143).
+ */
+export const writeMsg = {
+  /** `--out` of run: `path` cannot hold the output; `found` says why (a file, /proc, what the OS said). */
+  badOutDir: (flag: string, path: string, found: string): Issue => ({ file: '', pointer: flag, expected: 'a directory that exists or can be created, and that wabasim can write', found: `${path}: ${found}` }),
+  /** `--out` of report: `path` cannot be written; `found` says why. */
+  badOutFile: (flag: string, path: string, found: string): Issue => ({ file: '', pointer: flag, expected: 'a file in a directory that exists or can be created, and that wabasim can write', found: `${path}: ${found}` }),
+  /** Writing or swapping in `file` failed with `reason` (what the OS said); every target keeps its previous content. */
+  notWritten: (file: string, reason: string, targets: readonly string[]): Issue => ({
+    file,
+    pointer: '',
+    expected: 'a file wabasim can write',
+    found: `${reason} (nothing was written; the previous ${targets.length === 1 ? 'file is' : 'files are'} unchanged)`,
+  }),
+  /** The swap failed (`reason`) and `file` could not be put back either (`undo`): the previous content is kept at `kept`, if it existed. */
+  notRestored: (file: string, reason: string, undo: string, kept: string | undefined): Issue => ({
+    file,
+    pointer: '',
+    expected: 'a file wabasim can write',
+    found: `${reason}, then ${undo} putting the previous file back (${kept ? `its content is kept at ${kept}` : 'it did not exist; the new one is left in its place'})`,
+  }),
+  /** The last line of a command stopped by `signal`: what it wrote, if anything. */
+  interrupted: (signal: string, left: WriteOutcome): string =>
+    `interrupted (${signal}): ${
+      left.kind === 'nothing' ? 'nothing was written'
+      : left.kind === 'unchanged' ? 'nothing was written; the previous files are unchanged'
+      : left.files.length === 2 ? `both files were written (${left.files.join(', ')})`
+      : `${left.files.join(', ')} ${left.files.length === 1 ? 'was' : 'were'} written`
+    }`,
+} as const;
+
+/** What a command has left on disk: nothing yet, nothing after a rolled-back swap, or these files. */
+export type WriteOutcome = { readonly kind: 'nothing' } | { readonly kind: 'unchanged' } | { readonly kind: 'written'; readonly files: readonly string[] };

@@ -8,6 +8,7 @@ import type { Argv } from 'yargs';
 import { baselineFromResults, baselinePath, checkBaseline, DEFAULT_TOLERANCE, readBaseline, scenarioRef, serializeBaseline, type Baseline, type DriftRow } from '../../baseline/index.js';
 import { UserInputError, type Issue } from '../../errors/index.js';
 import { runScenario, writeFileAtomic, type Results } from '../../run/index.js';
+import { writePhase } from '../interrupt.js';
 import { EXIT } from '../errors.js';
 import { progressReporter } from '../progress.js';
 import { formatTable } from '../../format/index.js';
@@ -72,7 +73,7 @@ async function record(args: BaselineArgs): Promise<number> {
       }
     }
     const baseline = baselineFromResults(await run(scenario, args.allowStrategyPath), scenarioRef(scenario), tolerance);
-    writeFileAtomic(file, serializeBaseline(baseline));
+    writePhase([file], () => writeFileAtomic(file, serializeBaseline(baseline)));
     done.push({ scenario, baseline: file, entries: baseline.entries.length });
     if (!args.json) process.stdout.write(`recorded ${file} (${baseline.entries.length} variant × strategy entr${baseline.entries.length === 1 ? 'y' : 'ies'}) from ${scenario}\n`);
   }

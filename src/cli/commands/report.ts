@@ -2,7 +2,8 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { readResultsFile, renderReport } from '../../report/index.js';
-import { writeFileAtomic } from '../../run/index.js';
+import { checkOutFile, removeCreatedDirs, writeFilesTogether } from '../../run/index.js';
+import { onAbandon, writePhase } from '../interrupt.js';
 
 export interface ReportArgs {
   results: string;
@@ -20,14 +21,27 @@ export function reportBuilder(y: Argv): Argv<ReportArgs> {
 }
 
 /**
- * Reads `args.results`, renders the report and writes it atomically; prints its path.
+ * Reads `args.results`, checks the output file, renders the report and writes it atomically
+ * (temporary file beside it, then rename); prints its path.
  * Why: change a chart or lose a report without re-running a long sweep.
- * @throws {UserInputError} when the results file is missing, not JSON or not a results file (nothing is written)
+ * @throws {UserInputError} when the results file is missing, not JSON or not a results file, or
+ *   the output cannot be written there (nothing is written; a previous report is unchanged)
  * @example await reportCommand({ results: 'reports/default/results.json' })
  */
 export async function reportCommand(args: ReportArgs): Promise<void> {
   const results = readResultsFile(args.results);
   const out = resolve(args.out ?? join(dirname(args.results), 'report.html'));
-  writeFileAtomic(out, await renderReport(results));
+  const outDir = checkOutFile('--out', out);
+  const forget = onAbandon(() => removeCreatedDirs(outDir));
+  let html: string;
+  try {
+    html = await renderReport(results);
+  } catch (err) {
+    removeCreatedDirs(outDir);
+    throw err;
+  } finally {
+    forget();
+  }
+  writePhase([out], () => writeFilesTogether([{ path: out, content: html }]));
   process.stdout.write(`report: ${out}\n`);
 }

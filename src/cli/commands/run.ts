@@ -1,12 +1,13 @@
 /** `wabasim run SCENARIO` — runs every variant × strategy × seed; writes results.json and report.html; prints a summary. */
 import { availableParallelism } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { msg, UserInputError } from '../../errors/index.js';
 import type { Argv } from 'yargs';
-import { runScenario, writeFileAtomic, type Results } from '../../run/index.js';
+import { checkOutDir, removeCreatedDirs, runScenario, writeFilesTogether, type OutputFile, type Results } from '../../run/index.js';
 import { renderReport } from '../../report/index.js';
 import { formatTable } from '../../format/index.js';
 import { progressReporter } from '../progress.js';
+import { onAbandon, writePhase } from '../interrupt.js';
 
 export interface RunArgs {
   scenario: string;
@@ -45,24 +46,41 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
     .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON' }) as unknown as Argv<RunArgs>;
 }
 
+/**
+ * Checks `--out` before the sweep (exit 2 at once), runs the sweep, renders the report, then
+ * swaps results.json and report.html in together (or the shard file alone); prints a summary.
+ * @throws {UserInputError} a bad flag, scenario or `--out`, or a write the OS refused (the previous files are unchanged)
+ */
 export async function runCommand(args: RunArgs, checkInt: (flag: string, v: number | undefined, min: number) => void): Promise<void> {
   checkInt('--seeds', args.seeds, 1);
   checkInt('--seed', args.seed, 0);
   checkInt('--workers', args.workers, 0);
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
-  const progress = progressReporter();
-  let results: Results;
-  try {
-    results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, allowStrategyPaths: args.allowStrategyPath, workers: args.workers ?? defaultWorkers(), shard, onProgress: progress.onProgress });
-  } finally {
-    progress.stop();
-  }
-  const out = resolve(args.out ?? join('reports', basename(args.scenario).replace(/\.json$/i, '')));
-  const resultsFile = join(out, shard ? `results.shard-${shard.index}-of-${shard.count}.json` : 'results.json');
-  writeFileAtomic(resultsFile, `${JSON.stringify(results, null, 1)}\n`);
+  const resultsName = shard ? `results.shard-${shard.index}-of-${shard.count}.json` : 'results.json';
   // a shard holds part of the sweep: its report waits for `wabasim merge` + `wabasim report`
-  const reportFile = shard ? undefined : join(out, 'report.html');
-  if (reportFile) writeFileAtomic(reportFile, await renderReport(results));
+  const reportName = shard ? undefined : 'report.html';
+  const outDir = checkOutDir('--out', args.out ?? join('reports', basename(args.scenario).replace(/\.json$/i, '')), reportName ? [resultsName, reportName] : [resultsName]);
+  const forget = onAbandon(() => removeCreatedDirs(outDir));
+  const resultsFile = join(outDir.path, resultsName);
+  const reportFile = reportName ? join(outDir.path, reportName) : undefined;
+  let results: Results;
+  const files: OutputFile[] = [];
+  const progress = progressReporter();
+  try {
+    try {
+      results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, allowStrategyPaths: args.allowStrategyPath, workers: args.workers ?? defaultWorkers(), shard, onProgress: progress.onProgress });
+    } finally {
+      progress.stop();
+    }
+    files.push({ path: resultsFile, content: `${JSON.stringify(results, null, 1)}\n` });
+    if (reportFile) files.push({ path: reportFile, content: await renderReport(results) });
+  } catch (err) {
+    removeCreatedDirs(outDir);
+    throw err;
+  } finally {
+    forget();
+  }
+  writePhase(files.map((f) => f.path), () => writeFilesTogether(files));
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ results: resultsFile, ...(reportFile ? { report: reportFile } : {}), summary: summaryRows(results) }, null, 2)}\n`);
     return;
