@@ -8,3 +8,5 @@ export { aggregate, spread, numericMetrics } from './aggregate.js';
 export { writeFileAtomic } from './write.js';
 export { writeEventLog, type EventLogOptions } from './event-log.js';
 export { mergeShards } from './merge.js';
+export { shardSchema, shardShapeIssues } from './results-schema.js';
+export { canonicalJson, planDigest, shardDigest } from './shard-digest.js';

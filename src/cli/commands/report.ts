@@ -3,6 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { readResultsFile, renderReport } from '../../report/index.js';
 import { writeFileAtomic } from '../../run/index.js';
+import { msg } from '../../errors/index.js';
+import { VERSION } from '../../version.js';
 
 export interface ReportArgs {
   results: string;
@@ -20,13 +22,15 @@ export function reportBuilder(y: Argv): Argv<ReportArgs> {
 }
 
 /**
- * Reads `args.results`, renders the report and writes it atomically; prints its path.
+ * Reads `args.results`, renders the report and writes it atomically; prints its path. Results of
+ * another wabasim version render with a warning on stderr when their shape validates.
  * Why: change a chart or lose a report without re-running a long sweep.
  * @throws {UserInputError} when the results file is missing, not JSON or not a results file (nothing is written)
  * @example await reportCommand({ results: 'reports/default/results.json' })
  */
 export async function reportCommand(args: ReportArgs): Promise<void> {
   const results = readResultsFile(args.results);
+  if (results.wabasim !== VERSION) process.stderr.write(`${msg.foreignVersion(args.results, results.wabasim, VERSION)}\n`);
   const out = resolve(args.out ?? join(dirname(args.results), 'report.html'));
   writeFileAtomic(out, await renderReport(results));
   process.stdout.write(`report: ${out}\n`);
