@@ -1,6 +1,6 @@
 /** Baseline files: where they live, reading them (checked, every problem at once), writing them. */
 import { existsSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { msg, UserInputError, type Issue } from '../errors/index.js';
 import { readJsonFile } from '../scenario/index.js';
 import { BASELINE_STATS, type Baseline } from './types.js';
@@ -15,6 +15,26 @@ const isTolerance = (v: unknown): boolean => isObj(v) && typeof v.relative === '
  */
 export function baselinePath(dir: string, scenario: string): string {
   return join(dir, basename(scenario));
+}
+
+/**
+ * Scenarios among `scenarios` that map to one baseline file in `dir` (same file name, compared
+ * without case so a baseline folder means the same on every file system): one issue per pair.
+ * Why: `record` would silently overwrite the first baseline with the second; `check` would compare
+ * a scenario against another's baseline.
+ * @example baselineCollisions('baselines', ['a/x.json', 'b/x.json'])[0].file // 'b/x.json'
+ */
+export function baselineCollisions(dir: string, scenarios: readonly string[]): Issue[] {
+  const owner = new Map<string, string>();
+  const issues: Issue[] = [];
+  for (const scenario of scenarios) {
+    const file = baselinePath(dir, scenario);
+    const key = resolve(file).toLowerCase();
+    const other = owner.get(key);
+    if (other !== undefined) issues.push(msg.sameBaseline(scenario, other, file));
+    else owner.set(key, scenario);
+  }
+  return issues;
 }
 
 /**

@@ -1,4 +1,4 @@
 export * from './types.js';
 export { baselineFromResults } from './record.js';
 export { checkBaseline, toleranceFor, withinTolerance } from './check.js';
-export { baselinePath, baselineIssues, readBaseline, scenarioRef, serializeBaseline } from './file.js';
+export { baselineCollisions, baselinePath, baselineIssues, readBaseline, scenarioRef, serializeBaseline } from './file.js';

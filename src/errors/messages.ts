@@ -78,6 +78,24 @@ export const msg = {
     expected: `a strategy module inside the scenario's directory tree ${tree} (a scenario is data; to let it load code from elsewhere pass ${flag} DIR)`,
     found: path,
   }),
+  badShard: (file: string, pointer: string, expected: string, found: unknown): Issue => ({ file, pointer, expected: `${expected} (a shard written by wabasim run --shard i/n)`, found: show(found) }),
+  shardTampered: (file: string, pointer: string, what: string, stored: string, actual: string): Issue => ({
+    file,
+    pointer,
+    expected: `the digest of the shard's ${what} (the file was changed after wabasim wrote it)`,
+    found: `${stored.slice(0, 12)}…, content hashes to ${actual.slice(0, 12)}…`,
+  }),
+  otherSweep: (file: string, pointer: string, first: string, found: unknown): Issue => ({ file, pointer, expected: `a shard of the same sweep as ${first}`, found: show(found) }),
+  duplicateShard: (file: string, other: string, index: number, count: number): Issue => ({ file, pointer: '/shard/index', expected: `a shard no other file holds (${other} is shard ${index} of ${count} too)`, found: `shard ${index} of ${count}` }),
+  missingShards: (planSize: number, count: number, missing: readonly number[], runs: readonly number[]): Issue => ({
+    file: '',
+    pointer: 'shards',
+    expected: `shards covering all ${planSize} runs of the sweep (${count} shards)`,
+    found: `missing runs ${runs.slice(0, 10).join(', ')}${runs.length > 10 ? ', …' : ''} (shard${missing.length === 1 ? '' : 's'} ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''})`,
+  }),
+  sameBaseline: (file: string, other: string, baseline: string): Issue => ({ file, pointer: '', expected: `a scenario with a baseline file of its own (${other} is recorded in ${baseline} too; rename one, or use another --dir)`, found: `baseline ${baseline}` }),
+  /** A warning (stderr, exit unchanged), not an error: results of another wabasim version. */
+  foreignVersion: (file: string, theirs: string, ours: string): string => `warning: ${file}: results written by wabasim ${theirs}, this is ${ours}; the report may be incomplete`,
 } as const;
 
 /** Escapes one JSON-pointer reference token (RFC 6901). */

@@ -11,3 +11,5 @@ export { removeStaleTemps, tempPath, TEMP_PREFIX, STALE_AFTER_MS } from './temp-
 export { checkOutDir, checkOutFile, removeCreatedDirs, type OutDir } from './out-check.js';
 export { writeEventLog, type EventLogOptions } from './event-log.js';
 export { mergeShards } from './merge.js';
+export { shardSchema, shardShapeIssues } from './results-schema.js';
+export { canonicalJson, planDigest, shardDigest } from './shard-digest.js';

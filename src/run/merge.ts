@@ -1,47 +1,100 @@
 /**
  * Joining shard results (`wabasim run --shard i/n`, one per machine) into the results file a single
  * machine would have written — byte-identical: the same scenario echo, the runs back in plan order,
- * the aggregates recomputed from them.
+ * the aggregates recomputed from them. Nothing is trusted:
+ *
+ *   each file ──read (size cap)──▶ JSON ──schema (types, sizes ≤ LIMITS.maxRuns)──▶ shard
+ *     ──own checks: index ≤ count, runIndices = its round-robin slice, planDigest, digest──▶
+ *   all shards ──same version and sweep (planDigest), no shard twice, none missing──▶ Results
+ *
+ * Every problem is collected and thrown at once (UserInputError, exit 2).
  */
 import { msg, UserInputError, type Issue } from '../errors/index.js';
 import { readJsonFile } from '../scenario/index.js';
 import { aggregate } from './aggregate.js';
-import { MAX_RESULTS_BYTES, type Results, type RunResult } from './results.js';
+import { MAX_RESULTS_BYTES, type Results, type RunResult, type ShardInfo } from './results.js';
+import { shardShapeIssues } from './results-schema.js';
+import { planDigest, shardDigest } from './shard-digest.js';
+
+type Shard = Results & { readonly shard: ShardInfo };
 
 /**
  * Merges the shard results in `files` (any order).
- * @throws {UserInputError} when a file is not a shard result, shards disagree, or runs are missing or repeated
+ * @throws {UserInputError} when a file is not a valid shard, was edited, shards belong to different
+ *   sweeps, or runs are missing or repeated
+ * @example const results = mergeShards(['out/results.shard-1-of-2.json', 'out/results.shard-2-of-2.json']);
  */
 export function mergeShards(files: readonly string[]): Results {
+  if (files.length === 0) throw new UserInputError([msg.badFlag('shards', 'at least one shard results file', files.length)]);
+  // 1. each file on its own: readable, the right shape, consistent with itself
   const issues: Issue[] = [];
-  const shards: { file: string; results: Results }[] = [];
+  const shards: { file: string; results: Shard }[] = [];
   for (const file of files) {
-    const data = readJsonFile(file, MAX_RESULTS_BYTES) as Partial<Results>;
-    if (!data || typeof data !== 'object' || !data.shard || !Array.isArray(data.runs) || !Array.isArray(data.shard.runIndices) || data.runs.length !== data.shard.runIndices.length) {
-      issues.push(msg.schema(file, '/shard', 'the results of `wabasim run --shard i/n`', data && typeof data === 'object' ? data.shard : data));
-      continue;
+    try {
+      const data = readJsonFile(file, MAX_RESULTS_BYTES);
+      const own = shardShapeIssues(data, file);
+      if (own.length === 0) own.push(...shardOwnIssues(data as Shard, file));
+      if (own.length) issues.push(...own);
+      else shards.push({ file, results: data as Shard });
+    } catch (err) {
+      if (err instanceof UserInputError) issues.push(...err.issues);
+      else throw err;
     }
-    shards.push({ file, results: data as Results });
   }
   if (issues.length) throw new UserInputError(issues);
-  if (shards.length === 0) throw new UserInputError([msg.badFlag('files', 'at least one shard results file', files.length)]);
-  const first = shards[0].results;
-  const echo = JSON.stringify([first.wabasim, first.scenario, first.variants]);
-  const planSize = first.shard!.planSize;
-  const byIndex = new Map<number, RunResult>();
+  // 2. together: one version, one sweep, each shard once, none missing
+  const first = shards[0];
+  const { count, planSize } = first.results.shard;
+  const holder = new Map<number, string>();
   for (const { file, results } of shards) {
-    if (JSON.stringify([results.wabasim, results.scenario, results.variants]) !== echo || results.shard!.planSize !== planSize) {
-      issues.push(msg.schema(file, '/scenario', `a shard of the same sweep as ${shards[0].file}`, 'a different scenario, version or plan'));
+    const sweep = sweepIssue(file, results, first.file, first.results);
+    if (sweep) {
+      issues.push(sweep);
       continue;
     }
-    results.shard!.runIndices.forEach((index, k) => {
-      if (byIndex.has(index)) issues.push(msg.schema(file, `/shard/runIndices/${k}`, 'a run no other shard holds', index));
-      byIndex.set(index, results.runs[k]);
-    });
+    const other = holder.get(results.shard.index);
+    if (other !== undefined) issues.push(msg.duplicateShard(file, other, results.shard.index, count));
+    else holder.set(results.shard.index, file);
   }
-  const missing = Array.from({ length: planSize }, (_, i) => i).filter((i) => !byIndex.has(i));
-  if (missing.length) issues.push(msg.schema('', '/shard', `shards covering all ${planSize} runs`, `missing runs ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`));
   if (issues.length) throw new UserInputError(issues);
-  const runs = Array.from({ length: planSize }, (_, i) => byIndex.get(i)!);
-  return { wabasim: first.wabasim, scenario: first.scenario, variants: first.variants, runs, aggregates: aggregate(runs) };
+  // shards with no run (more shards than runs) hold nothing to miss; sizes are ≤ LIMITS.maxRuns by the schema
+  const missing = Array.from({ length: Math.min(count, planSize) }, (_, i) => i + 1).filter((index) => !holder.has(index));
+  if (missing.length) throw new UserInputError([msg.missingShards(planSize, count, missing, missing.flatMap((index) => sliceOf(index, count, planSize)).sort((a, b) => a - b))]);
+  // 3. the runs back in plan order, the aggregates recomputed
+  const runs: RunResult[] = new Array<RunResult>(planSize);
+  for (const { results } of shards) results.shard.runIndices.forEach((i, k) => (runs[i] = results.runs[k]));
+  return { wabasim: first.results.wabasim, scenario: first.results.scenario, variants: first.results.variants, runs, aggregates: aggregate(runs) };
+}
+
+/** The run indices shard `index` of `count` holds in a plan of `planSize` runs (round-robin). */
+function sliceOf(index: number, count: number, planSize: number): number[] {
+  const length = index <= planSize ? Math.floor((planSize - index) / count) + 1 : 0;
+  return Array.from({ length }, (_, k) => index - 1 + k * count);
+}
+
+/** Checks one well-typed shard against itself: its slice of the plan and its two digests. */
+function shardOwnIssues(results: Shard, file: string): Issue[] {
+  const { index, count, planSize, runIndices } = results.shard;
+  if (index > count) return [msg.badShard(file, '/shard/index', `a shard number in [1, ${count}] (/shard/count)`, index)];
+  const slice = sliceOf(index, count, planSize);
+  if (runIndices.length !== results.runs.length) return [msg.badShard(file, '/shard/runIndices', `one run index per run (${results.runs.length} runs)`, `${runIndices.length} indices`)];
+  if (runIndices.length !== slice.length)
+    return [msg.badShard(file, '/shard/runIndices', `the ${slice.length} runs of shard ${index} of ${count} in a plan of ${planSize} runs (/shard/planSize)`, `${runIndices.length} runs`)];
+  const k = runIndices.findIndex((i, n) => i !== slice[n]);
+  if (k >= 0) return [msg.badShard(file, `/shard/runIndices/${k}`, `run ${slice[k]} (shard ${index} of ${count} holds every ${count}th run from ${index - 1})`, runIndices[k])];
+  const plan = planDigest(results, planSize, count);
+  if (plan !== results.shard.planDigest) return [msg.shardTampered(file, '/shard/planDigest', 'scenario echo, variants, plan size and shard count', results.shard.planDigest, plan)];
+  const digest = shardDigest(plan, index, runIndices, results.runs);
+  if (digest !== results.shard.digest) return [msg.shardTampered(file, '/shard/digest', 'runs', results.shard.digest, digest)];
+  return [];
+}
+
+/** Whether `results` belongs to the same wabasim version and sweep as `first`; the first difference found. */
+function sweepIssue(file: string, results: Shard, firstFile: string, first: Shard): Issue | undefined {
+  if (results.wabasim !== first.wabasim) return msg.otherSweep(file, '/wabasim', `${firstFile} (written by wabasim ${first.wabasim})`, results.wabasim);
+  if (results.shard.planDigest === first.shard.planDigest) return undefined;
+  if (results.shard.count !== first.shard.count) return msg.otherSweep(file, '/shard/count', `${firstFile} (${first.shard.count} shards)`, results.shard.count);
+  if (results.shard.planSize !== first.shard.planSize) return msg.otherSweep(file, '/shard/planSize', `${firstFile} (${first.shard.planSize} runs)`, results.shard.planSize);
+  if (JSON.stringify(results.variants) !== JSON.stringify(first.variants)) return msg.otherSweep(file, '/variants', `${firstFile} (the same variants)`, 'different variants');
+  return msg.otherSweep(file, '/scenario', `${firstFile} (the same scenario, seeds and strategies)`, 'a different scenario');
 }

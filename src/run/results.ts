@@ -50,7 +50,19 @@ export interface Results {
   readonly runs: readonly RunResult[];
   readonly aggregates: readonly Aggregate[];
   /** Present in a shard's results: which slice of the sweep it holds (`wabasim merge` joins them). */
-  readonly shard?: { readonly index: number; readonly count: number; readonly planSize: number; readonly runIndices: readonly number[] };
+  readonly shard?: ShardInfo;
+}
+
+/** A shard's slice of the sweep and its digests (src/run/shard-digest.ts); `wabasim merge` drops it. */
+export interface ShardInfo {
+  readonly index: number;
+  readonly count: number;
+  readonly planSize: number;
+  readonly runIndices: readonly number[];
+  /** SHA-256 of the scenario echo, variants, plan size and shard count: the same in every shard of one sweep. */
+  readonly planDigest: string;
+  /** SHA-256 of planDigest, index, run indices and runs: changes when any of them is edited. */
+  readonly digest: string;
 }
 
 /** A policy parameter as one variant resolved it, with its provenance. */

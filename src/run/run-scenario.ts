@@ -17,6 +17,7 @@ import { aggregate } from './aggregate.js';
 import type { ResolvedParam, Results, RunResult } from './results.js';
 import { runInWorkers } from './parallel.js';
 import { VERSION } from '../version.js';
+import { planDigest, shardDigest } from './shard-digest.js';
 
 export interface RunScenarioOptions extends SweepOptions {
   /** Worker threads (default 0: run in this thread). Results are identical whatever the count. */
@@ -57,7 +58,11 @@ export async function runValidatedScenario(scenario: Scenario, file: string, opt
   }
   // 4–5. aggregate across seeds, echo the scenario and the resolved parameters
   const results = assembleResults(setup, runs);
-  return opts.shard ? { ...results, shard: { index: opts.shard.index, count: opts.shard.count, planSize: setup.plan.length, runIndices: indices } } : results;
+  if (!opts.shard) return results;
+  // a shard carries digests of its sweep and its content, so `wabasim merge` can refuse an edited or foreign one
+  const { index, count } = opts.shard;
+  const plan = planDigest(results, setup.plan.length, count);
+  return { ...results, shard: { index, count, planSize: setup.plan.length, runIndices: indices, planDigest: plan, digest: shardDigest(plan, index, indices, runs) } };
 }
 
 /** Steps 4–5: the results file for `runs` (in plan order) of a sweep. */

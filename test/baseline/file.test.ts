@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { baselineFromResults, baselineIssues, baselinePath, readBaseline, serializeBaseline } from '../../src/baseline/index.js';
+import { baselineCollisions, baselineFromResults, baselineIssues, baselinePath, readBaseline, serializeBaseline } from '../../src/baseline/index.js';
 import { msg, UserInputError } from '../../src/errors/index.js';
 import { syntheticResults } from '../report/fixtures.js';
 
@@ -36,6 +36,14 @@ test('a missing baseline is a user error that says how to record it', () => {
 
 test('a file that is not a baseline names what is wrong', () => {
   assert.equal(baselineIssues({ scenario: 1, tolerance: { default: { relative: -1, absolute: 0 }, metrics: {} }, entries: [{ variant: 'v' }] }, 'b.json').map((i) => i.pointer), ['/scenario', '/tolerance', '/entries/0']);
+});
+
+test('scenarios that share a baseline file name are named in pairs; distinct names are fine', () => {
+  assert.equal(baselineCollisions('baselines', ['a/x.json', 'b/y.json']), []);
+  assert.equal(baselineCollisions('baselines', ['a/x.json', 'b/y.json', 'b/x.json', 'c/X.json']), [
+    msg.sameBaseline('b/x.json', 'a/x.json', join('baselines', 'x.json')),
+    msg.sameBaseline('c/X.json', 'a/x.json', join('baselines', 'X.json')),
+  ]);
 });
 
 test.run();

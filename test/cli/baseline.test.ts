@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -43,6 +43,21 @@ test('a drifted metric prints a diff table and exits 1; --json lists the rows', 
   assert.is(j.status, 1);
   const outcome = JSON.parse(j.stdout) as { drift: { metric: string; delta: number }[] }[];
   assert.equal(outcome[0].drift.map((d) => [d.metric, d.delta]), [['delivered', -10]]);
+});
+
+test('two scenarios with one baseline file name: exit 2 naming both, before anything runs or is written', () => {
+  const other = join(dir, 'elsewhere');
+  mkdirSync(other, { recursive: true });
+  const copy = join(other, 'first-campaign.json');
+  writeFileSync(copy, readFileSync(SCENARIO));
+  const empty = join(dir, 'empty');
+  const started = performance.now();
+  const r = cli('baseline', 'record', SCENARIO, copy, '--dir', empty);
+  assert.is(r.status, 2);
+  assert.match(r.stderr, formatIssue(msg.sameBaseline(copy, SCENARIO, join(empty, 'first-campaign.json'))));
+  assert.not.ok(existsSync(empty), 'nothing written');
+  assert.ok(performance.now() - started < 5000);
+  assert.is(cli('baseline', 'check', SCENARIO, copy, '--dir', dir).status, 2);
 });
 
 test.run();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { formatIssue, msg } from '../../src/errors/index.js';
+import { VERSION } from '../../src/version.js';
 
 const BIN = join(process.cwd(), 'bin', 'wabasim.js');
 const cli = (...args: string[]): { status: number | null; stdout: string; stderr: string } => {
@@ -46,6 +47,24 @@ test('report: a missing file, a non-JSON file or a scenario file exits 2 and wri
   assert.match(r.stderr, formatIssue(msg.notResults('scenarios/first-campaign.json', '/wabasim', 'the wabasim version that wrote the file', undefined)));
   assert.not.match(r.stderr, /\bat .*\.js:\d+/);
   assert.not.ok(existsSync(target));
+});
+
+test('results of another wabasim version render with a warning; of a broken shape, exit 2', () => {
+  const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { wabasim: string; runs: unknown[] };
+  const foreign = join(out, 'foreign.json');
+  writeFileSync(foreign, JSON.stringify({ ...results, wabasim: '9.9.9' }));
+  const target = join(out, 'foreign.html');
+  let r = cli('report', foreign, '--out', target);
+  assert.is(r.status, 0, r.stderr);
+  assert.is(r.stderr, `${msg.foreignVersion(foreign, '9.9.9', VERSION)}\n`);
+  assert.ok(existsSync(target));
+  const broken = join(out, 'foreign-broken.json');
+  writeFileSync(broken, JSON.stringify({ ...results, wabasim: '9.9.9', runs: [{}] }));
+  const never = join(out, 'never-foreign.html');
+  r = cli('report', broken, '--out', never);
+  assert.is(r.status, 2);
+  assert.match(r.stderr, formatIssue(msg.notResults(broken, '/runs/0', 'a run with variant, strategy, seed, summary and series', {})));
+  assert.not.ok(existsSync(never));
 });
 
 test.run();

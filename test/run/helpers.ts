@@ -29,3 +29,12 @@ export async function tracedRun(s: Scenario, seed: number, strategy = 'blast'): 
   const result = runOnce(variant, resolved, seed, { trace: (r) => void trace.push(r) });
   return { result, trace };
 }
+
+/** Replaces the value at JSON `pointer` in `data` by `f(old)`: how tests edit a parsed results or shard file. */
+export function edit(data: unknown, pointer: string, f: (old: unknown) => unknown): void {
+  const keys = pointer.split('/').slice(1);
+  const last = keys.pop() as string;
+  let at = data as Record<string, unknown>;
+  for (const key of keys) at = at[key] as Record<string, unknown>;
+  at[last] = f(at[last]);
+}

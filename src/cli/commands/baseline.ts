@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { baselineFromResults, baselinePath, checkBaseline, DEFAULT_TOLERANCE, readBaseline, scenarioRef, serializeBaseline, type Baseline, type DriftRow } from '../../baseline/index.js';
+import { baselineCollisions, baselineFromResults, baselinePath, checkBaseline, DEFAULT_TOLERANCE, readBaseline, scenarioRef, serializeBaseline, type Baseline, type DriftRow } from '../../baseline/index.js';
 import { UserInputError, type Issue } from '../../errors/index.js';
 import { runScenario, writeFileAtomic, type Results } from '../../run/index.js';
 import { writePhase } from '../interrupt.js';
@@ -51,11 +51,14 @@ async function run(file: string, allow: readonly string[] | undefined): Promise<
 
 /**
  * Records or checks the baselines of `args.scenarios`; resolves to the exit code.
- * @throws {UserInputError} for a bad scenario, or (check) a missing or unreadable baseline — all
- *   baselines are looked up before anything runs
+ * @throws {UserInputError} for two scenarios that map to one baseline file, a bad scenario, or
+ *   (check) a missing or unreadable baseline — all baselines are looked up before anything runs
  * @example await baselineCommand({ action: 'check', scenarios: ['scenarios/default.json'], dir: 'baselines', json: false })
  */
 export async function baselineCommand(args: BaselineArgs): Promise<number> {
+  // two scenarios sharing a baseline file: refuse before anything runs, never overwrite one with the other
+  const collisions = baselineCollisions(args.dir, args.scenarios);
+  if (collisions.length) throw new UserInputError(collisions);
   return args.action === 'record' ? record(args) : check(args);
 }
 

@@ -4,6 +4,8 @@ import type { Argv } from 'yargs';
 import { readResultsFile, renderReport } from '../../report/index.js';
 import { checkOutFile, removeCreatedDirs, writeFilesTogether } from '../../run/index.js';
 import { onAbandon, writePhase } from '../interrupt.js';
+import { msg } from '../../errors/index.js';
+import { VERSION } from '../../version.js';
 
 export interface ReportArgs {
   results: string;
@@ -22,7 +24,8 @@ export function reportBuilder(y: Argv): Argv<ReportArgs> {
 
 /**
  * Reads `args.results`, checks the output file, renders the report and writes it atomically
- * (temporary file beside it, then rename); prints its path.
+ * (temporary file beside it, then rename); prints its path. Results of another wabasim version
+ * render with a warning on stderr when their shape validates.
  * Why: change a chart or lose a report without re-running a long sweep.
  * @throws {UserInputError} when the results file is missing, not JSON or not a results file, or
  *   the output cannot be written there (nothing is written; a previous report is unchanged)
@@ -30,6 +33,7 @@ export function reportBuilder(y: Argv): Argv<ReportArgs> {
  */
 export async function reportCommand(args: ReportArgs): Promise<void> {
   const results = readResultsFile(args.results);
+  if (results.wabasim !== VERSION) process.stderr.write(`${msg.foreignVersion(args.results, results.wabasim, VERSION)}\n`);
   const out = resolve(args.out ?? join(dirname(args.results), 'report.html'));
   const outDir = checkOutFile('--out', out);
   const forget = onAbandon(() => removeCreatedDirs(outDir));
