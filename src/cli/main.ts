@@ -18,6 +18,7 @@ import { reportBuilder, reportCommand, type ReportArgs } from './commands/report
 import { baselineBuilder, baselineCommand, type BaselineArgs } from './commands/baseline.js';
 import { EXIT, reportError } from './errors.js';
 import { installSignalHandlers } from './interrupt.js';
+import { checkEventsSeed, checkRunFlags } from './flags.js';
 import { PROFILE_IDS } from '../policy/index.js';
 
 /** Root of the installed package (dist/src/cli → ../../..). */
@@ -42,7 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(VERSION)
     .strict()
     .demandCommand(1, 'Name a command (wabasim --help lists them)')
-    .command<RunArgs>('run <scenario>', 'Run every variant × strategy × seed of a scenario; write results.json and report.html', runBuilder, (a) => guard(() => runCommand(a, checkInt)))
+    .command<RunArgs>('run <scenario>', 'Run every variant × strategy × seed of a scenario; write results.json and report.html', runBuilder, (a) => guard(() => (checkRunFlags(a, argv), runCommand(a, checkInt))))
     .command<{ scenarios: string[]; json: boolean; allowStrategyPath?: string[] }>(
       'validate <scenarios..>',
       'Check scenario files against the schema and the model, running no code; exit 0 or 2',
@@ -59,7 +60,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('seed', { type: 'number', demandOption: true, describe: 'Run seed' })
           .option('variant', { type: 'string', describe: 'Variant name (default: the first)' })
           .option('allow-strategy-path', allowStrategyPathOption) as never,
-      (a) => guard(() => (checkInt('--seed', a.seed, 0), eventsCommand(a))),
+      (a) => guard(() => (checkEventsSeed(a.seed, argv), eventsCommand(a))),
     )
     .command<{ shards: string[]; out: string }>(
       'merge <shards..>',

@@ -5,6 +5,8 @@
  * Tests assert against these builders, never against copied strings.
  */
 
+import { closestWord } from './closest-word.js';
+
 /** One problem found in user input. */
 export interface Issue {
   /** File the problem is in ('' for command-line flags). */
@@ -37,7 +39,7 @@ export const msg = {
     file,
     pointer: `${pointer}/${escapePointer(key)}`,
     expected: allowed.length ? `one of the keys ${allowed.join(', ')}` : 'no such key',
-    found: `unknown key ${show(key)}`,
+    found: `unknown key ${show(key)}${didYouMean(key, allowed)}`,
   }),
   unknownRef: (file: string, pointer: string, kind: string, known: readonly string[], found: unknown): Issue => ({
     file,
@@ -96,7 +98,24 @@ export const msg = {
   sameBaseline: (file: string, other: string, baseline: string): Issue => ({ file, pointer: '', expected: `a scenario with a baseline file of its own (${other} is recorded in ${baseline} too; rename one, or use another --dir)`, found: `baseline ${baseline}` }),
   /** A warning (stderr, exit unchanged), not an error: results of another wabasim version. */
   foreignVersion: (file: string, theirs: string, ours: string): string => `warning: ${file}: results written by wabasim ${theirs}, this is ${ours}; the report may be incomplete`,
+  tooLargeUnsized: (file: string, max: number): Issue => ({ file, pointer: '', expected: `a file of at most ${max} bytes`, found: `more than ${max} bytes (reading stopped there)` }),
+  notRegularFile: (file: string, kind: string): Issue => ({ file, pointer: '', expected: 'a regular file or a pipe', found: kind }),
+  jsonSyntax: (file: string, pointer: string, line: number, column: number, found: string): Issue => ({ file, pointer, expected: 'valid JSON', found: `${found} at line ${line}, column ${column}` }),
+  duplicateKey: (file: string, pointer: string, key: string, line: number, firstLine: number): Issue => ({ file, pointer, expected: 'each key once in an object', found: `key ${show(key)} again at line ${line} (first at line ${firstLine})` }),
+  badPatchIndex: (file: string, pointer: string, list: string, length: number, token: string): Issue => ({
+    file,
+    pointer,
+    expected: `the index of an item of ${list || '(document)'} (${length === 0 ? 'it is empty' : length === 1 ? 'only 0' : `0 to ${length - 1}`}; a patch replaces an item, to add or remove items patch the whole list)`,
+    found: show(token),
+  }),
+  negativeSd: (file: string, pointer: string, found: unknown): Issue => ({ file, pointer, expected: 'a normal distribution whose sd ≥ 0 (sd must be ≥ 0)', found: show(found) }),
 } as const;
+
+/** ` (did you mean "X"?)` when a key of `allowed` is within edit distance 2 of `key`, else ''. */
+function didYouMean(key: string, allowed: readonly string[]): string {
+  const near = closestWord(key, allowed, 2);
+  return near === undefined ? '' : ` (did you mean ${show(near)}?)`;
+}
 
 /** Escapes one JSON-pointer reference token (RFC 6901). */
 export function escapePointer(token: string): string {

@@ -26,10 +26,14 @@ export function schemaIssues(file: string, data: unknown): Issue[] {
   // A failed anyOf/oneOf stands for all its branches: keep it, drop the branch errors beneath it.
   const composite = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   const kept = errors.filter((e) => !composite.some((c) => c !== e && isBranchOf(e, c)));
+  // …except a negative sd of a normal distribution: the value is plainly a distribution, so say
+  // what is wrong with it rather than list the forms it may take
+  const negativeSd = new Map(errors.filter(isNegativeSd).map((e) => [e.instancePath.slice(0, -SD_PATH.length), e]));
   const seen = new Set<string>();
   const issues: Issue[] = [];
   for (const e of kept) {
-    const issue = toIssue(file, e);
+    const sd = composite.includes(e) ? negativeSd.get(e.instancePath) : undefined;
+    const issue = sd ? msg.negativeSd(file, sd.instancePath, sd.data) : toIssue(file, e);
     const key = `${issue.pointer}|${issue.expected}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -37,6 +41,13 @@ export function schemaIssues(file: string, data: unknown): Issue[] {
     }
   }
   return issues;
+}
+
+const SD_PATH = '/normal/sd';
+
+/** True if `e` is the `minimum: 0` of a distribution's normal sd. */
+function isNegativeSd(e: ErrorObject): boolean {
+  return e.keyword === 'minimum' && e.instancePath.endsWith(SD_PATH) && e.schemaPath.includes('/normal/properties/sd/');
 }
 
 /** True if `e` comes from inside one of the branches of the failed anyOf/oneOf `composite`. */

@@ -64,8 +64,8 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
     if (vp && v.overrides) checkOverrides(vp, v.overrides, `/variants/${i}/overrides`, file, issues);
     if (vp && vp !== profile) checkTierNames(s, vp, file, issues);
     for (const pointer of Object.keys(v.patch ?? {})) {
-      const parent = resolvePointer(s, pointer.slice(0, pointer.lastIndexOf('/')));
-      if (typeof parent !== 'object' || parent === null) issues.push(msg.badPatch(file, `/variants/${i}/patch/${escapePointer(pointer)}`, pointer));
+      const problem = patchIssue(s, pointer, file, `/variants/${i}/patch/${escapePointer(pointer)}`);
+      if (problem) issues.push(problem);
     }
   });
   const runs = Math.max(1, variants.length) * s.strategies.length * s.seeds;
@@ -135,6 +135,7 @@ function checkNumericParam(value: NumericParam, pointer: string, bounds: [number
   if (isDistribution(value)) {
     if ('uniform' in value && !(value.uniform[0] <= value.uniform[1])) return void issues.push(msg.badDistribution(file, pointer, 'uniform [min, max] with min ≤ max', value));
     if ('triangular' in value && !(value.triangular[0] <= value.triangular[1] && value.triangular[1] <= value.triangular[2])) return void issues.push(msg.badDistribution(file, pointer, 'triangular [min, mode, max] with min ≤ mode ≤ max', value));
+    if ('normal' in value && !(value.normal.sd >= 0)) return void issues.push(msg.negativeSd(file, `${pointer}/normal/sd`, value.normal.sd));
     if ('normal' in value && !(value.normal.min <= value.normal.max)) return void issues.push(msg.badDistribution(file, pointer, 'normal with min ≤ max', value));
   }
   const [lo, hi] = paramRange(value);
@@ -148,6 +149,32 @@ function uniqueIds(items: readonly { id: string }[], at: string, kind: string, f
     ids.add(item.id);
   });
   return ids;
+}
+
+/**
+ * What is wrong with a variant's patch `pointer` into `doc`, or undefined if it may be set: every
+ * token but the last names an existing own property or list item; a token into a list is an index
+ * of an existing item (no `-`, no `length`, no index at or past the end: a patch replaces, it never
+ * grows a list); the last token into an object may name a new key (the schema then judges it).
+ * `at` is the issue's pointer (the variant's patch entry).
+ * @example patchIssue({ a: [1] }, '/a/5', 'f.json', '/variants/0/patch/~1a~15') // msg.badPatchIndex(…, '/a', 1, '5')
+ */
+export function patchIssue(doc: unknown, pointer: string, file: string, at: string): Issue | undefined {
+  const tokens = pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: unknown = doc;
+  let path = '';
+  for (const [k, token] of tokens.entries()) {
+    const last = k === tokens.length - 1;
+    if (Array.isArray(node)) {
+      if (!/^(?:0|[1-9]\d*)$/.test(token) || Number(token) >= node.length) return msg.badPatchIndex(file, at, path, node.length, token);
+    } else if (typeof node !== 'object' || node === null || (!last && !Object.prototype.hasOwnProperty.call(node, token))) {
+      return msg.badPatch(file, at, pointer);
+    }
+    if (last) return undefined;
+    node = (node as Record<string, unknown>)[token];
+    path += `/${escapePointer(token)}`;
+  }
+  return undefined;
 }
 
 /** The value at a JSON pointer (RFC 6901) in `doc`, or undefined. Own properties only. */

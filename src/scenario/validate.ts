@@ -3,11 +3,11 @@
  * expansion of `variants` into one checked scenario each. After this the engine never throws for
  * a user mistake.
  */
-import { msg, UserInputError, type Issue } from '../errors/index.js';
+import { escapePointer, msg, UserInputError, type Issue } from '../errors/index.js';
 import { readJsonFile } from './load.js';
 import type { Scenario } from './schema.js';
 import { schemaIssues } from './schema-validate.js';
-import { semanticIssues, type SemanticContext } from './semantic.js';
+import { patchIssue, semanticIssues, type SemanticContext } from './semantic.js';
 
 /** A variant of a scenario, ready to run: the scenario with its patch applied and its policy. */
 export interface VariantPlan {
@@ -52,7 +52,16 @@ export function planVariants(s: Scenario, ctx: SemanticContext): VariantPlan[] {
   s.variants.forEach((v, i) => {
     const patched = structuredCloneJson(base) as Record<string, unknown>;
     delete patched.variants;
-    for (const [pointer, value] of Object.entries(v.patch ?? {})) setPointer(patched, pointer, value);
+    // patches apply in order, each checked against the document as patched so far; a variant whose
+    // patch fails reports that one problem and is not validated further
+    for (const [pointer, value] of Object.entries(v.patch ?? {})) {
+      const problem = patchIssue(patched, pointer, ctx.file, `/variants/${i}/patch/${escapePointer(pointer)}`);
+      if (problem) {
+        issues.push(problem);
+        return;
+      }
+      setPointer(patched, pointer, value);
+    }
     try {
       const scenario = validateScenarioData(patched, { ...ctx, file: `${ctx.file} (variant ${i} "${v.name}")` });
       plans.push({
@@ -76,7 +85,7 @@ export function planVariants(s: Scenario, ctx: SemanticContext): VariantPlan[] {
   return plans;
 }
 
-/** Sets the value at a JSON pointer whose parent exists (checked by the semantic pass). */
+/** Sets the value at a JSON pointer that patchIssue accepted. */
 function setPointer(doc: Record<string, unknown>, pointer: string, value: unknown): void {
   const tokens = pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: Record<string, unknown> = doc;

@@ -132,6 +132,43 @@ test('a patch into a path that does not exist is refused', () => {
   assert.equal(issuesOf(data), [msg.badPatch(file, '/variants/0/patch/~1audience~1nothing~1here', '/audience/nothing/here')]);
 });
 
+test('a patch index must name an existing item: no `-`, no `length`, no index at or past the end, and one bad patch is one problem', () => {
+  for (const token of ['-', 'length', '1', '99999999', '01', 'x']) {
+    const data = { ...minimal(), variants: [{ name: 'v', patch: { [`/audience/segments/${token}`]: { id: 'more', size: 1 } } }] };
+    assert.equal(issuesOf(data), [msg.badPatchIndex(file, `/variants/0/patch/~1audience~1segments~1${token}`, '/audience/segments', 1, token)], token);
+  }
+  const strategies = { ...minimal(), variants: [{ name: 'v', patch: { '/strategies/-': 'blast' } }] };
+  assert.equal(issuesOf(strategies), [msg.badPatchIndex(file, '/variants/0/patch/~1strategies~1-', '/strategies', 1, '-')]);
+});
+
+test('patches apply in order, each checked against the document patched so far; the failed variant is not validated further', () => {
+  const s = validateScenarioData({ ...minimal(), variants: [{ name: 'v', patch: { '/audience/segments': [], '/audience/segments/0/size': 5 } }] }, { file, strategyNames: NAMES });
+  try {
+    planVariants(s, { file, strategyNames: NAMES });
+    assert.unreachable('planVariants accepted a patch into an emptied list');
+  } catch (err) {
+    assert.instance(err, UserInputError);
+    assert.equal((err as UserInputError).issues, [msg.badPatchIndex(file, '/variants/0/patch/~1audience~1segments~10~1size', '/audience/segments', 0, '0')]);
+  }
+});
+
+test('a normal distribution with a negative sd says sd must be ≥ 0, in a segment and in an override', () => {
+  const segment = minimal();
+  (segment.audience as { segments: object[] }).segments = [{ id: 'list', size: 100, readProbability: { normal: { mean: 0.5, sd: -0.1, min: 0, max: 1 } } }];
+  assert.equal(issuesOf(segment), [msg.negativeSd(file, '/audience/segments/0/readProbability/normal/sd', -0.1)]);
+  const override = { ...minimal(), overrides: { 'limits.upgradeUtilisation': { normal: { mean: 0.5, sd: -2, min: 0, max: 1 } } } };
+  assert.equal(issuesOf(override), [msg.negativeSd(file, '/overrides/limits.upgradeUtilisation/normal/sd', -2)]);
+});
+
+test('an unknown key close to a known one suggests it', () => {
+  const data = { ...minimal(), horizonDay: 2 };
+  delete (data as Record<string, unknown>).horizonDays;
+  const issue = issuesOf(data).find((i) => i.pointer === '/horizonDay');
+  assert.ok(issue);
+  assert.equal(issue, msg.unknownKey(file, '', 'horizonDay', Object.keys(scenarioSchema.properties)));
+  assert.match(issue.found, 'did you mean "horizonDays"?');
+});
+
 test('every bundled scenario validates', () => {
   const files = readdirSync('scenarios').filter((f) => f.endsWith('.json') && !f.includes('_broken'));
   assert.ok(files.length >= 2);
