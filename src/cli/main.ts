@@ -107,5 +107,10 @@ class ArgumentError extends Error {}
  */
 export async function cli(): Promise<void> {
   installSignalHandlers();
+  // a reader that stops early (`wabasim list … | head`) is not an error: stop writing, exit 0
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   process.exitCode = await main(hideBin(process.argv));
 }

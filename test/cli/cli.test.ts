@@ -73,4 +73,10 @@ test('schema prints the JSON Schema; list policies --params shows sources and la
   assert.ok(params.every((p) => p.source.length > 0));
 });
 
+test('a reader that stops early (`| head`) ends the command quietly with exit 0, no EPIPE stack trace', () => {
+  const direct = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" list policies --params --json | head -c 10 > /dev/null; echo \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+  assert.is(direct.stdout.trim(), '0');
+  assert.not.match(direct.stderr, 'EPIPE');
+});
+
 test.run();
