@@ -173,3 +173,44 @@ export const writeMsg = {
 
 /** What a command has left on disk: nothing yet, nothing after a rolled-back swap, or these files. */
 export type WriteOutcome = { readonly kind: 'nothing' } | { readonly kind: 'unchanged' } | { readonly kind: 'written'; readonly files: readonly string[] };
+
+/** What to do about a sweep too large for memory: fewer worker threads, `count` shards, or a smaller run. */
+export type MemoryAdvice = { readonly kind: 'workers'; readonly count: number } | { readonly kind: 'shards'; readonly count: number } | { readonly kind: 'smaller-run' };
+
+/**
+ * Messages about memory (issue 18 item 4, README "Limits"): a sweep, shard or merge whose
+ * estimated memory exceeds LIMITS.maxResultsBytes, refused before it starts.
+ */
+export const memoryMsg = {
+  /** The sweep (or shard `shard`) of `file` would take `found.bytes` (results.json `found.jsonBytes`) for `found.runs` runs, over `budget`. */
+  sweepTooLarge: (file: string, pointer: string, found: { readonly bytes: number; readonly jsonBytes: number; readonly runs: number }, budget: number, advice: MemoryAdvice, shard?: { readonly index: number; readonly count: number }): Issue => ({
+    file,
+    pointer,
+    expected: `a sweep whose results fit in ${formatBytes(budget)} of memory (README "Limits"): ${memoryAdvice(advice)}`,
+    found: `about ${formatBytes(found.bytes)} for ${found.runs} run${found.runs === 1 ? '' : 's'}${shard ? ` (shard ${shard.index} of ${shard.count})` : ''}, results.json about ${formatBytes(found.jsonBytes)}`,
+  }),
+  /** Merging `files` shard files of `bytes` in all would take `estimate` bytes, over `budget`. */
+  mergeTooLarge: (files: number, bytes: number, estimate: number, budget: number): Issue => ({
+    file: '',
+    pointer: 'shards',
+    expected: `shards whose merged results fit in ${formatBytes(budget)} of memory (README "Limits"; the merged results of this sweep would exceed it: run fewer seeds or a shorter horizon)`,
+    found: `${files} shard file${files === 1 ? '' : 's'} of ${formatBytes(bytes)} in all, about ${formatBytes(estimate)} in memory to merge`,
+  }),
+} as const;
+
+function memoryAdvice(advice: MemoryAdvice): string {
+  if (advice.kind === 'workers') return `fewer worker threads, --workers ${advice.count}`;
+  if (advice.kind === 'shards') return `fewer seeds, a shorter horizon, or --shard i/${advice.count} for i = 1 to ${advice.count} (each shard holds its share of the results; merged, they would not fit in one process either)`;
+  return 'a smaller audience, fewer numbers or a shorter horizon (one run alone does not fit)';
+}
+
+/** Bytes in binary units with 3 significant digits: 512 B, 1.5 MiB, 1 GiB, 312 GiB. */
+function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let k = 0;
+  while (bytes >= 1024 && k < units.length - 1) {
+    bytes /= 1024;
+    k++;
+  }
+  return `${k === 0 ? bytes : Number(bytes.toPrecision(3))} ${units[k]}`;
+}

@@ -13,3 +13,4 @@ export { writeEventLog, type EventLogOptions } from './event-log.js';
 export { mergeShards } from './merge.js';
 export { shardSchema, shardShapeIssues } from './results-schema.js';
 export { canonicalJson, planDigest, shardDigest } from './shard-digest.js';
+export { checkMergeMemory, checkSweepMemory, estimateSweep, runCost, smallestShardCount, MEMORY_COSTS, type RunCost, type SweepEstimate, type SweepCheck, type CostedRun } from './memory-estimate.js';

@@ -3,14 +3,17 @@
  * machine would have written — byte-identical: the same scenario echo, the runs back in plan order,
  * the aggregates recomputed from them. Nothing is trusted:
  *
+ *   all files ──sizes: merged results fit in memory (memory-estimate.ts)──▶
  *   each file ──read (size cap)──▶ JSON ──schema (types, sizes ≤ LIMITS.maxRuns)──▶ shard
  *     ──own checks: index ≤ count, runIndices = its round-robin slice, planDigest, digest──▶
  *   all shards ──same version and sweep (planDigest), no shard twice, none missing──▶ Results
  *
  * Every problem is collected and thrown at once (UserInputError, exit 2).
  */
+import { statSync } from 'node:fs';
 import { msg, UserInputError, type Issue } from '../errors/index.js';
-import { readJsonFile } from '../scenario/index.js';
+import { LIMITS, readJsonFile } from '../scenario/index.js';
+import { checkMergeMemory } from './memory-estimate.js';
 import { aggregate } from './aggregate.js';
 import { MAX_RESULTS_BYTES, type Results, type RunResult, type ShardInfo } from './results.js';
 import { shardShapeIssues } from './results-schema.js';
@@ -24,8 +27,10 @@ type Shard = Results & { readonly shard: ShardInfo };
  *   sweeps, or runs are missing or repeated
  * @example const results = mergeShards(['out/results.shard-1-of-2.json', 'out/results.shard-2-of-2.json']);
  */
-export function mergeShards(files: readonly string[]): Results {
+export function mergeShards(files: readonly string[], memoryBudget: number = LIMITS.maxResultsBytes): Results {
   if (files.length === 0) throw new UserInputError([msg.badFlag('shards', 'at least one shard results file', files.length)]);
+  // 0. the merged results must fit in memory: estimated from the files' sizes before any is read
+  checkMergeMemory(files.map(regularFileSize), memoryBudget);
   // 1. each file on its own: readable, the right shape, consistent with itself
   const issues: Issue[] = [];
   const shards: { file: string; results: Shard }[] = [];
@@ -64,6 +69,16 @@ export function mergeShards(files: readonly string[]): Results {
   const runs: RunResult[] = new Array<RunResult>(planSize);
   for (const { results } of shards) results.shard.runIndices.forEach((i, k) => (runs[i] = results.runs[k]));
   return { wabasim: first.results.wabasim, scenario: first.results.scenario, variants: first.results.variants, runs, aggregates: aggregate(runs) };
+}
+
+/** The size of `file` when it is a regular file, else 0 (a pipe or a missing file: reading it reports the problem, under the size cap). */
+function regularFileSize(file: string): number {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? stat.size : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** The run indices shard `index` of `count` holds in a plan of `planSize` runs (round-robin). */

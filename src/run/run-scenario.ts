@@ -2,8 +2,8 @@
  * The pipeline, in one place:
  *
  *   scenario file ──load──▶ JSON ──validate──▶ Scenario ──plan──▶ variants × strategies × seeds
- *        (ajv + semantic checks, every error at once)                     │
- *                                                                          ▼
+ *        (ajv + semantic checks, every error at once)                     │ estimate memory,
+ *                                                                          ▼ refuse what won't fit
  *   Results ◀──aggregate across seeds── RunResult[] ◀──simulate── build world per run
  *
  * The CLI and the library both call `runScenario`; it throws `UserInputError` for user mistakes
@@ -18,12 +18,15 @@ import type { ResolvedParam, Results, RunResult } from './results.js';
 import { runInWorkers } from './parallel.js';
 import { VERSION } from '../version.js';
 import { planDigest, shardDigest } from './shard-digest.js';
+import { checkSweepMemory } from './memory-estimate.js';
 
 export interface RunScenarioOptions extends SweepOptions {
   /** Worker threads (default 0: run in this thread). Results are identical whatever the count. */
   readonly workers?: number;
   /** Run only slice `index` (1-based) of `count` of the sweep (`wabasim merge` joins the slices). */
   readonly shard?: { readonly index: number; readonly count: number };
+  /** Memory budget of the sweep in bytes (default LIMITS.maxResultsBytes; tests lower it). */
+  readonly memoryBudget?: number;
   /** Called after each run with (done, total). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -44,8 +47,10 @@ export async function runValidatedScenario(scenario: Scenario, file: string, opt
   // 2. plan
   const setup = await prepareSweep(scenario, file, planVariants(scenario, { file, strategyNames: BUILTIN_NAMES }), opts);
   const indices = setup.plan.map((_, i) => i).filter((i) => !opts.shard || i % opts.shard.count === opts.shard.index - 1);
-  // 3. simulate each run (independent: own world, own streams), here or in worker threads
   const workers = Math.min(opts.workers ?? 0, indices.length);
+  // 2b. refuse at once what will not fit in memory (the sweep's, or this shard's, results and worlds)
+  checkSweepMemory(setup.plan, indices, { file, seeds: setup.seeds, threads: workers, shard: opts.shard, budget: opts.memoryBudget });
+  // 3. simulate each run (independent: own world, own streams), here or in worker threads
   let runs: RunResult[];
   if (workers >= 1) {
     runs = await runInWorkers({ file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies, allowStrategyPaths: opts.allowStrategyPaths, variants: setup.variants }, indices, workers, opts.onProgress);

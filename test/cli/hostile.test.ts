@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatIssue, msg, UserInputError, type Issue } from '../../src/errors/index.js';
+import { formatIssue, memoryMsg, msg, UserInputError, type Issue } from '../../src/errors/index.js';
 import { MAX_WORKERS } from '../../src/cli/flags.js';
-import { LIMITS, validateScenarioData } from '../../src/scenario/index.js';
+import { LIMITS, loadScenario, planVariants, validateScenarioData } from '../../src/scenario/index.js';
+import { estimateSweep, prepareSweep, smallestShardCount } from '../../src/run/index.js';
+import { BUILTIN_NAMES } from '../../src/strategies/index.js';
 
 const BIN = join(process.cwd(), 'bin', 'wabasim.js');
 const dir = mkdtempSync(join(tmpdir(), 'wabasim-hostile-'));
@@ -146,6 +148,33 @@ for (const [name, make] of precise) {
     assert.not.match(r.stderr, /\n\s+at .+:\d+:\d+/, 'no stack trace');
   });
 }
+
+test('hostile input: 10,000 seeds × 366 days of the default scenario is refused at once, with a shard count that fits', async () => {
+  const data = JSON.parse(readFileSync('scenarios/default.json', 'utf8')) as Record<string, unknown>;
+  delete data.$schema;
+  const f = scenario('year.json', { ...data, horizonDays: LIMITS.maxHorizonDays });
+  // the expected figures, from the estimate itself (every limit is respected: 80,000 runs ≤ LIMITS.maxRuns)
+  const started = performance.now();
+  const s = loadScenario(f, BUILTIN_NAMES);
+  const setup = await prepareSweep(s, f, planVariants(s, { file: f, strategyNames: BUILTIN_NAMES }), { seeds: LIMITS.maxSeeds });
+  const estimate = estimateSweep(setup.plan, setup.plan.map((_, i) => i), 2);
+  const count = smallestShardCount(setup.plan, 2, LIMITS.maxResultsBytes);
+  const checkSeconds = (performance.now() - started) / 1000;
+  assert.ok(count !== undefined && count > 1);
+  const issue = memoryMsg.sweepTooLarge(f, '/seeds', estimate, LIMITS.maxResultsBytes, { kind: 'shards', count: count! });
+  const out = mkdtempSync(join(tmpdir(), 'wabasim-out-'));
+  const t0 = performance.now();
+  const r = cli(['run', f, '--seeds', String(LIMITS.maxSeeds), '--workers', '2', '--out', out]);
+  const seconds = (performance.now() - t0) / 1000;
+  assert.is(r.status, 2, r.stderr);
+  assert.equal(r.stderr.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.slice(2)), [formatIssue(issue)]);
+  assert.equal(readdirSync(out), [], 'nothing written');
+  // load, plan and estimate take a fraction of a second; the rest of the CLI's time is node starting and loading modules
+  assert.ok(checkSeconds < 0.5, `${checkSeconds.toFixed(2)} s to plan and estimate`);
+  assert.ok(seconds < 3, `${seconds.toFixed(1)} s for the whole command`);
+  // the suggested shards pass the same check on their slices
+  for (const index of [1, count!]) assert.ok(estimateSweep(setup.plan, setup.plan.map((_, i) => i).filter((i) => i % count! === index - 1), 2).bytes <= LIMITS.maxResultsBytes);
+});
 
 test('a file starting with a UTF-8 byte-order mark is valid', () => {
   const f = file('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(valid))]));
