@@ -13,3 +13,5 @@ export { writeEventLog, type EventLogOptions } from './event-log.js';
 export { mergeShards } from './merge.js';
 export { shardSchema, shardShapeIssues } from './results-schema.js';
 export { canonicalJson, planDigest, shardDigest } from './shard-digest.js';
+export { isolatingResolver, namesModule, sweepWatch, writeEventLogWatched } from './isolated-strategies.js';
+export { DEFAULT_CALLBACK_TIMEOUT, WATCHED_CALLBACKS, type WatchedCallback } from './watchdog.js';
