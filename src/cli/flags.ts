@@ -9,12 +9,16 @@ import { LIMITS } from '../scenario/index.js';
 /** Most worker threads `--workers` accepts (more only adds start-up time on any real machine). */
 export const MAX_WORKERS = 64;
 
+/** Most wall seconds `--callback-timeout` accepts (a day). */
+export const MAX_CALLBACK_TIMEOUT = 86_400;
+
 /** Numeric flags of `wabasim run` as yargs parsed them. */
 export interface RunFlags {
   readonly seeds?: unknown;
   readonly seed?: unknown;
   readonly workers?: unknown;
   readonly shard?: unknown;
+  readonly callbackTimeout?: unknown;
 }
 
 /**
@@ -31,17 +35,33 @@ export function checkRunFlags(flags: RunFlags, argv: readonly string[]): void {
     intIssue('--seed', flags.seed, 0, Number.MAX_SAFE_INTEGER - (isInt(flags.seeds) ? flags.seeds : LIMITS.maxSeeds) + 1, argv, 'so that seed + seeds − 1 stays a safe integer and the seeds distinct'),
     intIssue('--workers', flags.workers, 0, MAX_WORKERS, argv),
     shardIssue(flags.shard, argv),
+    callbackTimeoutIssue(flags.callbackTimeout, argv),
   ].filter((issue): issue is Issue => issue !== undefined);
   if (issues.length) throw new UserInputError(issues);
 }
 
 /**
- * Checks the `--seed` of `wabasim events`: an integer in [0, 2^53 − 1].
+ * Checks the `--seed` of `wabasim events` (an integer in [0, 2^53 − 1]) and its `--callback-timeout`.
  * @throws {UserInputError}
  */
-export function checkEventsSeed(seed: unknown, argv: readonly string[]): void {
-  const issue = intIssue('--seed', seed, 0, Number.MAX_SAFE_INTEGER, argv);
+export function checkEventsSeed(seed: unknown, argv: readonly string[], callbackTimeout?: unknown): void {
+  const issues = [intIssue('--seed', seed, 0, Number.MAX_SAFE_INTEGER, argv), callbackTimeoutIssue(callbackTimeout, argv)].filter((issue): issue is Issue => issue !== undefined);
+  if (issues.length) throw new UserInputError(issues);
+}
+
+/**
+ * Checks `--callback-timeout SECONDS` (run, events, baseline): a number in [0, MAX_CALLBACK_TIMEOUT]; 0 = no limit.
+ * @throws {UserInputError}
+ * @example checkCallbackTimeout(-1, ['--callback-timeout', '-1']) // throws
+ */
+export function checkCallbackTimeout(value: unknown, argv: readonly string[]): void {
+  const issue = callbackTimeoutIssue(value, argv);
   if (issue) throw new UserInputError([issue]);
+}
+
+function callbackTimeoutIssue(value: unknown, argv: readonly string[]): Issue | undefined {
+  if (value === undefined || (typeof value === 'number' && value >= 0 && value <= MAX_CALLBACK_TIMEOUT)) return undefined;
+  return msg.badFlag('--callback-timeout', `a number of seconds in [0, ${MAX_CALLBACK_TIMEOUT}] (0 = no limit)`, found('--callback-timeout', value, argv));
 }
 
 /**

@@ -10,7 +10,7 @@ import { msg, UserInputError } from '../errors/index.js';
 import { scenarioSchema } from '../scenario/index.js';
 import { VERSION } from '../version.js';
 import { listCommand, LIST_KINDS, type ListKind } from './commands/list.js';
-import { allowStrategyPathOption, runBuilder, runCommand, type RunArgs } from './commands/run.js';
+import { allowStrategyPathOption, callbackTimeoutOption, runBuilder, runCommand, type RunArgs } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { eventsCommand, type EventsArgs } from './commands/events.js';
 import { mergeCommand } from './commands/merge.js';
@@ -18,7 +18,7 @@ import { reportBuilder, reportCommand, type ReportArgs } from './commands/report
 import { baselineBuilder, baselineCommand, type BaselineArgs } from './commands/baseline.js';
 import { EXIT, reportError } from './errors.js';
 import { installSignalHandlers } from './interrupt.js';
-import { checkEventsSeed, checkRunFlags } from './flags.js';
+import { checkCallbackTimeout, checkEventsSeed, checkRunFlags } from './flags.js';
 import { PROFILE_IDS } from '../policy/index.js';
 
 /** Root of the installed package (dist/src/cli → ../../..). */
@@ -59,8 +59,9 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('strategy', { type: 'string', demandOption: true, describe: 'Strategy to run: a label or name from the scenario (with its params), else a built-in or module path' })
           .option('seed', { type: 'number', demandOption: true, describe: 'Run seed' })
           .option('variant', { type: 'string', describe: 'Variant name (default: the first)' })
-          .option('allow-strategy-path', allowStrategyPathOption) as never,
-      (a) => guard(() => (checkEventsSeed(a.seed, argv), eventsCommand(a))),
+          .option('allow-strategy-path', allowStrategyPathOption)
+          .option('callback-timeout', callbackTimeoutOption) as never,
+      (a) => guard(() => (checkEventsSeed(a.seed, argv, a.callbackTimeout), eventsCommand(a))),
     )
     .command<{ shards: string[]; out: string }>(
       'merge <shards..>',
@@ -69,7 +70,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       (a) => guard(() => mergeCommand(a.shards, a.out)),
     )
     .command<ReportArgs>('report <results>', 'Re-render report.html from a saved results.json', reportBuilder, (a) => guard(() => reportCommand(a)))
-    .command<BaselineArgs>('baseline <action> <scenarios..>', 'Record or check regression baselines of scenarios (check exits 1 on drift)', baselineBuilder, (a) => guard(() => baselineCommand(a)))
+    .command<BaselineArgs>('baseline <action> <scenarios..>', 'Record or check regression baselines of scenarios (check exits 1 on drift)', baselineBuilder, (a) => guard(() => (checkCallbackTimeout(a.callbackTimeout, argv), baselineCommand(a))))
     .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(scenarioSchema, null, 2)}\n`)))
     .command<{ kind: ListKind; params: boolean; policy?: string; json: boolean; dir: string }>(
       'list <kind>',

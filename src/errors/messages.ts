@@ -214,3 +214,17 @@ function formatBytes(bytes: number): string {
   }
   return `${k === 0 ? bytes : Number(bytes.toPrecision(3))} ${units[k]}`;
 }
+/**
+ * A strategy module's callback (or its import, or create()) ran longer than `limit` wall seconds
+ * and was stopped by the watchdog (issue 18 item 3); `at` is the simulated time of the call (ISO)
+ * and `seed` the run's seed, both undefined before the run started.
+ * @example watchdogMsg.callbackTimeout('s.json', '/strategies/1', 'loops', 'onWake', 5, '2026-01-05T09:00:00.000Z', 3)
+ */
+export const watchdogMsg = {
+  callbackTimeout: (file: string, pointer: string, label: string, callback: string, limit: number, at: string | undefined, seed: number | undefined): Issue => ({
+    file,
+    pointer,
+    expected: `strategy callbacks that return within ${limit} s (--callback-timeout SECONDS; 0 = no limit)`,
+    found: `strategy ${label}: callback ${callback} ran longer than ${limit} s (${at === undefined ? 'before the run started' : `at simulated time ${at}, seed ${seed}`})`,
+  }),
+} as const;

@@ -10,6 +10,7 @@ import { loadScenario, planVariants } from '../scenario/index.js';
 import { BUILTIN_NAMES } from '../strategies/index.js';
 import { runOnce } from './run-once.js';
 import { resolveStrategies } from './strategies.js';
+import type { CallbackMonitor } from './watchdog.js';
 
 export interface EventLogOptions {
   /** A strategy of the scenario, by its label or name (with its scenario parameters), else a built-in name or module path. */
@@ -21,6 +22,8 @@ export interface EventLogOptions {
   readonly allowStrategyPaths?: readonly string[];
   /** Receives each line (without newline). */
   readonly write: (line: string) => void;
+  /** In a watched worker (event-log-worker.ts): where a user module reports its calls to the watchdog. */
+  readonly monitor?: CallbackMonitor;
 }
 
 /**
@@ -36,8 +39,9 @@ export async function writeEventLog(file: string, opts: EventLogOptions): Promis
   // the scenario's own strategy of that label or name keeps its params; else a name from the command line
   const index = variant.scenario.strategies.findIndex((ref) => (typeof ref === 'string' ? ref : (ref.label ?? ref.name)) === opts.strategy);
   const own = variant.scenario.strategies[index];
-  const [strategy] = own ? await resolveStrategies([own], file, '/strategies', { allow: opts.allowStrategyPaths, first: index }) : await resolveStrategies([opts.strategy], file, '--strategy');
+  const [strategy] = own ? await resolveStrategies([own], file, '/strategies', { allow: opts.allowStrategyPaths, first: index, monitor: opts.monitor }) : await resolveStrategies([opts.strategy], file, '--strategy', { monitor: opts.monitor });
   const epoch = Date.parse(variant.scenario.start);
   const trace = (r: TraceRecord): void => opts.write(JSON.stringify({ time: new Date(epoch + r.t).toISOString(), ...r }));
+  opts.monitor?.setRun(epoch, opts.seed);
   runOnce(variant, strategy, opts.seed, { trace });
 }

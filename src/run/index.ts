@@ -14,3 +14,5 @@ export { mergeShards } from './merge.js';
 export { shardSchema, shardShapeIssues } from './results-schema.js';
 export { canonicalJson, planDigest, shardDigest } from './shard-digest.js';
 export { checkMergeMemory, checkSweepMemory, estimateSweep, runCost, smallestShardCount, MEMORY_COSTS, type RunCost, type SweepEstimate, type SweepCheck, type CostedRun } from './memory-estimate.js';
+export { isolatingResolver, namesModule, sweepWatch, writeEventLogWatched } from './isolated-strategies.js';
+export { DEFAULT_CALLBACK_TIMEOUT, WATCHED_CALLBACKS, type WatchedCallback } from './watchdog.js';

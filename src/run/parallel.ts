@@ -7,10 +7,12 @@
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { UserInputError, type Issue } from '../errors/index.js';
+import { UserInputError } from '../errors/index.js';
 import type { Scenario, VariantPlan } from '../scenario/index.js';
 import type { RunResult } from './results.js';
 import type { SweepOptions } from './sweep.js';
+import { watchBuffer, watchWorker } from './watchdog.js';
+import { errorOf, type FailureMessage, type WatchOptions } from './watched-worker.js';
 
 /** What a worker needs to rebuild the sweep. */
 export interface WorkerInput extends SweepOptions {
@@ -18,17 +20,21 @@ export interface WorkerInput extends SweepOptions {
   readonly scenario: Scenario;
   /** The variants as the main thread planned and validated them, so a worker need not load the validator (sweep.ts). */
   readonly variants: readonly VariantPlan[];
+  /** The worker's watchdog buffer (watchdog.ts), when its user strategy modules are watched. */
+  readonly watch?: SharedArrayBuffer;
 }
 
 /** Messages from a worker. */
-export type WorkerMessage = { readonly kind: 'ready' } | { readonly kind: 'result'; readonly index: number; readonly result: RunResult } | { readonly kind: 'error'; readonly message: string; readonly stack?: string; readonly issues?: readonly Issue[] };
+export type WorkerMessage = { readonly kind: 'ready' } | { readonly kind: 'result'; readonly index: number; readonly result: RunResult } | FailureMessage;
 
 /**
  * Runs plan `indices` on `count` workers; resolves with the results in the order of `indices`.
- * @throws {UserInputError} when a user strategy throws in a worker
+ * With `watch`, each worker's user strategy modules are watched (watchdog.ts): a callback that
+ * overruns terminates the workers and rejects with `watch.issue`.
+ * @throws {UserInputError} when a user strategy throws or overruns in a worker
  * @throws {Error} when a worker fails otherwise (an internal error)
  */
-export function runInWorkers(input: WorkerInput, indices: readonly number[], count: number, onProgress?: (done: number, total: number) => void): Promise<RunResult[]> {
+export function runInWorkers(input: WorkerInput, indices: readonly number[], count: number, onProgress?: (done: number, total: number) => void, watch?: WatchOptions): Promise<RunResult[]> {
   const script = new URL('./worker.js', import.meta.url);
   const results = new Map<number, RunResult>();
   let next = 0;
@@ -36,12 +42,14 @@ export function runInWorkers(input: WorkerInput, indices: readonly number[], cou
   let online = 0;
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
+    const unwatch: (() => void)[] = [];
     let failed = false;
     const finish = (err?: Error): void => {
       if (failed) return;
       if (err) failed = true;
       if (err || results.size === indices.length) {
         compilingHere?.restore();
+        for (const stop of unwatch) stop();
         for (const w of workers) void w.terminate();
         if (err) reject(err);
         else resolve(indices.map((i) => results.get(i)!));
@@ -51,14 +59,16 @@ export function runInWorkers(input: WorkerInput, indices: readonly number[], cou
       if (next < indices.length) w.postMessage(indices[next++]);
     };
     for (let k = 0; k < count; k++) {
-      const w = new Worker(script, { workerData: input });
+      const buffer = watch ? watchBuffer() : undefined;
+      const w = new Worker(script, { workerData: { ...input, watch: buffer } });
       workers.push(w);
+      if (watch && buffer) unwatch.push(watchWorker(w, buffer, watch.limitMs, (stuck) => finish(new UserInputError([watch.issue(stuck)]))));
       w.once('online', () => {
         if (++online === count) compilingHere?.restore(); // every worker's isolate exists
       });
       w.on('message', (m: WorkerMessage) => {
         if (m.kind === 'ready') return feed(w);
-        if (m.kind === 'error') return finish(m.issues ? new UserInputError(m.issues) : Object.assign(new Error(m.message), { stack: m.stack }));
+        if (m.kind === 'error') return finish(errorOf(m));
         results.set(m.index, m.result);
         onProgress?.(results.size, indices.length);
         feed(w);

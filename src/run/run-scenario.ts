@@ -19,6 +19,7 @@ import { runInWorkers } from './parallel.js';
 import { VERSION } from '../version.js';
 import { planDigest, shardDigest } from './shard-digest.js';
 import { checkSweepMemory } from './memory-estimate.js';
+import { isolatingResolver, sweepWatch } from './isolated-strategies.js';
 
 export interface RunScenarioOptions extends SweepOptions {
   /** Worker threads (default 0: run in this thread). Results are identical whatever the count. */
@@ -29,6 +30,8 @@ export interface RunScenarioOptions extends SweepOptions {
   readonly memoryBudget?: number;
   /** Called after each run with (done, total). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Wall seconds one callback of a user strategy module may take (default 5; 0 = no limit). Such modules always run in worker threads (isolated-strategies.ts). */
+  readonly callbackTimeout?: number;
 }
 
 /**
@@ -45,20 +48,23 @@ export async function runScenario(file: string, opts: RunScenarioOptions = {}): 
 /** Steps 2–5 of the pipeline for an already validated scenario. */
 export async function runValidatedScenario(scenario: Scenario, file: string, opts: RunScenarioOptions = {}): Promise<Results> {
   // 2. plan
-  const setup = await prepareSweep(scenario, file, planVariants(scenario, { file, strategyNames: BUILTIN_NAMES }), opts);
+  const setup = await prepareSweep(scenario, file, planVariants(scenario, { file, strategyNames: BUILTIN_NAMES }), opts, isolatingResolver(opts.callbackTimeout));
   const indices = setup.plan.map((_, i) => i).filter((i) => !opts.shard || i % opts.shard.count === opts.shard.index - 1);
-  const workers = Math.min(opts.workers ?? 0, indices.length);
+  // user modules always run in worker threads, under the watchdog
+  const isolated = setup.strategies.some((s) => s.isolated);
+  const workers = Math.min(Math.max(opts.workers ?? 0, isolated ? 1 : 0), indices.length);
   // 2b. refuse at once what will not fit in memory (the sweep's, or this shard's, results and worlds)
   checkSweepMemory(setup.plan, indices, { file, seeds: setup.seeds, threads: workers, shard: opts.shard, budget: opts.memoryBudget });
-  // 3. simulate each run (independent: own world, own streams), here or in worker threads
+  // 3. simulate each run (independent: own world, own streams), here or in worker threads (watched)
   let runs: RunResult[];
   if (workers >= 1) {
-    runs = await runInWorkers({ file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies, allowStrategyPaths: opts.allowStrategyPaths, variants: setup.variants }, indices, workers, opts.onProgress);
+    runs = await runInWorkers({ file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies, allowStrategyPaths: opts.allowStrategyPaths, variants: setup.variants }, indices, workers, opts.onProgress, isolated ? sweepWatch(setup.strategies, opts.strategies ?? scenario.strategies, file, opts.strategies ? '--strategy' : '/strategies', opts.callbackTimeout) : undefined);
   } else {
     runs = [];
     for (const i of indices) {
       runs.push(runPlanned(setup, i));
       opts.onProgress?.(runs.length, indices.length);
+      await new Promise((resume) => setImmediate(resume)); // between runs, a SIGINT/SIGTERM handler gets its turn
     }
   }
   // 4–5. aggregate across seeds, echo the scenario and the resolved parameters

@@ -9,6 +9,7 @@ import { msg, UserInputError, type Issue } from '../errors/index.js';
 import type { StrategyRef } from '../scenario/index.js';
 import { BUILTIN_NAMES, builtinStrategy, type StrategyDefinition } from '../strategies/index.js';
 import { loadStrategyModule, MODULE_PATH } from './strategy-module.js';
+import type { CallbackMonitor } from './watchdog.js';
 import { locateStrategyModule, strategyRoots, type StrategyRoots } from './strategy-path.js';
 
 /** A strategy ready to instantiate per run. */
@@ -17,6 +18,8 @@ export interface ResolvedStrategy {
   readonly label: string;
   readonly definition: StrategyDefinition;
   readonly params: Readonly<Record<string, number | boolean>>;
+  /** A user module described by a watched worker (isolated-strategies.ts): it runs only in worker threads. */
+  readonly isolated?: boolean;
 }
 
 /**
@@ -24,11 +27,13 @@ export interface ResolvedStrategy {
  * for a module path, the module it names: relative to the directory of `file` and inside its
  * tree or a directory of `opts.allow` (--allow-strategy-path), or relative to the working
  * directory and anywhere when `at` is '--strategy' (the command line). Imports (runs) each
- * module. Pointers count from `opts.first` (the index of refs[0] in the scenario's list).
+ * module. Pointers count from `opts.first` (the index of refs[0] in the scenario's list). With
+ * `opts.monitor` (a worker thread), module strategies report their calls to the watchdog under
+ * their index in `refs`.
  * @throws {UserInputError} listing every unknown strategy, refused or unloadable module and bad parameter
  * @example const [s] = await resolveStrategies(['warmup'], 'scenarios/default.json');
  */
-export async function resolveStrategies(refs: readonly StrategyRef[], file: string, at = '/strategies', opts: { readonly allow?: readonly string[]; readonly first?: number } = {}): Promise<ResolvedStrategy[]> {
+export async function resolveStrategies(refs: readonly StrategyRef[], file: string, at = '/strategies', opts: { readonly allow?: readonly string[]; readonly first?: number; readonly monitor?: CallbackMonitor } = {}): Promise<ResolvedStrategy[]> {
   const issues: Issue[] = [];
   const out: ResolvedStrategy[] = [];
   const labels = new Set<string>();
@@ -41,7 +46,7 @@ export async function resolveStrategies(refs: readonly StrategyRef[], file: stri
     let definition = builtinStrategy(name);
     if (!definition && MODULE_PATH.test(name)) {
       const located = locateStrategyModule(name, file, pointer, base, roots);
-      const loaded = located.ok ? await loadStrategyModule(located, file, pointer) : located;
+      const loaded = located.ok ? await loadStrategyModule(located, file, pointer, opts.monitor && { monitor: opts.monitor, strategy: k }) : located;
       if (!loaded.ok) {
         issues.push(loaded.issue);
         continue;

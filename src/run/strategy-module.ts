@@ -12,6 +12,13 @@ import { pathToFileURL } from 'node:url';
 import { msg, UserInputError, type Issue } from '../errors/index.js';
 import { STRATEGY_PARAM_TYPES, type Strategy, type StrategyDefinition, type StrategyParamDoc } from '../strategies/index.js';
 import type { LocatedModule } from './strategy-path.js';
+import { WATCHED_CALLBACKS, type CallbackMonitor } from './watchdog.js';
+
+/** Where a module strategy reports its calls to the watchdog (watchdog.ts): the monitor of this worker and the strategy's index in the sweep. */
+export interface StrategyWatch {
+  readonly monitor: CallbackMonitor;
+  readonly strategy: number;
+}
 
 /** Strategy references ending like this are module paths, not built-in names. */
 export const MODULE_PATH = /\.(?:m?js|m?ts)$/;
@@ -24,21 +31,25 @@ export type LoadedStrategy = { readonly ok: true; readonly definition: StrategyD
 
 /**
  * Imports (runs) the strategy module `located` (strategy-path.ts) referenced at `pointer` of
- * `file` and checks its shape. Never throws for a user mistake: returns the issue.
+ * `file` and checks its shape. With `watch` (in a worker thread), the import, every create() and
+ * every callback report to the watchdog. Never throws for a user mistake: returns the issue.
  * @example await loadStrategyModule({ ok: true, path, real: path }, 'scenarios/a.json', '/strategies/1')
  */
-export async function loadStrategyModule(located: Extract<LocatedModule, { ok: true }>, file: string, pointer: string): Promise<LoadedStrategy> {
+export async function loadStrategyModule(located: Extract<LocatedModule, { ok: true }>, file: string, pointer: string, watch?: StrategyWatch): Promise<LoadedStrategy> {
   const { path, real } = located;
   const fail = (issue: Issue): LoadedStrategy => ({ ok: false, issue });
   let mod: unknown;
+  const importing = watch?.monitor.enter(watch.strategy, WATCHED_CALLBACKS.indexOf('import'), NaN);
   try {
     mod = /\.m?ts$/.test(real) ? await importTypeScript(real) : await import(pathToFileURL(real).href);
   } catch (err) {
     return fail(msg.strategyModuleFailed(file, pointer, path, firstLine(err)));
+  } finally {
+    if (watch) watch.monitor.leave(importing!);
   }
   const exported = exportedDefinition(mod);
   if (typeof exported === 'string') return fail(msg.notAStrategy(file, pointer, path, exported));
-  const userCreate = exported.create;
+  const userCreate = watch ? watched(watch, 'create()', exported.create) : exported.create;
   const params = normalizeParams(exported.params);
   const defaults = Object.fromEntries(Object.entries(params).map(([k, p]) => [k, p.default]));
   let sample: unknown;
@@ -54,7 +65,7 @@ export async function loadStrategyModule(located: Extract<LocatedModule, { ok: t
     description: exported.description,
     source: typeof exported.source === 'string' ? exported.source : path,
     params,
-    create: (p) => guardStrategy(userCreate(p) as Strategy, (callback, err) => new UserInputError([msg.strategyThrew(file, pointer, path, callback, firstLine(err))])),
+    create: (p) => guardStrategy(userCreate(p) as Strategy, (callback, err) => new UserInputError([msg.strategyThrew(file, pointer, path, callback, firstLine(err))]), watch),
   };
   return { ok: true, definition };
 }
@@ -132,24 +143,39 @@ function strategyProblem(value: unknown): string {
   return '';
 }
 
-/** `s` with each callback turning a thrown error into `wrap(callback name, error)`. */
-function guardStrategy(s: Strategy, wrap: (callback: string, err: unknown) => Error): Strategy {
+/** `s` with each callback turning a thrown error into `wrap(callback name, error)`, and reporting to `watch` if given. */
+function guardStrategy(s: Strategy, wrap: (callback: string, err: unknown) => Error, watch?: StrategyWatch): Strategy {
   const problem = strategyProblem(s);
   if (problem) throw wrap('create()', new Error(problem));
   const out: Record<string, unknown> = {};
   for (const k of CALLBACKS) {
     const f = s[k] as ((...args: unknown[]) => void) | undefined;
     if (f) {
-      out[k] = (...args: unknown[]): void => {
+      const guarded = (...args: unknown[]): void => {
         try {
           f.apply(s, args);
         } catch (err) {
           throw err instanceof UserInputError ? err : wrap(k, err);
         }
       };
+      out[k] = watch ? watched(watch, k, guarded, (api) => (api as { now(): number }).now()) : guarded;
     }
   }
   return out as unknown as Strategy;
+}
+
+/** `f` reporting each call as `callback` to the watchdog; `simTime` reads the simulated time from the first argument (the SenderApi). */
+function watched<A extends unknown[], R>(watch: StrategyWatch, callback: (typeof WATCHED_CALLBACKS)[number], f: (...args: A) => R, simTime?: (first: unknown) => number): (...args: A) => R {
+  const index = WATCHED_CALLBACKS.indexOf(callback);
+  const { monitor, strategy } = watch;
+  return (...args: A): R => {
+    const previous = monitor.enter(strategy, index, simTime ? simTime(args[0]) : NaN);
+    try {
+      return f(...args);
+    } finally {
+      monitor.leave(previous);
+    }
+  };
 }
 
 /** Imports a TypeScript module through tsx (loaded only when needed). */

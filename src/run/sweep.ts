@@ -10,6 +10,15 @@ import type { Scenario, VariantPlan } from '../scenario/index.js';
 import type { RunResult } from './results.js';
 import { createRunSession, runOnce, type RunSession } from './run-once.js';
 import { resolveStrategies, type ResolvedStrategy } from './strategies.js';
+import type { StrategyRef } from '../scenario/index.js';
+
+/**
+ * Resolves strategy references at `at` of `file` (resolveStrategies, or the main thread's
+ * isolatingResolver, or a worker's with its watchdog monitor).
+ */
+export type StrategyResolver = (refs: readonly StrategyRef[], file: string, at: string, allow: readonly string[] | undefined) => Promise<ResolvedStrategy[]>;
+
+const resolveHere: StrategyResolver = (refs, file, at, allow) => resolveStrategies(refs, file, at, { allow });
 
 /** What a sweep takes from the command line, beyond the scenario. */
 export interface SweepOptions {
@@ -45,11 +54,12 @@ export interface SweepSetup {
 /**
  * Step 2: the sweep plan for the planned (patched and validated) `variants` — strategies (params
  * checked), seeds — in a fixed order (variant, then strategy, then seed). Deterministic, so a
- * worker thread or another machine rebuilds the same plan from the same inputs.
+ * worker thread or another machine rebuilds the same plan from the same inputs. `resolve` resolves
+ * the strategies (default: here, importing user modules on this thread).
  * @throws {UserInputError} on a strategy that does not resolve, or a plan over LIMITS.maxRuns
  */
-export async function prepareSweep(scenario: Scenario, file: string, variants: readonly VariantPlan[], opts: SweepOptions): Promise<SweepSetup> {
-  const strategies = await resolveStrategies(opts.strategies ?? scenario.strategies, file, opts.strategies ? '--strategy' : '/strategies', { allow: opts.allowStrategyPaths });
+export async function prepareSweep(scenario: Scenario, file: string, variants: readonly VariantPlan[], opts: SweepOptions, resolve: StrategyResolver = resolveHere): Promise<SweepSetup> {
+  const strategies = await resolve(opts.strategies ?? scenario.strategies, file, opts.strategies ? '--strategy' : '/strategies', opts.allowStrategyPaths);
   const seeds = opts.seeds ?? scenario.seeds;
   const firstSeed = opts.seed ?? scenario.seed;
   const plan: PlannedRun[] = [];

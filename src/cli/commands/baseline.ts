@@ -12,7 +12,7 @@ import { writePhase } from '../interrupt.js';
 import { EXIT } from '../errors.js';
 import { progressReporter } from '../progress.js';
 import { formatTable } from '../../format/index.js';
-import { allowStrategyPathOption, defaultWorkers } from './run.js';
+import { allowStrategyPathOption, callbackTimeoutOption, defaultWorkers } from './run.js';
 
 export const BASELINE_ACTIONS = ['record', 'check'] as const;
 
@@ -21,6 +21,7 @@ export interface BaselineArgs {
   scenarios: string[];
   dir: string;
   allowStrategyPath?: string[];
+  callbackTimeout?: number;
   json: boolean;
 }
 
@@ -37,13 +38,14 @@ export function baselineBuilder(y: Argv): Argv<BaselineArgs> {
     .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' })
     .option('dir', { type: 'string', default: 'baselines', describe: 'Folder of the baseline files (one per scenario, named like it)' })
     .option('allow-strategy-path', allowStrategyPathOption)
+    .option('callback-timeout', callbackTimeoutOption)
     .option('json', { type: 'boolean', default: false, describe: 'Print the outcome as JSON' }) as unknown as Argv<BaselineArgs>;
 }
 
-async function run(file: string, allow: readonly string[] | undefined): Promise<Results> {
+async function run(file: string, allow: readonly string[] | undefined, callbackTimeout: number | undefined): Promise<Results> {
   const progress = progressReporter();
   try {
-    return await runScenario(file, { workers: defaultWorkers(), allowStrategyPaths: allow, onProgress: progress.onProgress });
+    return await runScenario(file, { workers: defaultWorkers(), allowStrategyPaths: allow, onProgress: progress.onProgress, callbackTimeout });
   } finally {
     progress.stop();
   }
@@ -75,7 +77,7 @@ async function record(args: BaselineArgs): Promise<number> {
         process.stderr.write(`note: ${file} was not a readable baseline; its tolerances are reset to the default\n`);
       }
     }
-    const baseline = baselineFromResults(await run(scenario, args.allowStrategyPath), scenarioRef(scenario), tolerance);
+    const baseline = baselineFromResults(await run(scenario, args.allowStrategyPath, args.callbackTimeout), scenarioRef(scenario), tolerance);
     writePhase([file], () => writeFileAtomic(file, serializeBaseline(baseline)));
     done.push({ scenario, baseline: file, entries: baseline.entries.length });
     if (!args.json) process.stdout.write(`recorded ${file} (${baseline.entries.length} variant × strategy entr${baseline.entries.length === 1 ? 'y' : 'ies'}) from ${scenario}\n`);
@@ -100,7 +102,7 @@ async function check(args: BaselineArgs): Promise<number> {
   if (issues.length) throw new UserInputError(issues);
   const outcomes: { scenario: string; baseline: string; compared: number; drift: readonly DriftRow[] }[] = [];
   for (const { scenario, file, baseline } of baselines) {
-    const { compared, drift } = checkBaseline(baseline, await run(scenario, args.allowStrategyPath));
+    const { compared, drift } = checkBaseline(baseline, await run(scenario, args.allowStrategyPath, args.callbackTimeout));
     outcomes.push({ scenario, baseline: file, compared, drift });
     if (!args.json) process.stdout.write(`${describeCheck(scenario, file, compared, drift)}\n`);
   }

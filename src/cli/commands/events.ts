@@ -1,5 +1,5 @@
 /** `wabasim events SCENARIO --strategy NAME --seed S` — one run's event log as JSON Lines on stdout. */
-import { writeEventLog } from '../../run/index.js';
+import { writeEventLogWatched } from '../../run/index.js';
 
 export interface EventsArgs {
   scenario: string;
@@ -7,24 +7,18 @@ export interface EventsArgs {
   seed: number;
   variant?: string;
   allowStrategyPath?: string[];
+  callbackTimeout?: number;
 }
 
-/** Streams the log to stdout in chunks (the run is synchronous; chunks keep memory bounded by the pipe). */
+/**
+ * Streams the log to stdout in chunks. The run happens in a watched worker thread (so a signal is
+ * answered at once and a user module's callback that overruns stops it); the worker waits while
+ * a few chunks are unwritten, so memory stays bounded by the reader of the pipe.
+ */
 export async function eventsCommand(args: EventsArgs): Promise<void> {
-  let buffer: string[] = [];
-  const flush = (): void => {
-    if (buffer.length) process.stdout.write(`${buffer.join('\n')}\n`);
-    buffer = [];
-  };
-  await writeEventLog(args.scenario, {
-    strategy: args.strategy,
-    seed: args.seed,
-    variant: args.variant,
-    allowStrategyPaths: args.allowStrategyPath,
-    write: (line) => {
-      buffer.push(line);
-      if (buffer.length >= 4096) flush();
-    },
-  });
-  flush();
+  await writeEventLogWatched(
+    args.scenario,
+    { strategy: args.strategy, seed: args.seed, variant: args.variant, allowStrategyPaths: args.allowStrategyPath, write: (chunk) => void process.stdout.write(chunk) },
+    args.callbackTimeout,
+  );
 }

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { msg, UserInputError } from '../../errors/index.js';
 import type { Argv } from 'yargs';
-import { checkOutDir, removeCreatedDirs, runScenario, writeFilesTogether, type OutputFile, type Results } from '../../run/index.js';
+import { checkOutDir, DEFAULT_CALLBACK_TIMEOUT, removeCreatedDirs, runScenario, writeFilesTogether, type OutputFile, type Results } from '../../run/index.js';
 import { renderReport } from '../../report/index.js';
 import { formatTable } from '../../format/index.js';
 import { progressReporter } from '../progress.js';
@@ -18,8 +18,19 @@ export interface RunArgs {
   allowStrategyPath?: string[];
   workers?: number;
   shard?: string;
+  callbackTimeout?: number;
   json: boolean;
 }
+
+/**
+ * `--callback-timeout SECONDS` for run, events and baseline: the wall time one callback of a user
+ * strategy module may take before the watchdog stops the run (README "Strategies").
+ * @example y.option('callback-timeout', callbackTimeoutOption)
+ */
+export const callbackTimeoutOption = {
+  type: 'number',
+  describe: `Stop the run (exit 2) when a callback of a user strategy module runs longer than this many wall seconds (default ${DEFAULT_CALLBACK_TIMEOUT}; 0 = no limit)`,
+} as const;
 
 /**
  * `--allow-strategy-path DIR` (repeatable) for run, events, baseline and validate: a directory the
@@ -42,6 +53,7 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
     .option('strategy', { type: 'string', array: true, describe: 'Strategies to run instead of the scenario\'s' })
     .option('allow-strategy-path', allowStrategyPathOption)
     .option('workers', { type: 'number', describe: 'Worker threads (default: the cores, at most 8; 0 = in the main thread); results are identical for any count' })
+    .option('callback-timeout', callbackTimeoutOption)
     .option('shard', { type: 'string', describe: 'Run only slice i of n of the sweep, e.g. 2/8 (join with wabasim merge)' })
     .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON' }) as unknown as Argv<RunArgs>;
 }
@@ -68,7 +80,7 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
   const progress = progressReporter();
   try {
     try {
-      results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, allowStrategyPaths: args.allowStrategyPath, workers: args.workers ?? defaultWorkers(), shard, onProgress: progress.onProgress });
+      results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, allowStrategyPaths: args.allowStrategyPath, workers: args.workers ?? defaultWorkers(), shard, onProgress: progress.onProgress, callbackTimeout: args.callbackTimeout });
     } finally {
       progress.stop();
     }
