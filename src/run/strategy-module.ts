@@ -49,7 +49,9 @@ export async function loadStrategyModule(located: Extract<LocatedModule, { ok: t
   }
   const exported = exportedDefinition(mod);
   if (typeof exported === 'string') return fail(msg.notAStrategy(file, pointer, path, exported));
-  const userCreate = watch ? watched(watch, 'create()', exported.create) : exported.create;
+  const create = exported.create;
+  const realmCreate = (p: Parameters<typeof create>[0]): ReturnType<typeof create> => inStrategyRealm(() => create(p));
+  const userCreate = watch ? watched(watch, 'create()', realmCreate) : realmCreate;
   const params = normalizeParams(exported.params);
   const defaults = Object.fromEntries(Object.entries(params).map(([k, p]) => [k, p.default]));
   let sample: unknown;
@@ -152,16 +154,51 @@ function guardStrategy(s: Strategy, wrap: (callback: string, err: unknown) => Er
     const f = s[k] as ((...args: unknown[]) => void) | undefined;
     if (f) {
       const guarded = (...args: unknown[]): void => {
+        let returned: unknown;
         try {
-          f.apply(s, args);
+          returned = inStrategyRealm(() => f.apply(s, args));
         } catch (err) {
           throw err instanceof UserInputError ? err : wrap(k, err);
         }
+        if (isThenable(returned)) throw wrap(k, new Error(`${k} returned a Promise: callbacks run in simulated time and are not awaited, so sends after an await would be lost; do the work synchronously and schedule later work with api.wakeAt`));
       };
       out[k] = watch ? watched(watch, k, guarded, (api) => (api as { now(): number }).now()) : guarded;
     }
   }
   return out as unknown as Strategy;
+}
+
+/** True if `value` looks like a Promise (an async callback's return). */
+function isThenable(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** A stand-in for `name` while strategy code runs: calling it fails with what to use instead. */
+function refuse(name: string, instead: string): () => never {
+  return () => {
+    throw new Error(`${name} is not available to a strategy: ${instead} (README "Strategies")`);
+  };
+}
+
+/**
+ * Runs strategy code `f` with Math.random, Date.now and process.exit refused: randomness must
+ * come from `api.rng` and time from `api.now()`, so a seed fixes the run whatever the worker
+ * count, and a strategy cannot end the process. The originals are back when `f` returns or throws.
+ */
+function inStrategyRealm<R>(f: () => R): R {
+  const random = Math.random;
+  const now = Date.now;
+  const exit = process.exit;
+  Math.random = refuse('Math.random()', 'use api.rng.next(), which the run seed fixes');
+  Date.now = refuse('Date.now()', 'use api.now(), the simulated time');
+  process.exit = refuse('process.exit()', 'a strategy cannot end the run');
+  try {
+    return f();
+  } finally {
+    Math.random = random;
+    Date.now = now;
+    process.exit = exit;
+  }
 }
 
 /** `f` reporting each call as `callback` to the watchdog; `simTime` reads the simulated time from the first argument (the SenderApi). */
