@@ -13,9 +13,9 @@
  * of `appliesTo.policyEnforcement` counts together, and each step applies to all of them.
  */
 import { DAY, HOUR, HOURS_PER_DAY } from '../engine/index.js';
-import type { Channel, Policy } from '../policy/index.js';
+import type { Policy } from '../policy/index.js';
 import type { MechanismContext } from './context.js';
-import { addHourly, clearHourly, createHourlyRing, sumHourly, type HourlyRing } from './hourly-ring.js';
+import { addHourly, clearHourly, createHourlyRing, sumHourly } from './hourly-ring.js';
 import { enforce } from './restrictions.js';
 import { type EnforcementKind, type NumberState, type ViolationState, EVIDENCE, type Evidence } from './state/index.js';
 

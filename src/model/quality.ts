@@ -7,7 +7,7 @@
 import { DAY, HOUR, HOURS_PER_DAY } from '../engine/index.js';
 import type { BlockReason, Policy } from '../policy/index.js';
 import type { QualityRating } from './observable.js';
-import { addHourly, createHourlyRing, type HourlyRing } from './hourly-ring.js';
+import { addHourly, createHourlyRing } from './hourly-ring.js';
 import type { MechanismContext } from './context.js';
 import type { NumberState, QualityState } from './state/index.js';
 import { emitWebhook } from './webhooks.js';

@@ -8,7 +8,7 @@ import { DAY, HOUR, SECOND, bernoulli, exponential, logNormal, pickWeighted, typ
 import { BLOCK_REASONS, sampleParam, type BlockReason, type NumericParam, type Policy } from '../policy/index.js';
 import type { DelaySpec, ScenarioSegment } from '../scenario/index.js';
 import { createMarketingState } from './marketing-cap.js';
-import type { StreamFor, TemplateState, MarketingState, SegmentState, Audience, Feedback } from './state/index.js';
+import type { StreamFor, TemplateState, SegmentState, Audience, Feedback } from './state/index.js';
 
 const SAMPLED = ['readProbability', 'replyProbability', 'blockProbability', 'reportProbability', 'stopProbability', 'brandRecognition', 'fatigue', 'inboundPerDay', 'marketingFromOthersPerDay'] as const;
 

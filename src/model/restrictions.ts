@@ -9,7 +9,6 @@
  * trust-score restrictions, each layer's contribution.
  */
 import { DAY, HOUR, uniform } from '../engine/index.js';
-import { META_POLICY_ENFORCEMENT, SEED_000, SEED_003, type ParamLabel } from '../policy/index.js';
 import { ERROR_CODES } from './codes.js';
 import type { MechanismContext } from './context.js';
 import type { ModelEvent } from './events.js';

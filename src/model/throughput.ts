@@ -5,7 +5,7 @@
  * the number reached ≥ 100K unique users outside service windows in a moving 24 h, quality MEDIUM
  * or better → upgraded within 12 h; while it runs (~1 minute) sends fail with 131057.
  *
- *   check (hour end) ── criteria not met ──▶ checkedAt = now (the number did not qualify yet)
+ *   check (each new unique user, and each hour end) ── criteria not met ──▶ checkedAt = now
  *         └─ criteria met ──▶ upgrade at checkedAt + upgradeDelayHours (never before now)
  *   The qualifying moment lies after `checkedAt`, so the upgrade lands within `upgradeDelayHours`
  *   of it however seldom the criteria are checked; the more often they are checked, the closer
@@ -44,7 +44,7 @@ export function takeThroughput(t: ThroughputState, now: number, force = false): 
  * Checks the upgrade criteria at `now` and, when they are met, schedules the upgrade
  * `upgradeDelayHours` after the last check that found them unmet — the earliest the number can
  * have qualified — so it lands within that delay of the qualifying moment, not of this check.
- * Called at every hour end (quality changes hourly); cheap enough to call on every new unique user.
+ * Called when the number's 24-h unique count grows (delivery.ts) and at every hour end (quality changes hourly).
  * Rule: unlimited tier, ≥ `upgradeUniqueUsers` unique users outside service windows in a moving
  * 24 h, quality MEDIUM or better → 1,000 MPS within 12 h — Meta throughput page, documented.
  * @example checkThroughputUpgrade(ctx, ctx.world.numbers[0]) // at most one throughput-upgrade event scheduled per number

@@ -19,7 +19,7 @@ import type { Policy, TierDef } from '../policy/index.js';
 import type { MechanismContext } from './context.js';
 import type { ModelEvent } from './events.js';
 import { qualityRank } from './quality.js';
-import { createUniqueCounter, expire, isCounted, touch, type UniqueCounter } from './unique-counter.js';
+import { createUniqueCounter, expire, isCounted, touch } from './unique-counter.js';
 import { emitWebhook, limitValue } from './webhooks.js';
 import type { NumberState, World, LimitPool } from './state/index.js';
 

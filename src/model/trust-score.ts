@@ -22,7 +22,7 @@ import type { MechanismContext } from './context.js';
 import { addHourly, createHourlyRing, sumHourly, type HourlyRing } from './hourly-ring.js';
 import { enforce, restrictForTrust } from './restrictions.js';
 import { advanceUnanswered, createUnansweredState, unansweredWeight } from './unanswered.js';
-import { type UnansweredState, type NumberState, type TrustLayer, type TrustState, RING_CHANNELS, type RingChannel } from './state/index.js';
+import { type NumberState, type TrustLayer, type TrustState, RING_CHANNELS, type RingChannel } from './state/index.js';
 
 
 /** The static registration layer from the number's connection setup (seed 003 layer 1, estimates). */

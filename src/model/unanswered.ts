@@ -8,7 +8,7 @@
  */
 import { DAY, HOUR } from '../engine/index.js';
 import type { Policy } from '../policy/index.js';
-import { createTimedFifo, fifoLength, fifoPush, fifoDue, fifoShift, type TimedFifo } from './timed-fifo.js';
+import { createTimedFifo, fifoLength, fifoPush, fifoDue, fifoShift } from './timed-fifo.js';
 import type { UnansweredState } from './state/index.js';
 
 export function createUnansweredState(): UnansweredState {

@@ -6,7 +6,7 @@
  */
 import { lstatSync, mkdirSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { UserInputError, writeMsg, type Issue } from '../errors/index.js';
+import { UserInputError, writeMsg } from '../errors/index.js';
 import { osReason } from './write.js';
 import { tempPath } from './temp-files.js';
 

@@ -3,7 +3,6 @@
  * arrays (written by recipients.ts), the per-user marketing cap (written by marketing-cap.ts), and
  * the scratch a reaction draw fills (recipients.ts drawFeedback).
  */
-import type { BlockReason } from '../../policy/index.js';
 import type { DelaySpec } from '../../scenario/index.js';
 
 /** A segment with its per-run parameter values. */

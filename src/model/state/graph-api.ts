@@ -1,5 +1,4 @@
 /** The Graph API app-level request budget (MODEL.md §4); written by graph-api.ts. */
-import type { TimedFifo } from '../timed-fifo.js';
 
 export interface GraphBudget {
   /** Request times in the rolling hour (FIFO). */
