@@ -228,3 +228,14 @@ export const watchdogMsg = {
     found: `strategy ${label}: callback ${callback} ran longer than ${limit} s (${at === undefined ? 'before the run started' : `at simulated time ${at}, seed ${seed}`})`,
   }),
 } as const;
+
+/** A scenario's `objective` (issue 19): the metric it names and its one direction. */
+export const objectiveMsg = {
+  unknownMetric: (file: string, pointer: string, known: readonly string[], found: string): Issue => ({
+    file,
+    pointer,
+    expected: `a run-summary metric (${known.slice(0, 8).join(', ')}, …; a record's entry as family.key, e.g. failedByCode.131049)`,
+    found: `${show(found)}${didYouMean(found, known)}`,
+  }),
+  bothDirections: (file: string, pointer: string): Issue => ({ file, pointer, expected: 'one of "maximise" or "minimise"', found: 'both' }),
+} as const;

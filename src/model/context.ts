@@ -2,7 +2,7 @@
  * The run context handed to every model handler: the simulation, the world, metrics, named random
  * streams, the strategy being run and an optional trace sink. Passed explicitly, never global.
  */
-import type { Rng, Simulation } from '../engine/index.js';
+import type { KeyedUniforms, Rng, Simulation } from '../engine/index.js';
 import type { Collector } from '../metrics/collector.js';
 import type { ModelEvent } from './events.js';
 import type { InFlightMessages } from './messages.js';
@@ -20,12 +20,14 @@ export interface RunContext {
   readonly sim: Simulation<ModelEvent>;
   readonly world: World;
   readonly metrics: Collector;
-  /** Named streams, one per subsystem: 'recipients', 'delivery', 'inbound', 'strategy', … */
+  /** Named streams, one per subsystem: 'reactions', 'delivery', 'inbound', 'strategy', … */
   readonly streams: {
-    readonly recipients: Rng;
+    /** A user's reactions to their k-th delivered template, addressed by (user, k): the same in every strategy and variant of a seed. */
+    readonly reactions: KeyedUniforms;
     readonly delivery: Rng;
     readonly inbound: Rng;
-    readonly marketing: Rng;
+    /** Other brands' marketing a user got, addressed by (user, k-th marketing check): common across strategies too. */
+    readonly marketing: KeyedUniforms;
     readonly graph: Rng;
     readonly coexistence: Rng;
     readonly enforcement: Rng;

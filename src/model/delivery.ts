@@ -20,7 +20,7 @@ import { enforcementError } from './restrictions.js';
 import { noteSend, noteTrust } from './trust-score.js';
 import { noteBusinessDelivery } from './unanswered.js';
 import { noteViolationEvidence } from './policy-enforcement.js';
-import { drawFeedback, noteMessage, noteReached } from './recipients.js';
+import { drawFeedback, noteMessage, noteReached, reactionDraws } from './recipients.js';
 import { admitToLimit, checkUpgrade, notePathDelivery, settleLimit } from './tiers.js';
 import { emitStatus } from './webhooks.js';
 
@@ -124,7 +124,7 @@ export function onDeliver(datum: number, ctx: RunContext): void {
     // Fatigue (MODEL.md §8, estimate): each recent message beyond the first raises the block probability
     let factor = world.blockFactors[seg.index * world.templates.length + templateIndex] * (1 + seg.fatigue * Math.max(0, recent - 1));
     if (audience.stopped[recipient]) factor *= world.policy.recipients.afterStopBlockMultiplier; // seed 003: messaging after STOP, estimate
-    const fb = drawFeedback(seg, factor, template.category === 'marketing' && !audience.stopped[recipient], ctx.streams.recipients, ctx.feedback);
+    const fb = drawFeedback(seg, factor, template.category === 'marketing' && !audience.stopped[recipient], reactionDraws(audience, recipient, ctx.streams.reactions), ctx.feedback);
     if (fb.readAfter >= 0) scheduleMessageEvent(ctx, fb.readAfter, 'read', datum);
     if (fb.replyAfter >= 0) scheduleMessageEvent(ctx, fb.replyAfter, 'reply', datum);
     if (fb.blockAfter >= 0) scheduleMessageEvent(ctx, fb.blockAfter, 'block', messages.withBlockReason(datum, fb.blockReason));

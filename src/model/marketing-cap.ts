@@ -8,7 +8,7 @@
  * fresh draw. Retrying a 131049 in a loop is recorded as aggressive behaviour (used by the trust
  * score).
  */
-import { HOUR, type Rng } from '../engine/index.js';
+import { HOUR, type KeyedUniforms, type Rng } from '../engine/index.js';
 import { MAX_PER_BUSINESS_PER_DAY, type Policy } from '../policy/index.js';
 import type { MarketingState } from './state/index.js';
 
@@ -21,6 +21,7 @@ export function createMarketingState(users: number): MarketingState {
     lastReply: new Float64Array(users).fill(-Infinity),
     last131049: new Float64Array(users).fill(-Infinity),
     saturatedUntil: new Float64Array(users).fill(-Infinity),
+    checks: new Uint32Array(users),
   };
 }
 
@@ -44,11 +45,11 @@ function poisson(rng: Rng, mean: number): number {
 
 /**
  * Decides whether a marketing message to `user` at `now` is capped (131049). A user still
- * saturated from an earlier 131049 is capped again without a draw; otherwise one draw from `rng`
+ * saturated from an earlier 131049 is capped again without a draw; otherwise one draw from `draws` at (user, its k-th check)
  * decides. On success the delivery is recorded.
- * @example marketingCapped(state, 7, now, 3.5, policy.marketingCap, rng) // true: 131049
+ * @example marketingCapped(state, 7, now, 3.5, policy.marketingCap, draws) // true: 131049
  */
-export function marketingCapped(m: MarketingState, user: number, now: number, othersPerDay: number, p: Policy['marketingCap'], rng: Rng): boolean {
+export function marketingCapped(m: MarketingState, user: number, now: number, othersPerDay: number, p: Policy['marketingCap'], draws: KeyedUniforms): boolean {
   if (now < m.saturatedUntil[user]) {
     m.last131049[user] = now; // seed 000: a saturated user gets no more marketing that day, reported
     return true;
@@ -57,7 +58,7 @@ export function marketingCapped(m: MarketingState, user: number, now: number, ot
   const base = user * MARKETING_SLOTS;
   let own = 0;
   for (let i = 0; i < MARKETING_SLOTS; i++) if (m.recent[base + i] > since) own++;
-  const others = poisson(rng, othersPerDay);
+  const others = poisson(draws.seek(user, m.checks[user]++), othersPerDay); // the user's k-th draw: the same in every strategy of a seed
   if (own >= p.perBusinessPerDay || own + others >= p.allBusinessesPerDay) {
     m.last131049[user] = now;
     // capped by other brands' volume (the draw): it lasts "that day" (estimate); this business's own count needs no memory

@@ -4,7 +4,7 @@
  * recipient) so a million-recipient audience stays small. Segment numeric parameters may be
  * distributions, sampled once per run from their own streams.
  */
-import { DAY, HOUR, SECOND, bernoulli, exponential, logNormal, pickWeighted, type Rng } from '../engine/index.js';
+import { DAY, HOUR, SECOND, bernoulli, exponential, logNormal, pickWeighted, type KeyedUniforms, type Rng } from '../engine/index.js';
 import { BLOCK_REASONS, sampleParam, type BlockReason, type NumericParam, type Policy } from '../policy/index.js';
 import type { DelaySpec, ScenarioSegment } from '../scenario/index.js';
 import { createMarketingState } from './marketing-cap.js';
@@ -39,7 +39,7 @@ export function buildAudience(specs: readonly ScenarioSegment[], streamFor: Stre
   });
   const segmentOf = new Uint16Array(first);
   for (const seg of segments) segmentOf.fill(seg.index, seg.first, seg.first + seg.size);
-  return { size: first, segments, segmentOf, reached: new Uint8Array(first), stopped: new Uint8Array(first), recent: new Float32Array(first), recentAt: new Float64Array(first), marketing: createMarketingState(first) };
+  return { size: first, segments, segmentOf, reached: new Uint8Array(first), stopped: new Uint8Array(first), recent: new Float32Array(first), recentAt: new Float64Array(first), received: new Uint32Array(first), marketing: createMarketingState(first) };
 }
 
 /**
@@ -75,6 +75,16 @@ export function noteMessage(a: Audience, user: number, now: number, p: Policy['r
   a.recent[user] = count;
   a.recentAt[user] = now;
   return count;
+}
+
+/**
+ * The reaction draws for the template just delivered to `user`: its own sequence of `reactions`,
+ * addressed by (user, how many templates the user had received), so the user's k-th template gets
+ * the same uniforms in every strategy and variant of a seed (common random numbers; README
+ * "Paired comparisons").
+ */
+export function reactionDraws(a: Audience, user: number, reactions: KeyedUniforms): Rng {
+  return reactions.seek(user, a.received[user]++);
 }
 
 /** Draws one delay in milliseconds from a per-message delay spec given in seconds. */

@@ -5,7 +5,7 @@
  * tier (and verification's scaling path), coexistence app clocks, account-metadata changes and
  * the AI-policy detection.
  */
-import { HOUR, Simulation } from '../engine/index.js';
+import { HOUR, Simulation, keyedUniforms } from '../engine/index.js';
 import { createCollector } from '../metrics/collector.js';
 import type { Scenario } from '../scenario/index.js';
 import { startCoexistence } from './coexistence.js';
@@ -41,7 +41,7 @@ export function startRun(scenario: Scenario, world: World, streamFor: StreamFor,
     sim,
     world,
     metrics,
-    streams: { recipients: streamFor('recipients'), delivery: streamFor('delivery'), inbound: streamFor('inbound'), marketing: streamFor('marketing'), graph: streamFor('graph'), coexistence: streamFor('coexistence'), enforcement: streamFor('enforcement') },
+    streams: { reactions: keyedUniforms(streamFor('reactions')), delivery: streamFor('delivery'), inbound: streamFor('inbound'), marketing: keyedUniforms(streamFor('marketing')), graph: streamFor('graph'), coexistence: streamFor('coexistence'), enforcement: streamFor('enforcement') },
     strategy: instance,
     api,
     trace: opts.trace,

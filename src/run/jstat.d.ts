@@ -1,5 +1,8 @@
-/** The one piece of jstat (no published types) that aggregate.ts uses: Student's t quantile. */
+/** The pieces of jstat (no published types) wabasim uses: Student's t quantile (aggregate.ts, verdict/paired.ts) and the binomial CDF (calibration facts). */
 declare module 'jstat' {
-  const jStat: { readonly studentt: { inv(p: number, dof: number): number } };
+  const jStat: {
+    readonly studentt: { inv(p: number, dof: number): number };
+    readonly binomial: { cdf(k: number, n: number, p: number): number };
+  };
   export default jStat;
 }

@@ -41,7 +41,7 @@ export function createRunSession(): RunSession {
 
 /**
  * Simulates `variant` with `strategy` under run seed `seed`.
- * Random streams: 'param:*' (one per sampled parameter), 'recipients', 'delivery', 'inbound',
+ * Random streams: 'param:*' (one per sampled parameter), 'reactions' and 'marketing' (keys of common random numbers, engine/keyed-uniforms.ts), 'delivery', 'inbound',
  * 'strategy', … — each derived from the seed and its own name, independent of the others.
  */
 export function runOnce(variant: VariantPlan, strategy: ResolvedStrategy, seed: number, opts: RunOptions = {}): RunResult {

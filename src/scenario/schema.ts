@@ -255,6 +255,20 @@ const variant = {
   },
 } as const;
 
+const riskShare = { type: 'number', minimum: 0, maximum: 1 } as const;
+
+const objective = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'What "best" means for the verdict (default: maximise uniqueUsersReached, a number restricted in at most 5% of runs)',
+  properties: {
+    maximise: { type: 'string', minLength: 1, maxLength: 200, description: 'A run-summary metric to maximise, e.g. uniqueUsersReached' },
+    minimise: { type: 'string', minLength: 1, maxLength: 200, description: 'A run-summary metric to minimise, e.g. failedByCode.limit_reached' },
+    maxRestrictionRisk: { ...riskShare, description: 'Largest acceptable share of runs with a number restricted (default 0.05)' },
+    maxBanRisk: { ...riskShare, description: 'Largest acceptable share of runs with a number banned or disabled (default: the restriction limit, at most 0.05)' },
+  },
+} as const;
+
 export const scenarioSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://wabasim.dev/schema/scenario.schema.json',
@@ -316,6 +330,7 @@ export const scenarioSchema = {
     campaigns: { type: 'array', maxItems: LIMITS.maxListItems, items: campaign },
     strategies: { type: 'array', minItems: 1, maxItems: LIMITS.maxListItems, items: strategyRef },
     variants: { type: 'array', maxItems: LIMITS.maxListItems, items: variant },
+    objective,
   },
   $defs: { distribution },
 } as const;

@@ -3,7 +3,8 @@
  * against the chosen profile, distribution bounds, sizes and run counts. Runs after the schema
  * passed, so shapes are known; collects every issue instead of stopping at the first.
  */
-import { escapePointer, msg, type Issue } from '../errors/index.js';
+import { escapePointer, msg, objectiveMsg, type Issue } from '../errors/index.js';
+import { isMetricName, metricNameList } from '../metrics/metric-names.js';
 import { findParam, isDistribution, isProfileId, paramRange, PROFILE_IDS, PROFILES, type NumericParam, type PolicyProfile } from '../policy/index.js';
 import { LIMITS } from './limits.js';
 import type { Scenario } from './schema.js';
@@ -51,6 +52,8 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
     if (c.startHour >= horizonHours) issues.push(msg.afterHorizon(file, `${at}/startHour`, horizonHours, c.startHour));
   });
 
+  if (s.objective) checkObjective(s.objective, file, issues);
+
   s.strategies.forEach((ref, i) => {
     const name = typeof ref === 'string' ? ref : ref.name;
     if (!ctx.strategyNames.includes(name) && !/\.(?:m?js|m?ts)$/.test(name)) {
@@ -78,6 +81,15 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
  * tier of `profile`; a variant with another profile is checked against that profile too, and an
  * issue is reported once per pointer.
  */
+/** The objective names one direction and a metric results.json holds. */
+function checkObjective(o: NonNullable<Scenario['objective']>, file: string, issues: Issue[]): void {
+  if (o.maximise !== undefined && o.minimise !== undefined) issues.push(objectiveMsg.bothDirections(file, '/objective/minimise'));
+  for (const key of ['maximise', 'minimise'] as const) {
+    const metric = o[key];
+    if (metric !== undefined && !isMetricName(metric)) issues.push(objectiveMsg.unknownMetric(file, `/objective/${key}`, metricNameList(), metric));
+  }
+}
+
 function checkTierNames(s: Scenario, profile: PolicyProfile, file: string, issues: Issue[]): void {
   const names = profile.params.limits.tiers.value.map((t) => t.name);
   const check = (pointer: string, name: string | undefined): void => {

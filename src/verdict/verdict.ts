@@ -15,6 +15,8 @@ export interface Standing {
   readonly runs: number;
   /** Mean of the objective's metric across the runs. */
   readonly mean: number;
+  /** The worst run on the metric (the lowest when maximising, the highest when minimising). */
+  readonly worst: number;
   /** Runs with a number restricted (summary `restricted`) and permanently banned (`banned`). */
   readonly restricted: number;
   readonly banned: number;
@@ -36,6 +38,8 @@ export type Change =
   | { readonly kind: 'not-separated'; readonly strategy: string; readonly difference: PairedDifference }
   /** A strategy better on the metric was left out for its risk; it wins if that risk is accepted. */
   | { readonly kind: 'excluded-for-risk'; readonly strategy: string; readonly mean: number; readonly restricted: number; readonly banned: number; readonly runs: number }
+  /** The runner-up cannot be told apart on the mean, and its worst run is better: the steadier choice. */
+  | { readonly kind: 'steadier'; readonly strategy: string; readonly worst: number; readonly recommendedWorst: number }
   /** The recommended strategy was restricted in some runs, and one more would put it over the risk limit. */
   | { readonly kind: 'near-risk-limit'; readonly strategy: string; readonly restricted: number; readonly runs: number };
 
@@ -76,8 +80,10 @@ function byStrategy(runs: readonly RunResult[]): Map<string, RunResult[]> {
 function standing(strategy: string, runs: readonly RunResult[], o: Objective): Standing {
   const restricted = runs.filter((r) => r.summary.restricted > 0).length;
   const banned = runs.filter((r) => r.summary.banned > 0).length;
-  const mean = runs.reduce((s, r) => s + metricOf(r, o.metric), 0) / runs.length;
-  return { strategy, runs: runs.length, mean, restricted, banned, admissible: restricted <= o.maxRestrictionRisk * runs.length + 1e-9 && banned <= o.maxBanRisk * runs.length + 1e-9 };
+  const values = runs.map((r) => metricOf(r, o.metric));
+  const mean = values.reduce((s, v) => s + v, 0) / runs.length;
+  const worst = o.direction === 'maximise' ? Math.min(...values) : Math.max(...values);
+  return { strategy, runs: runs.length, mean, worst, restricted, banned, admissible: restricted <= o.maxRestrictionRisk * runs.length + 1e-9 && banned <= o.maxBanRisk * runs.length + 1e-9 };
 }
 
 /** Best first: admissible before not, then by the objective, then the fewer restricted runs; ties keep results order. */
@@ -118,7 +124,11 @@ export function verdictOf(variant: string, runs: readonly RunResult[], objective
   if (best) {
     const s = sense(objective);
     const runnerUp = comparisons.find((c) => standings.find((x) => x.strategy === c.strategy)?.admissible);
-    if (runnerUp?.difference && !runnerUp.separated) changes.push({ kind: 'not-separated', strategy: runnerUp.strategy, difference: runnerUp.difference });
+    if (runnerUp?.difference && !runnerUp.separated) {
+      changes.push({ kind: 'not-separated', strategy: runnerUp.strategy, difference: runnerUp.difference });
+      const other = standings.find((x) => x.strategy === runnerUp.strategy);
+      if (other && s * (other.worst - best.worst) > 0) changes.push({ kind: 'steadier', strategy: other.strategy, worst: other.worst, recommendedWorst: best.worst });
+    }
     for (const x of standings) {
       if (!x.admissible && s * (x.mean - best.mean) > 0) changes.push({ kind: 'excluded-for-risk', strategy: x.strategy, mean: x.mean, restricted: x.restricted, banned: x.banned, runs: x.runs });
     }

@@ -54,6 +54,8 @@ function changeWords(c: Change, o: Objective, fmt: Fmt): string {
       return `${c.strategy} cannot be told apart from it with ${c.difference.n} seeds (difference ${signed(c.difference.ci95[0], fmt)} to ${signed(c.difference.ci95[1], fmt)}): more seeds narrow the interval (by √ of the factor), or the two are as good as each other.`;
     case 'excluded-for-risk':
       return `${c.strategy} does better on ${metricWords(o.metric)} (${fmt(c.mean)}) but was restricted in ${ofRuns(c.restricted, c.runs)}${c.banned ? ` and banned in ${c.banned}` : ''}, over the ${pct(o.maxRestrictionRisk)} risk limit: it would be recommended if that risk were acceptable.`;
+    case 'steadier':
+      return `${c.strategy} is the steadier choice: its worst run came to ${fmt(c.worst)} ${metricWords(o.metric)}, the recommended one's to ${fmt(c.recommendedWorst)}.`;
     case 'near-risk-limit':
       return `${c.strategy} itself was restricted in ${ofRuns(c.restricted, c.runs)}: one more restricted run would put it over the ${pct(o.maxRestrictionRisk)} risk limit.`;
   }

@@ -201,6 +201,7 @@ export const OWNERS: Readonly<Record<string, string>> = {
   'Audience.stopped': RECIPIENTS,
   'Audience.recent': RECIPIENTS,
   'Audience.recentAt': RECIPIENTS,
+  'Audience.received': RECIPIENTS,
   'Audience.marketing': MARKETING_CAP,
   'SegmentState.index': RECIPIENTS,
   'SegmentState.id': RECIPIENTS,
@@ -224,6 +225,7 @@ export const OWNERS: Readonly<Record<string, string>> = {
 
   // marketing-cap.ts
   'MarketingState.recent': MARKETING_CAP,
+  'MarketingState.checks': MARKETING_CAP,
   'MarketingState.lastReply': MARKETING_CAP,
   'MarketingState.last131049': MARKETING_CAP,
   'MarketingState.saturatedUntil': MARKETING_CAP,

@@ -9,6 +9,7 @@ import type { TraceRecord } from '../../src/model/index.js';
 import { planVariants, validateScenarioData, type Scenario } from '../../src/scenario/index.js';
 import { resolveStrategies, runOnce, runValidatedScenario, type ResolvedStrategy, type Results, type RunResult } from '../../src/run/index.js';
 import { BUILTIN_NAMES } from '../../src/strategies/index.js';
+import jStat from 'jstat';
 
 /** 'full': every fact over its full seed count (≥ 20); 'reduced': the npm test form. */
 export type Mode = 'full' | 'reduced';
@@ -118,6 +119,17 @@ export function mean(xs: readonly number[]): number {
 /** The share bound "at most `p`" as a count over n runs: ⌊p·n⌋ (so ≤ 5% of 8 runs is 0). */
 export function atMost(p: number, n: number): number {
   return Math.floor(p * n + 1e-9);
+}
+
+/**
+ * "At most a share `p` of runs", judged as a sample: true unless k or more of n runs would happen
+ * with probability under 5% if the true share were p (one-sided binomial test). For a rare outcome
+ * near its bound, `k ≤ atMost(p, n)` fails by chance: at a true 4%, 2 of 20 runs happen one time in five.
+ * @example consistentWithAtMost(0.05, 2, 20) // true: P(X ≥ 2 | 20, 5%) = 0.26
+ * @example consistentWithAtMost(0.05, 4, 20) // false: 0.016
+ */
+export function consistentWithAtMost(p: number, k: number, n: number): boolean {
+  return k === 0 || 1 - jStat.binomial.cdf(k - 1, n, p) >= 0.05;
 }
 
 /** "Most runs": strictly more than half. */

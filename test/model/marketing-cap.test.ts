@@ -7,7 +7,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { HOUR, MINUTE, createStream } from '../../src/engine/index.js';
+import { HOUR, MINUTE, createStream, keyedUniforms } from '../../src/engine/index.js';
 import { createMarketingState, isRetryAfterCap, marketingCapped, noteReply } from '../../src/model/marketing-cap.js';
 import type { MarketingState } from '../../src/model/state/index.js';
 import { resolvePolicy } from '../../src/policy/index.js';
@@ -15,7 +15,7 @@ import { meta202510 } from '../../src/policy/profiles/meta-2025-10.js';
 
 const p = resolvePolicy(meta202510, {}, (n) => createStream(1, n)).marketingCap;
 /** A marketing delivery to `user` at `now`, no other brands: true when it fails with 131049. */
-const capped = (m: MarketingState, user: number, now: number, othersPerDay = 0, rng = createStream(1, 'm')): boolean => marketingCapped(m, user, now, othersPerDay, p, rng);
+const capped = (m: MarketingState, user: number, now: number, othersPerDay = 0, rng = keyedUniforms(createStream(1, 'm'))): boolean => marketingCapped(m, user, now, othersPerDay, p, rng);
 
 test('per business: the third marketing message in 24 h without a reply fails (131049); 24 h after the first, one more goes', () => {
   const m = createMarketingState(1);
@@ -55,7 +55,7 @@ test('cross-brand saturation: with no own messages a user is capped when other b
   // reference: 1 − e^−2 (1 + 2 + 2 + 4/3) = 0.142877; 20,000 users: sd 0.0025, bounds ±4 sd
   const users = 20_000;
   const m = createMarketingState(users);
-  const rng = createStream(7, 'marketing');
+  const rng = keyedUniforms(createStream(7, 'marketing'));
   let n = 0;
   for (let u = 0; u < users; u++) if (capped(m, u, 0, 2, rng)) n++;
   assert.ok(Math.abs(n / users - 0.142877) < 0.01, `${n / users}`);
@@ -65,7 +65,7 @@ test('own and other brands add up to the cap of 4: after one own message, capped
   // reference: 1 − 5 e^−2 = 0.323324; 20,000 users: sd 0.0033, bounds ±4 sd
   const users = 20_000;
   const m = createMarketingState(users);
-  const rng = createStream(7, 'marketing');
+  const rng = keyedUniforms(createStream(7, 'marketing'));
   let n = 0;
   for (let u = 0; u < users; u++) {
     capped(m, u, 0, 0, rng);
@@ -76,7 +76,7 @@ test('own and other brands add up to the cap of 4: after one own message, capped
 
 test('a user saturated by other brands stays capped for saturationHours = 24 h, so a retry cannot win a fresh draw', () => {
   const m = createMarketingState(1);
-  const rng = createStream(1, 'm');
+  const rng = keyedUniforms(createStream(1, 'm'));
   assert.is(capped(m, 0, 0, 50, rng), true, '50 a day from other brands: saturated');
   // even with no cross-brand traffic, the user stays saturated until the period ends
   for (let t = MINUTE; t < p.saturationHours * HOUR; t += HOUR) assert.is(capped(m, 0, t, 0, rng), true);
@@ -99,7 +99,7 @@ test('a marketing send within retryWindowHours = 1 h of a 131049 is an aggressiv
 
 test('every refused resend renews the 131049, so a retry loop stays a retry loop', () => {
   const m = createMarketingState(1);
-  const rng = createStream(1, 'm');
+  const rng = keyedUniforms(createStream(1, 'm'));
   capped(m, 0, 0, 50, rng); // saturated at 0
   capped(m, 0, 50 * MINUTE, 0, rng); // refused again (saturated)
   assert.is(isRetryAfterCap(m, 0, 100 * MINUTE, p), true, '50 min after the latest 131049');

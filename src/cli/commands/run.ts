@@ -5,7 +5,8 @@ import { msg, UserInputError } from '../../errors/index.js';
 import type { Argv } from 'yargs';
 import { checkOutDir, DEFAULT_CALLBACK_TIMEOUT, removeCreatedDirs, runScenario, writeFilesTogether, type OutputFile, type Results } from '../../run/index.js';
 import { renderReport } from '../../report/index.js';
-import { formatTable } from '../../format/index.js';
+import { formatNumberPlain, formatNumberRounded, formatTable } from '../../format/index.js';
+import { describeObjective, objectiveOf, variantEffectLine, variantEffects, verdictLines, verdicts } from '../../verdict/index.js';
 import { progressReporter } from '../progress.js';
 import { onAbandon, writePhase } from '../interrupt.js';
 
@@ -94,10 +95,10 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
   }
   writePhase(files.map((f) => f.path), () => writeFilesTogether(files));
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ results: resultsFile, ...(reportFile ? { report: reportFile } : {}), summary: summaryRows(results) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ results: resultsFile, ...(reportFile ? { report: reportFile } : {}), summary: summaryRows(results), verdicts: shard ? undefined : verdicts(results) }, null, 2)}\n`);
     return;
   }
-  process.stdout.write(`${summaryTable(results)}\n\nresults: ${resultsFile}\n${reportFile ? `report: ${reportFile}\n` : ''}`);
+  process.stdout.write(`${summaryTable(results)}\n${shard ? '' : `\n${verdictText(results)}\n`}\nresults: ${resultsFile}\n${reportFile ? `report: ${reportFile}\n` : ''}`);
 }
 
 /** `i/n` with 1 ≤ i ≤ n. @throws {UserInputError} */
@@ -135,6 +136,27 @@ export function summaryRows(results: Results): Record<string, string | number>[]
       replies: m('replies'),
     };
   });
+}
+
+/**
+ * The verdict lines the report's verdict box shows, per variant, in plain text.
+ * @example verdictText(results) // 'Verdict (maximise uniqueUsersReached, …)\n  Recommended: tier-aware — …'
+ */
+export function verdictText(results: Results): string {
+  // the report's rounding (a verdict is read at a glance), with an ASCII minus for any terminal
+  const fmt = (n: number): string => formatNumberRounded(n).replace(/\u2212/g, '-');
+  const all = verdicts(results);
+  const objective = objectiveOf(results.scenario);
+  const lines = [`Verdict (${describeObjective(objective)}):`];
+  for (const v of all) {
+    const w = verdictLines(v, fmt);
+    const indent = all.length > 1 ? '    ' : '  ';
+    if (all.length > 1) lines.push(`  ${v.variant}:`);
+    lines.push(`${indent}${w.headline}`, ...w.comparisons.map((l) => `${indent}  ${l}`), ...w.changes.map((l) => `${indent}  What would change it: ${l}`));
+  }
+  const effects = variantEffects(results).filter((e) => all.some((v) => v.recommended === e.strategy));
+  if (effects.length) lines.push('  Variants, for the recommended strategies:', ...effects.map((e) => `    ${variantEffectLine(e, objective, fmt)}`));
+  return lines.join('\n');
 }
 
 function summaryTable(results: Results): string {

@@ -41,6 +41,8 @@ export interface Audience {
   /** Per recipient: recency-decayed count of messages received from the business (fatigue). */
   readonly recent: Float32Array;
   readonly recentAt: Float64Array;
+  /** Per recipient: templates delivered so far; the k-th one's reaction is drawn at (recipient, k) (common random numbers). */
+  readonly received: Uint32Array;
   /** Per-user marketing cap state (marketing-cap.ts). */
   readonly marketing: MarketingState;
 }
@@ -62,4 +64,6 @@ export interface MarketingState {
   readonly lastReply: Float64Array;
   readonly last131049: Float64Array;
   readonly saturatedUntil: Float64Array;
+  /** Per user: draws of other brands' volume so far; the k-th is drawn at (user, k) (common random numbers). */
+  readonly checks: Uint32Array;
 }

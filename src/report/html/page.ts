@@ -10,6 +10,7 @@ import { enforcementSection, hasEnforcementSection } from './enforcement-table.j
 import { kpiTables } from './kpi-table.js';
 import { estimatesNote, labelBadge, parametersSection, uncertainGroups } from './parameters.js';
 import { REPORT_CSS } from './style.js';
+import { VERDICT_CSS, verdictSection } from './verdict.js';
 
 /** A rendered chart ready for the page, or a chart left out with its reason. */
 export type PageChart =
@@ -37,7 +38,7 @@ ${s.question ? `<p class="question">${escapeHtml(s.question)}</p>` : ''}
 ${s.description ? `<p>${escapeHtml(s.description)}</p>` : ''}
 <dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>
 <ul>${variants}</ul>
-<nav class="toc"><a href="#kpis">Key numbers</a>${hasEnforcementSection(data) ? '<a href="#enforcement">Enforcement</a>' : ''}<a href="#charts">Charts</a>${hasNote ? '<a href="#estimates">What rests on estimates</a>' : ''}<a href="#parameters">Parameters and sources</a></nav>
+<nav class="toc"><a href="#verdict">Verdict</a><a href="#kpis">Key numbers</a>${hasEnforcementSection(data) ? '<a href="#enforcement">Enforcement</a>' : ''}<a href="#charts">Charts</a>${hasNote ? '<a href="#estimates">What rests on estimates</a>' : ''}<a href="#parameters">Parameters and sources</a></nav>
 </header>`;
 }
 
@@ -71,11 +72,12 @@ export function reportPage(data: ReportData, charts: readonly PageChart[]): stri
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>wabasim report: ${escapeHtml(data.scenario.name)}</title>
-<style>${REPORT_CSS}</style>
+<style>${REPORT_CSS}${VERDICT_CSS}</style>
 </head>
 <body>
 <main>
 ${header(data, note !== '')}
+${verdictSection(data)}
 ${note}
 ${kpiSection(data)}
 ${enforcementSection(data)}

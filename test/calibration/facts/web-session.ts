@@ -1,5 +1,5 @@
 /** Facts about a new web-session number and seed 003's warm-up (MODEL.md §6, §6b, §11 row 5). */
-import { atMost, count, type Fact, most, ofRuns, RESTRICTING, runsOf, sweep } from '../fact.js';
+import { consistentWithAtMost, count, type Fact, most, ofRuns, RESTRICTING, runsOf, sweep } from '../fact.js';
 import { campaign, optedInList, phone, template } from '../lists.js';
 
 const SEED_003 = 'seeds/003_bb4d35adda67ac79.txt';
@@ -29,7 +29,10 @@ export const webSessionWarmup: Fact = {
   id: 'web-session-warmup',
   fact: "A new web-session number (IP mismatch, VoIP) at 500 a day from day 1 is soft-banned within days; the same number following seed 003's warm-up schedule is not",
   source: `MODEL.md §11 row 5; ${SEED_003} (layer 1: IP country, VoIP; layer 2: 20–50/day in days 1–3, 200+/day before week 3 high risk; warm-up schedule)`,
-  expected: '500/day: restricted within 3 days in most runs; warmup: restricted in ≤ 5% of 14-day runs',
+  // warmup's true share is about 4% (16 of 400 runs, seeds 1000–1399, measured 2026-12-01 before and
+  // after common random numbers alike): "≤ 5%" is judged as a sample (one-sided binomial test), since
+  // 2 of 20 runs happen one time in five at 4%
+  expected: '500/day: restricted within 3 days in most runs; warmup: restricted in a share of 14-day runs consistent with ≤ 5%',
   seeds: { full: 20, reduced: 6 },
   async check(run) {
     const results = await sweep(newWebSession(), run);
@@ -41,7 +44,7 @@ export const webSessionWarmup: Fact = {
     const warm = count(slow, (r) => r.summary.restricted === 1);
     return {
       figure: `500/day restricted by day 3 in ${ofRuns(early, n)} (soft ban ${ofRuns(softBans, n)}); warmup restricted in ${ofRuns(warm, n)}`,
-      pass: most(early, n) && warm <= atMost(0.05, n),
+      pass: most(early, n) && consistentWithAtMost(0.05, warm, slow.length),
     };
   },
 };
