@@ -7,6 +7,7 @@ import { escapePointer, msg, type Issue } from '../errors/index.js';
 import { findParam, isDistribution, isProfileId, paramRange, PROFILE_IDS, PROFILES, type NumericParam, type PolicyProfile } from '../policy/index.js';
 import { LIMITS } from './limits.js';
 import type { Scenario } from './schema.js';
+import { thresholdIssues } from '../thresholds/check.js';
 
 /** Built-in strategy names are supplied by the caller so this module does not depend on strategies. */
 export interface SemanticContext {
@@ -70,6 +71,7 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
   });
   const runs = Math.max(1, variants.length) * s.strategies.length * s.seeds;
   if (runs > LIMITS.maxRuns) issues.push(msg.tooMany(file, '/seeds', 'runs (variants × strategies × seeds)', LIMITS.maxRuns, runs));
+  issues.push(...thresholdIssues(s, file));
   return issues;
 }
 

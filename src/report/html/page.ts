@@ -10,6 +10,7 @@ import { enforcementSection, hasEnforcementSection } from './enforcement-table.j
 import { kpiTables } from './kpi-table.js';
 import { estimatesNote, labelBadge, parametersSection, uncertainGroups } from './parameters.js';
 import { REPORT_CSS } from './style.js';
+import { thresholdsSection } from './thresholds.js';
 
 /** A rendered chart ready for the page, or a chart left out with its reason. */
 export type PageChart =
@@ -78,6 +79,7 @@ export function reportPage(data: ReportData, charts: readonly PageChart[]): stri
 ${header(data, note !== '')}
 ${note}
 ${kpiSection(data)}
+${thresholdsSection(data)}
 ${enforcementSection(data)}
 ${chartsSection(data, charts)}
 ${parametersSection(data)}
