@@ -1,7 +1,8 @@
 /** Comparing fresh results with a recorded baseline. */
 import type { Results } from '../run/results.js';
 import { baselineFromResults } from './record.js';
-import { BASELINE_STATS, type Baseline, type BaselineEntry, type CheckResult, type DriftRow, type Tolerance, type ToleranceSection } from './types.js';
+import { orderDrift } from './headline.js';
+import { BASELINE_STATS, type Baseline, type BaselineEntry, type CheckedMetric, type CheckResult, type DriftRow, type Tolerance, type ToleranceSection } from './types.js';
 
 /**
  * The tolerance for `metric`: an exact entry, else the longest matching `prefix*` entry, else the default.
@@ -31,13 +32,14 @@ export function withinTolerance(base: number, now: number, tolerance: Tolerance)
 
 const key = (e: { variant: string; strategy: string }): string => JSON.stringify([e.variant, e.strategy]);
 
-function compareEntry(base: BaselineEntry, now: BaselineEntry, tolerance: ToleranceSection, drift: DriftRow[]): number {
+function compareEntry(base: BaselineEntry, now: BaselineEntry, tolerance: ToleranceSection, drift: DriftRow[], checked: CheckedMetric[]): number {
   const row = (metric: string, stat: DriftRow['stat'], b: number | null, n: number | null): void =>
     void drift.push({ variant: base.variant, strategy: base.strategy, metric, stat, baseline: b, now: n, delta: b !== null && n !== null ? n - b : null });
   let compared = 1;
   if (base.seeds !== now.seeds) row('seeds', 'seeds', base.seeds, now.seeds);
   const metrics = [...new Set([...Object.keys(base.metrics), ...Object.keys(now.metrics)])].sort();
   for (const metric of metrics) {
+    checked.push({ variant: base.variant, strategy: base.strategy, metric });
     const b = base.metrics[metric];
     const n = now.metrics[metric];
     for (const stat of BASELINE_STATS) {
@@ -51,7 +53,8 @@ function compareEntry(base: BaselineEntry, now: BaselineEntry, tolerance: Tolera
 
 /**
  * Compares `results` with `baseline` under the baseline's tolerances. Variant × strategy pairs
- * or metrics present on one side only are drift too.
+ * or metrics present on one side only are drift too. Drift rows come in reading order
+ * (orderDrift: pairs and seed counts, then headline metrics, then the rest by name).
  * Why: `wabasim baseline check` exits 1 when the model's outputs moved.
  * Cost: linear in metrics × entries.
  * @example checkBaseline(baseline, results).drift.length // 0 when nothing moved
@@ -61,13 +64,14 @@ export function checkBaseline(baseline: Baseline, results: Results): CheckResult
   const nowByKey = new Map(now.entries.map((e) => [key(e), e]));
   const baseKeys = new Set(baseline.entries.map(key));
   const drift: DriftRow[] = [];
+  const checked: CheckedMetric[] = [];
   let compared = 0;
   for (const base of baseline.entries) {
     const fresh = nowByKey.get(key(base));
-    if (fresh) compared += compareEntry(base, fresh, baseline.tolerance, drift);
+    if (fresh) compared += compareEntry(base, fresh, baseline.tolerance, drift, checked);
     else drift.push({ variant: base.variant, strategy: base.strategy, metric: '(variant × strategy)', stat: 'entry', baseline: base.seeds, now: null, delta: null });
   }
   for (const fresh of now.entries)
     if (!baseKeys.has(key(fresh))) drift.push({ variant: fresh.variant, strategy: fresh.strategy, metric: '(variant × strategy)', stat: 'entry', baseline: null, now: fresh.seeds, delta: null });
-  return { compared, drift };
+  return { compared, checked, drift: orderDrift(drift) };
 }

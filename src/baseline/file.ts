@@ -1,6 +1,6 @@
 /** Baseline files: where they live, reading them (checked, every problem at once), writing them. */
 import { existsSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, join, normalize, relative, resolve, sep } from 'node:path';
 import { msg, UserInputError, type Issue } from '../errors/index.js';
 import { readJsonFile } from '../scenario/index.js';
 import { BASELINE_STATS, type Baseline } from './types.js';
@@ -8,6 +8,18 @@ import { BASELINE_STATS, type Baseline } from './types.js';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTolerance = (v: unknown): boolean => isObj(v) && typeof v.relative === 'number' && v.relative >= 0 && typeof v.absolute === 'number' && v.absolute >= 0;
+
+/** The folder of baseline files when `--dir` is not given. */
+export const DEFAULT_BASELINE_DIR = 'baselines';
+
+/**
+ * `dir` as a re-record hint should repeat it: undefined for the default folder (no `--dir` needed).
+ * @example dirForHint('baselines/') // undefined
+ * @example dirForHint('/tmp/b') // '/tmp/b'
+ */
+export function dirForHint(dir: string): string | undefined {
+  return normalize(dir).replace(/[\\/]+$/, '') === DEFAULT_BASELINE_DIR ? undefined : dir;
+}
 
 /**
  * The baseline file of `scenario` in `dir`: the scenario's file name.
@@ -68,12 +80,13 @@ export function baselineIssues(data: unknown, file: string): Issue[] {
 }
 
 /**
- * Reads the baseline at `file`, recorded for `scenario`.
+ * Reads the baseline at `file`, recorded for `scenario`; `dir` is the `--dir` it was looked up in
+ * (repeated in the hint when it is not the default).
  * @throws {UserInputError} when it is missing (saying how to record it), not JSON or not a baseline
  * @example const baseline = readBaseline('baselines/default.json', 'scenarios/default.json');
  */
-export function readBaseline(file: string, scenario: string): Baseline {
-  if (!existsSync(file)) throw new UserInputError([msg.missingBaseline(file, scenario)]);
+export function readBaseline(file: string, scenario: string, dir: string = DEFAULT_BASELINE_DIR): Baseline {
+  if (!existsSync(file)) throw new UserInputError([msg.missingBaseline(file, scenario, dirForHint(dir))]);
   const data = readJsonFile(file);
   const issues = baselineIssues(data, file);
   if (issues.length) throw new UserInputError(issues);

@@ -53,8 +53,16 @@ export interface DriftRow {
   readonly delta: number | null;
 }
 
-/** The outcome of a check: how many values were compared and which drifted. */
+/** One metric of one variant × strategy that a check compared (its mean, p5 and p95). */
+export interface CheckedMetric {
+  readonly variant: string;
+  readonly strategy: string;
+  readonly metric: string;
+}
+
+/** The outcome of a check: how many values were compared, which metrics, and which values drifted (headline metrics first, baseline/headline.ts). */
 export interface CheckResult {
   readonly compared: number;
+  readonly checked: readonly CheckedMetric[];
   readonly drift: readonly DriftRow[];
 }

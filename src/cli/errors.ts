@@ -1,10 +1,10 @@
 /**
- * Mapping errors to exit codes (PRODUCT.md): 0 ok, 1 baseline drift, 2 bad input, 3 internal.
+ * Mapping errors to exit codes (PRODUCT.md): 0 ok, 1 baseline drift or a failed threshold, 2 bad input, 3 internal.
  * User errors print every issue, never a stack trace.
  */
 import { formatIssue, UserInputError } from '../errors/index.js';
 
-export const EXIT = { ok: 0, drift: 1, badInput: 2, internal: 3 } as const;
+export const EXIT = { ok: 0, drift: 1, badInput: 2, internal: 3, thresholds: 1 } as const;
 
 /** Prints `err` to stderr and returns the exit code it maps to. */
 export function reportError(err: unknown): number {

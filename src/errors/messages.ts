@@ -71,7 +71,7 @@ export const msg = {
   badFlag: (flag: string, expected: string, found: unknown): Issue => ({ file: '', pointer: flag, expected, found: show(found) }),
   notResults: (file: string, pointer: string, expected: string, found: unknown): Issue => ({ file, pointer, expected: `${expected} (a results.json written by wabasim run)`, found: show(found) }),
   shardResults: (file: string, index: number, count: number): Issue => ({ file, pointer: '/shard', expected: 'the results of a whole sweep (join the shards with wabasim merge first)', found: `shard ${index} of ${count}` }),
-  missingBaseline: (file: string, scenario: string): Issue => ({ file, pointer: '', expected: `a recorded baseline (record it with: wabasim baseline record ${scenario})`, found: 'no such file' }),
+  missingBaseline: (file: string, scenario: string, dir?: string): Issue => ({ file, pointer: '', expected: `a recorded baseline (record it with: ${baselineMsg.recordCommand([scenario], dir)})`, found: 'no such file' }),
   notBaseline: (file: string, pointer: string, expected: string, found: unknown): Issue => ({ file, pointer, expected: `${expected} (a baseline written by wabasim baseline record)`, found: show(found) }),
   /** A scenario names a strategy module outside its own directory tree (README "Threat model"). */
   strategyModuleOutside: (file: string, pointer: string, path: string, tree: string, flag: string): Issue => ({
@@ -239,3 +239,81 @@ export const objectiveMsg = {
   }),
   bothDirections: (file: string, pointer: string): Issue => ({ file, pointer, expected: 'one of "maximise" or "minimise"', found: 'both' }),
 } as const;
+
+/**
+ * Scenario thresholds (issue 19 item 4, README "Thresholds and CI"): a key or condition that does
+ * not parse, an unknown metric, strategy or variant; what `run` and `report` print about them.
+ * @example thresholdMsg.badCondition('s.json', '/thresholds/delivered/0', 'avg<3', 'unknown aggregation "avg"')
+ */
+export const thresholdMsg = {
+  badKey: (file: string, pointer: string, key: string, problem: string): Issue => ({
+    file,
+    pointer,
+    expected: 'a threshold key METRIC or METRIC{strategy:NAME,variant:NAME} (one or both, comma-separated)',
+    found: `${show(key)}: ${problem}`,
+  }),
+  unknownMetric: (file: string, pointer: string, metric: string, known: readonly string[]): Issue => ({
+    file,
+    pointer,
+    expected: 'a metric of the run summary, e.g. uniqueUsersReached, restricted or failedByCode.131049 (README "Thresholds and CI" lists them)',
+    found: `unknown metric ${show(metric)}${didYouMean(metric, known)}`,
+  }),
+  unknownMetricKey: (file: string, pointer: string, group: string, keys: readonly string[], metric: string, known: readonly string[]): Issue => ({
+    file,
+    pointer,
+    expected: `a metric ${group}.KEY with KEY one of ${keys.join(', ')}`,
+    found: `unknown metric ${show(metric)}${didYouMean(metric, known)}`,
+  }),
+  badCondition: (file: string, pointer: string, text: string, problem: string): Issue => ({
+    file,
+    pointer,
+    expected: 'a condition AGG OP NUMBER: AGG mean, min, max, p(N) with N in [0, 100], or rate (the share of runs where the metric is not 0); OP <, <=, >, >=, == or !=; e.g. "p(95)<=100"',
+    found: `${show(text)}: ${problem}`,
+  }),
+  /** A scope names a strategy (label) or variant the scenario does not run. */
+  unknownScope: (file: string, pointer: string, kind: 'strategy' | 'variant', known: readonly string[], found: string): Issue => ({
+    file,
+    pointer,
+    expected: `a ${kind} the scenario runs (${known.map((k) => show(k)).join(', ')})`,
+    found: `${kind} ${show(found)}${didYouMean(found, known)}`,
+  }),
+  /** Why a scoped threshold was not checked: `--strategy` left out every variant × strategy it names. */
+  skipped: (scope: string, ran: readonly string[]): string => `no variant × strategy of this sweep matches ${scope} (ran: ${ran.join('; ')})`,
+  /** How many checks passed and failed, and how many thresholds were skipped: `1 of 8 checks failed`. */
+  tally: (passed: number, failed: number, skipped: number): string =>
+    `${failed ? `${failed} of ${passed + failed} checks failed` : passed === 0 ? 'no check ran' : `${passed === 1 ? 'the 1 check' : `all ${passed} checks`} passed`}${skipped ? `, ${skipped} threshold${skipped === 1 ? '' : 's'} skipped` : ''}`,
+  /** The one-line outcome `run` and `report` print last. */
+  summary: (passed: number, failed: number, skipped: number): string => `thresholds: ${failed ? 'FAILED' : 'ok'}, ${thresholdMsg.tally(passed, failed, skipped)}`,
+  /** The observed value of a failed check: `p(50) = 261 over 10 runs`, `rate = 0.3 (3 of 10 runs)`. */
+  observed: (aggregation: string, value: string, nonZero: number, runs: number, never: number): string =>
+    `${aggregation} = ${value}${aggregation === 'rate' ? ` (${nonZero} of ${runs} runs)` : ` over ${runs} run${runs === 1 ? '' : 's'}`}${never ? ` (never in ${never} of ${runs})` : ''}`,
+  /** A failed check as a JUnit failure message. */
+  failure: (condition: string, observed: string): string => `${condition} failed: ${observed}`,
+  shardNotEvaluated: (): string => 'note: thresholds are not evaluated on a shard; join the shards with wabasim merge, then wabasim report evaluates them',
+  junitWithShard: (found: string): Issue => ({
+    file: '',
+    pointer: '--junit',
+    expected: 'no --junit with --shard (thresholds are judged on the whole sweep: wabasim merge the shards, then wabasim report RESULTS --junit FILE)',
+    found: show(found),
+  }),
+} as const;
+
+/**
+ * `wabasim baseline` hints (issue 19 item 4): the command that re-records, keeping a `--dir` the
+ * user passed (`dir` undefined for the default folder).
+ * @example baselineMsg.recordCommand(['scenarios/default.json'], 'my baselines') // "wabasim baseline record scenarios/default.json --dir 'my baselines'"
+ */
+export const baselineMsg = {
+  recordCommand: (scenarios: readonly string[], dir: string | undefined): string =>
+    ['wabasim', 'baseline', 'record', ...scenarios, ...(dir === undefined ? [] : ['--dir', dir])].map(shellWord).join(' '),
+  drifted: (drifted: number, total: number, command: string): string =>
+    `${drifted} of ${total} scenario${total === 1 ? '' : 's'} drifted; if the change is intended, re-record with: ${command}`,
+  /** A drifted value as a JUnit failure line: `mean: baseline 261, now 271 (+10)`. */
+  drift: (stat: string, baseline: string, now: string, delta: string): string => `${stat}: baseline ${baseline}, now ${now}${delta ? ` (${delta})` : ''}`,
+  junitWithRecord: (found: string): Issue => ({ file: '', pointer: '--junit', expected: 'no --junit with baseline record (baseline check writes it)', found: show(found) }),
+} as const;
+
+/** `word` as one shell word: as it is when that is safe, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

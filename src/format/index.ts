@@ -1,3 +1,4 @@
 /** Formatting shared by the CLI and the report: numbers and plain-text tables. */
 export { formatNumberPlain, formatNumberRounded } from './number.js';
 export { formatTable } from './table.js';
+export { escapeXml, junitXml, type JunitCase, type JunitSuite } from './junit.js';

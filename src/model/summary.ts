@@ -5,7 +5,6 @@
 import { DAY, HOUR } from '../engine/index.js';
 import { total, type Collector } from '../metrics/collector.js';
 import type { RunContext } from './context.js';
-import type { METRIC_FAMILIES, SCALAR_METRICS } from '../metrics/metric-names.js';
 import { ENFORCEMENT_KINDS, ENFORCEMENT_PATHS, PERMANENT_KINDS, RESTRICTING_KINDS, type PacingVerdicts, type World } from './state/index.js';
 
 /** Summary metrics of one run. Counts unless named otherwise. */
@@ -68,11 +67,6 @@ export interface RunSummary {
   /** Every enforcement with its reason, the path that acted (and how that path is known) and, for trust restrictions, the layers that drove it. */
   readonly enforcements: readonly EnforcementSummary[];
 }
-
-// The metric names scenarios may use (objective, thresholds) are fields of RunSummary: numbers and records of numbers.
-type Check<T extends true> = T;
-export type MetricNamesAreSummaryFields = Check<(typeof SCALAR_METRICS)[number] extends { [K in keyof RunSummary]: RunSummary[K] extends number ? K : never }[keyof RunSummary] ? true : false> &
-  Check<(typeof METRIC_FAMILIES)[number] extends { [K in keyof RunSummary]: RunSummary[K] extends Readonly<Record<string, number>> ? K : never }[keyof RunSummary] ? true : false>;
 
 /** One enforcement action on one number, as results.json records it. */
 export interface EnforcementSummary {

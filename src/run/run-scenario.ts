@@ -20,6 +20,7 @@ import { VERSION } from '../version.js';
 import { planDigest, shardDigest } from './shard-digest.js';
 import { checkSweepMemory } from './memory-estimate.js';
 import { isolatingResolver, sweepWatch } from './isolated-strategies.js';
+import { checkThresholdScopes } from '../thresholds/check.js';
 
 export interface RunScenarioOptions extends SweepOptions {
   /** Worker threads (default 0: run in this thread). Results are identical whatever the count. */
@@ -49,6 +50,8 @@ export async function runScenario(file: string, opts: RunScenarioOptions = {}): 
 export async function runValidatedScenario(scenario: Scenario, file: string, opts: RunScenarioOptions = {}): Promise<Results> {
   // 2. plan
   const setup = await prepareSweep(scenario, file, planVariants(scenario, { file, strategyNames: BUILTIN_NAMES }), opts, isolatingResolver(opts.callbackTimeout));
+  // 2a. threshold scopes name what runs: a strategy module's own name is known only once imported
+  if (scenario.thresholds && !opts.strategies) checkThresholdScopes(scenario.thresholds, file, { variants: setup.variants.map((v) => v.name), strategies: setup.strategies.map((s) => s.label) });
   const indices = setup.plan.map((_, i) => i).filter((i) => !opts.shard || i % opts.shard.count === opts.shard.index - 1);
   // user modules always run in worker threads, under the watchdog
   const isolated = setup.strategies.some((s) => s.isolated);

@@ -331,6 +331,13 @@ export const scenarioSchema = {
     strategies: { type: 'array', minItems: 1, maxItems: LIMITS.maxListItems, items: strategyRef },
     variants: { type: 'array', maxItems: LIMITS.maxListItems, items: variant },
     objective,
+    thresholds: {
+      type: 'object',
+      description: 'CI gates, k6-style (README "Thresholds and CI"): key METRIC or METRIC{strategy:NAME,variant:NAME}, a metric of the run summary; value a list of conditions AGG OP NUMBER on its values across runs, AGG mean, min, max, p(N) or rate (the share of runs where it is not 0), OP <, <=, >, >=, == or !=; e.g. {"restricted{strategy:tier-aware}": ["rate==0"]}. A failed one makes `wabasim run` exit 1',
+      maxProperties: LIMITS.maxListItems,
+      propertyNames: { maxLength: 1000 },
+      additionalProperties: { type: 'array', minItems: 1, maxItems: LIMITS.maxListItems, items: { type: 'string', maxLength: 200 } },
+    },
   },
   $defs: { distribution },
 } as const;

@@ -4,10 +4,11 @@
  * passed, so shapes are known; collects every issue instead of stopping at the first.
  */
 import { escapePointer, msg, objectiveMsg, type Issue } from '../errors/index.js';
-import { isMetricName, metricNameList } from '../metrics/metric-names.js';
+import { isMetricName, metricNames } from '../thresholds/metric-names.js';
 import { findParam, isDistribution, isProfileId, paramRange, PROFILE_IDS, PROFILES, type NumericParam, type PolicyProfile } from '../policy/index.js';
 import { LIMITS } from './limits.js';
 import type { Scenario } from './schema.js';
+import { thresholdIssues } from '../thresholds/check.js';
 
 /** Built-in strategy names are supplied by the caller so this module does not depend on strategies. */
 export interface SemanticContext {
@@ -73,6 +74,7 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
   });
   const runs = Math.max(1, variants.length) * s.strategies.length * s.seeds;
   if (runs > LIMITS.maxRuns) issues.push(msg.tooMany(file, '/seeds', 'runs (variants × strategies × seeds)', LIMITS.maxRuns, runs));
+  issues.push(...thresholdIssues(s, file));
   return issues;
 }
 
@@ -86,7 +88,7 @@ function checkObjective(o: NonNullable<Scenario['objective']>, file: string, iss
   if (o.maximise !== undefined && o.minimise !== undefined) issues.push(objectiveMsg.bothDirections(file, '/objective/minimise'));
   for (const key of ['maximise', 'minimise'] as const) {
     const metric = o[key];
-    if (metric !== undefined && !isMetricName(metric)) issues.push(objectiveMsg.unknownMetric(file, `/objective/${key}`, metricNameList(), metric));
+    if (metric !== undefined && !isMetricName(metric)) issues.push(objectiveMsg.unknownMetric(file, `/objective/${key}`, metricNames(), metric));
   }
 }
 

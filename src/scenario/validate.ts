@@ -43,7 +43,8 @@ export function loadScenario(file: string, strategyNames: readonly string[]): Sc
  * @throws {UserInputError} when a patched scenario is invalid
  */
 export function planVariants(s: Scenario, ctx: SemanticContext): VariantPlan[] {
-  const base = { ...s, variants: undefined };
+  // thresholds are the sweep's, checked once on the whole scenario (their scopes name its variants)
+  const base = { ...s, variants: undefined, thresholds: undefined };
   if (!s.variants || s.variants.length === 0) {
     return [{ name: 'base', scenario: base, policy: s.policy, overrides: s.overrides ?? {} }];
   }

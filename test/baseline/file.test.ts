@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { baselineCollisions, baselineFromResults, baselineIssues, baselinePath, readBaseline, serializeBaseline } from '../../src/baseline/index.js';
+import { baselineCollisions, baselineFromResults, baselineIssues, baselinePath, dirForHint, readBaseline, serializeBaseline } from '../../src/baseline/index.js';
 import { msg, UserInputError } from '../../src/errors/index.js';
 import { syntheticResults } from '../report/fixtures.js';
 
@@ -44,6 +44,10 @@ test('scenarios that share a baseline file name are named in pairs; distinct nam
     msg.sameBaseline('b/x.json', 'a/x.json', join('baselines', 'x.json')),
     msg.sameBaseline('c/X.json', 'a/x.json', join('baselines', 'X.json')),
   ]);
+});
+
+test('a --dir is repeated in hints unless it is the default folder', () => {
+  assert.equal(['baselines', './baselines/', 'baselines//', '/tmp/b', 'other'].map(dirForHint), [undefined, undefined, undefined, '/tmp/b', 'other']);
 });
 
 test.run();

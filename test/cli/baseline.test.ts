@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatIssue, msg } from '../../src/errors/index.js';
+import { baselineMsg, formatIssue, msg } from '../../src/errors/index.js';
+import { parseJunit } from '../format/parse-junit.js';
 
 const BIN = join(process.cwd(), 'bin', 'wabasim.js');
 const cli = (...args: string[]): { status: number | null; stdout: string; stderr: string } => {
@@ -14,10 +15,11 @@ const cli = (...args: string[]): { status: number | null; stdout: string; stderr
 const dir = mkdtempSync(join(tmpdir(), 'wabasim-baselines-'));
 const SCENARIO = 'scenarios/first-campaign.json';
 
-test('check without a recorded baseline exits 2 and says how to record it', () => {
+test('check without a recorded baseline exits 2 and says how to record it, with the --dir given', () => {
   const r = cli('baseline', 'check', SCENARIO, '--dir', dir);
   assert.is(r.status, 2);
-  assert.match(r.stderr, formatIssue(msg.missingBaseline(join(dir, 'first-campaign.json'), SCENARIO)));
+  assert.match(r.stderr, formatIssue(msg.missingBaseline(join(dir, 'first-campaign.json'), SCENARIO, dir)));
+  assert.match(r.stderr, `record it with: wabasim baseline record ${SCENARIO} --dir ${dir})`);
 });
 
 test('record, then check passes (exit 0)', () => {
@@ -43,6 +45,29 @@ test('a drifted metric prints a diff table and exits 1; --json lists the rows', 
   assert.is(j.status, 1);
   const outcome = JSON.parse(j.stdout) as { drift: { metric: string; delta: number }[] }[];
   assert.equal(outcome[0].drift.map((d) => [d.metric, d.delta]), [['delivered', -10]]);
+});
+
+test('check --junit: a test case per metric, the drifted one failed; the re-record hint keeps --dir', () => {
+  const junit = join(dir, 'reports', 'baseline.xml');
+  const r = cli('baseline', 'check', SCENARIO, '--dir', dir, '--junit', junit);
+  assert.is(r.status, 1);
+  assert.match(r.stdout, baselineMsg.drifted(1, 1, `wabasim baseline record ${SCENARIO} --dir ${dir}`));
+  const doc = parseJunit(readFileSync(junit, 'utf8'));
+  const [suite] = doc.testsuites.testsuite ?? [];
+  assert.is(suite['@_name'], SCENARIO);
+  assert.is(doc.testsuites['@_failures'], '1');
+  const cases = suite.testcase ?? [];
+  assert.ok(cases.length > 40, 'every metric compared is a test case');
+  assert.equal(cases.filter((c) => c.failure).map((c) => [c['@_classname'], c['@_name']]), [[`${SCENARIO}: base × blast`, 'delivered']]);
+  assert.match(cases[0].failure?.['@_message'] ?? '', /^mean: baseline [\d.]+, now [\d.]+ \(-10\)$/);
+  const refused = cli('baseline', 'record', SCENARIO, '--dir', dir, '--junit', junit);
+  assert.is(refused.status, 2);
+  assert.match(refused.stderr, formatIssue(baselineMsg.junitWithRecord(junit)));
+});
+
+test('the re-record hint quotes a --dir with a space, and leaves out the default one', () => {
+  assert.is(baselineMsg.recordCommand([SCENARIO], join(dir, 'my baselines')), `wabasim baseline record ${SCENARIO} --dir '${join(dir, 'my baselines')}'`);
+  assert.is(baselineMsg.recordCommand([SCENARIO, 'b.json'], undefined), `wabasim baseline record ${SCENARIO} b.json`);
 });
 
 test('two scenarios with one baseline file name: exit 2 naming both, before anything runs or is written', () => {

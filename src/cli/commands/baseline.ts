@@ -5,14 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { baselineCollisions, baselineFromResults, baselinePath, checkBaseline, DEFAULT_TOLERANCE, readBaseline, scenarioRef, serializeBaseline, type Baseline, type DriftRow } from '../../baseline/index.js';
-import { UserInputError, type Issue } from '../../errors/index.js';
-import { runScenario, writeFileAtomic, type Results } from '../../run/index.js';
-import { writePhase } from '../interrupt.js';
+import { baselineCollisions, baselineFromResults, baselineJunit, baselinePath, checkBaseline, DEFAULT_BASELINE_DIR, DEFAULT_TOLERANCE, dirForHint, readBaseline, scenarioRef, serializeBaseline, type Baseline, type CheckedScenario, type DriftRow } from '../../baseline/index.js';
+import { baselineMsg, UserInputError, type Issue } from '../../errors/index.js';
+import { removeCreatedDirs, runScenario, writeFileAtomic, type Results } from '../../run/index.js';
+import { onAbandon, writePhase } from '../interrupt.js';
 import { EXIT } from '../errors.js';
 import { progressReporter } from '../progress.js';
 import { formatTable } from '../../format/index.js';
 import { allowStrategyPathOption, callbackTimeoutOption, defaultWorkers } from './run.js';
+import { checkJunitFile, junitOption } from '../thresholds.js';
 
 export const BASELINE_ACTIONS = ['record', 'check'] as const;
 
@@ -22,6 +23,7 @@ export interface BaselineArgs {
   dir: string;
   allowStrategyPath?: string[];
   callbackTimeout?: number;
+  junit?: string;
   json: boolean;
 }
 
@@ -36,9 +38,10 @@ export function baselineBuilder(y: Argv): Argv<BaselineArgs> {
   return y
     .positional('action', { choices: BASELINE_ACTIONS, demandOption: true, describe: 'record: store the current outputs; check: compare with them' })
     .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' })
-    .option('dir', { type: 'string', default: 'baselines', describe: 'Folder of the baseline files (one per scenario, named like it)' })
+    .option('dir', { type: 'string', default: DEFAULT_BASELINE_DIR, describe: 'Folder of the baseline files (one per scenario, named like it)' })
     .option('allow-strategy-path', allowStrategyPathOption)
     .option('callback-timeout', callbackTimeoutOption)
+    .option('junit', { ...junitOption, describe: 'With check: also write the outcome as JUnit XML to FILE (a test case per metric of each variant × strategy)' })
     .option('json', { type: 'boolean', default: false, describe: 'Print the outcome as JSON' }) as unknown as Argv<BaselineArgs>;
 }
 
@@ -61,6 +64,7 @@ export async function baselineCommand(args: BaselineArgs): Promise<number> {
   // two scenarios sharing a baseline file: refuse before anything runs, never overwrite one with the other
   const collisions = baselineCollisions(args.dir, args.scenarios);
   if (collisions.length) throw new UserInputError(collisions);
+  if (args.action === 'record' && args.junit !== undefined) throw new UserInputError([baselineMsg.junitWithRecord(args.junit)]);
   return args.action === 'record' ? record(args) : check(args);
 }
 
@@ -71,7 +75,7 @@ async function record(args: BaselineArgs): Promise<number> {
     let tolerance = DEFAULT_TOLERANCE;
     if (existsSync(file)) {
       try {
-        tolerance = readBaseline(file, scenario).tolerance;
+        tolerance = readBaseline(file, scenario, args.dir).tolerance;
       } catch (err) {
         if (!(err instanceof UserInputError)) throw err;
         process.stderr.write(`note: ${file} was not a readable baseline; its tolerances are reset to the default\n`);
@@ -93,22 +97,37 @@ async function check(args: BaselineArgs): Promise<number> {
   for (const scenario of args.scenarios) {
     const file = baselinePath(args.dir, scenario);
     try {
-      baselines.push({ scenario, file, baseline: readBaseline(file, scenario) });
+      baselines.push({ scenario, file, baseline: readBaseline(file, scenario, args.dir) });
     } catch (err) {
       if (err instanceof UserInputError) issues.push(...err.issues);
       else throw err;
     }
   }
   if (issues.length) throw new UserInputError(issues);
+  const junitDir = checkJunitFile(args.junit);
+  const forget = onAbandon(() => junitDir && removeCreatedDirs(junitDir));
   const outcomes: { scenario: string; baseline: string; compared: number; drift: readonly DriftRow[] }[] = [];
-  for (const { scenario, file, baseline } of baselines) {
-    const { compared, drift } = checkBaseline(baseline, await run(scenario, args.allowStrategyPath, args.callbackTimeout));
-    outcomes.push({ scenario, baseline: file, compared, drift });
-    if (!args.json) process.stdout.write(`${describeCheck(scenario, file, compared, drift)}\n`);
+  const checked: CheckedScenario[] = [];
+  try {
+    for (const { scenario, file, baseline } of baselines) {
+      const result = checkBaseline(baseline, await run(scenario, args.allowStrategyPath, args.callbackTimeout));
+      outcomes.push({ scenario, baseline: file, compared: result.compared, drift: result.drift });
+      checked.push({ scenario, file, baseline, result });
+      if (!args.json) process.stdout.write(`${describeCheck(scenario, file, result.compared, result.drift)}\n`);
+    }
+  } catch (err) {
+    if (junitDir) removeCreatedDirs(junitDir);
+    throw err;
+  } finally {
+    forget();
+  }
+  if (args.junit !== undefined) {
+    const junit = args.junit;
+    writePhase([junit], () => writeFileAtomic(junit, baselineJunit(checked)));
   }
   if (args.json) process.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
   const drifted = outcomes.filter((o) => o.drift.length > 0);
-  if (!args.json && drifted.length) process.stdout.write(`\n${drifted.length} of ${outcomes.length} scenario${outcomes.length === 1 ? '' : 's'} drifted; if the change is intended, re-record with: wabasim baseline record ${drifted.map((d) => d.scenario).join(' ')}\n`);
+  if (!args.json && drifted.length) process.stdout.write(`\n${baselineMsg.drifted(drifted.length, outcomes.length, baselineMsg.recordCommand(drifted.map((d) => d.scenario), dirForHint(args.dir)))}\n`);
   return drifted.length ? EXIT.drift : EXIT.ok;
 }
 

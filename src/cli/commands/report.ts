@@ -6,10 +6,13 @@ import { checkOutFile, removeCreatedDirs, writeFilesTogether } from '../../run/i
 import { onAbandon, writePhase } from '../interrupt.js';
 import { msg } from '../../errors/index.js';
 import { VERSION } from '../../version.js';
+import { thresholdsOf } from '../../thresholds/index.js';
+import { checkJunitFile, judgeThresholds, junitOption, printThresholds, thresholdExit } from '../thresholds.js';
 
 export interface ReportArgs {
   results: string;
   out?: string;
+  junit?: string;
 }
 
 /**
@@ -19,33 +22,41 @@ export interface ReportArgs {
 export function reportBuilder(y: Argv): Argv<ReportArgs> {
   return y
     .positional('results', { type: 'string', demandOption: true, describe: 'A results.json written by wabasim run (or merge)' })
-    .option('out', { type: 'string', describe: 'Report file to write (default: report.html beside the results file)' }) as unknown as Argv<ReportArgs>;
+    .option('out', { type: 'string', describe: 'Report file to write (default: report.html beside the results file)' })
+    .option('junit', junitOption) as unknown as Argv<ReportArgs>;
 }
 
 /**
  * Reads `args.results`, checks the output file, renders the report and writes it atomically
  * (temporary file beside it, then rename); prints its path. Results of another wabasim version
- * render with a warning on stderr when their shape validates.
- * Why: change a chart or lose a report without re-running a long sweep.
+ * render with a warning on stderr when their shape validates. Then judges the thresholds the
+ * results' scenario declares, as `run` does: writes `--junit`, prints the failed ones and
+ * resolves to 1 when one failed (the report is written either way), else 0.
+ * Why: change a chart or lose a report without re-running a long sweep; judge merged shards.
  * @throws {UserInputError} when the results file is missing, not JSON or not a results file, or
  *   the output cannot be written there (nothing is written; a previous report is unchanged)
  * @example await reportCommand({ results: 'reports/default/results.json' })
  */
-export async function reportCommand(args: ReportArgs): Promise<void> {
+export async function reportCommand(args: ReportArgs): Promise<number> {
   const results = readResultsFile(args.results);
   if (results.wabasim !== VERSION) process.stderr.write(`${msg.foreignVersion(args.results, results.wabasim, VERSION)}\n`);
+  thresholdsOf(results, args.results); // thresholds that do not parse: exit 2 before anything is written
   const out = resolve(args.out ?? join(dirname(args.results), 'report.html'));
   const outDir = checkOutFile('--out', out);
-  const forget = onAbandon(() => removeCreatedDirs(outDir));
+  const junitDir = checkJunitFile(args.junit, outDir);
+  const forget = onAbandon(() => [outDir, junitDir].forEach((d) => d && removeCreatedDirs(d)));
   let html: string;
   try {
     html = await renderReport(results);
   } catch (err) {
-    removeCreatedDirs(outDir);
+    [outDir, junitDir].forEach((d) => d && removeCreatedDirs(d));
     throw err;
   } finally {
     forget();
   }
   writePhase([out], () => writeFilesTogether([{ path: out, content: html }]));
   process.stdout.write(`report: ${out}\n`);
+  const gates = judgeThresholds(results, args.results, args.junit);
+  printThresholds(gates);
+  return thresholdExit(gates);
 }

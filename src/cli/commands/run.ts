@@ -1,7 +1,7 @@
 /** `wabasim run SCENARIO` — runs every variant × strategy × seed; writes results.json and report.html; prints a summary. */
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import { msg, UserInputError } from '../../errors/index.js';
+import { msg, thresholdMsg, UserInputError } from '../../errors/index.js';
 import type { Argv } from 'yargs';
 import { checkOutDir, DEFAULT_CALLBACK_TIMEOUT, removeCreatedDirs, runScenario, writeFilesTogether, type OutputFile, type Results } from '../../run/index.js';
 import { renderReport } from '../../report/index.js';
@@ -9,6 +9,7 @@ import { formatNumberPlain, formatNumberRounded, formatTable } from '../../forma
 import { describeObjective, objectiveOf, variantEffectLine, variantEffects, verdictLines, verdicts } from '../../verdict/index.js';
 import { progressReporter } from '../progress.js';
 import { onAbandon, writePhase } from '../interrupt.js';
+import { checkJunitFile, judgeThresholds, junitOption, printThresholds, thresholdExit } from '../thresholds.js';
 
 export interface RunArgs {
   scenario: string;
@@ -20,6 +21,7 @@ export interface RunArgs {
   workers?: number;
   shard?: string;
   callbackTimeout?: number;
+  junit?: string;
   json: boolean;
 }
 
@@ -56,15 +58,18 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
     .option('workers', { type: 'number', describe: 'Worker threads (default: the cores, at most 8; 0 = in the main thread); results are identical for any count' })
     .option('callback-timeout', callbackTimeoutOption)
     .option('shard', { type: 'string', describe: 'Run only slice i of n of the sweep, e.g. 2/8 (join with wabasim merge)' })
+    .option('junit', junitOption)
     .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON' }) as unknown as Argv<RunArgs>;
 }
 
 /**
- * Checks `--out` before the sweep (exit 2 at once), runs the sweep, renders the report, then
- * swaps results.json and report.html in together (or the shard file alone); prints a summary.
+ * Checks `--out` (and `--junit`) before the sweep (exit 2 at once), runs the sweep, renders the
+ * report, then swaps results.json and report.html in together (or the shard file alone); prints a
+ * summary; judges the scenario's thresholds (not on a shard), writes `--junit`, prints the failed
+ * ones. Resolves to the exit code: 1 when a threshold failed, else 0.
  * @throws {UserInputError} a bad flag, scenario or `--out`, or a write the OS refused (the previous files are unchanged)
  */
-export async function runCommand(args: RunArgs, checkInt: (flag: string, v: number | undefined, min: number) => void): Promise<void> {
+export async function runCommand(args: RunArgs, checkInt: (flag: string, v: number | undefined, min: number) => void): Promise<number> {
   checkInt('--seeds', args.seeds, 1);
   checkInt('--seed', args.seed, 0);
   checkInt('--workers', args.workers, 0);
@@ -72,8 +77,10 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
   const resultsName = shard ? `results.shard-${shard.index}-of-${shard.count}.json` : 'results.json';
   // a shard holds part of the sweep: its report waits for `wabasim merge` + `wabasim report`
   const reportName = shard ? undefined : 'report.html';
+  if (shard && args.junit !== undefined) throw new UserInputError([thresholdMsg.junitWithShard(args.junit)]);
   const outDir = checkOutDir('--out', args.out ?? join('reports', basename(args.scenario).replace(/\.json$/i, '')), reportName ? [resultsName, reportName] : [resultsName]);
-  const forget = onAbandon(() => removeCreatedDirs(outDir));
+  const junitDir = checkJunitFile(args.junit, outDir);
+  const forget = onAbandon(() => [outDir, junitDir].forEach((d) => d && removeCreatedDirs(d)));
   const resultsFile = join(outDir.path, resultsName);
   const reportFile = reportName ? join(outDir.path, reportName) : undefined;
   let results: Results;
@@ -88,17 +95,22 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
     files.push({ path: resultsFile, content: `${JSON.stringify(results, null, 1)}\n` });
     if (reportFile) files.push({ path: reportFile, content: await renderReport(results) });
   } catch (err) {
-    removeCreatedDirs(outDir);
+    [outDir, junitDir].forEach((d) => d && removeCreatedDirs(d));
     throw err;
   } finally {
     forget();
   }
   writePhase(files.map((f) => f.path), () => writeFilesTogether(files));
+  // thresholds judge the whole sweep: a shard's are judged once merged (wabasim report)
+  const gates = shard ? undefined : judgeThresholds(results, resultsFile, args.junit);
+  if (shard && (results.scenario as { thresholds?: unknown }).thresholds) process.stderr.write(`${thresholdMsg.shardNotEvaluated()}\n`);
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ results: resultsFile, ...(reportFile ? { report: reportFile } : {}), summary: summaryRows(results), verdicts: shard ? undefined : verdicts(results) }, null, 2)}\n`);
-    return;
+    process.stdout.write(`${JSON.stringify({ results: resultsFile, ...(reportFile ? { report: reportFile } : {}), summary: summaryRows(results), verdicts: shard ? undefined : verdicts(results), ...(gates ? { thresholds: gates } : {}) }, null, 2)}\n`);
+    return thresholdExit(gates);
   }
   process.stdout.write(`${summaryTable(results)}\n${shard ? '' : `\n${verdictText(results)}\n`}\nresults: ${resultsFile}\n${reportFile ? `report: ${reportFile}\n` : ''}`);
+  if (gates) printThresholds(gates);
+  return thresholdExit(gates);
 }
 
 /** `i/n` with 1 ≤ i ≤ n. @throws {UserInputError} */

@@ -11,6 +11,7 @@ import { kpiTables } from './kpi-table.js';
 import { estimatesNote, labelBadge, parametersSection, uncertainGroups } from './parameters.js';
 import { REPORT_CSS } from './style.js';
 import { VERDICT_CSS, verdictSection } from './verdict.js';
+import { thresholdsSection } from './thresholds.js';
 
 /** A rendered chart ready for the page, or a chart left out with its reason. */
 export type PageChart =
@@ -80,6 +81,7 @@ ${header(data, note !== '')}
 ${verdictSection(data)}
 ${note}
 ${kpiSection(data)}
+${thresholdsSection(data)}
 ${enforcementSection(data)}
 ${chartsSection(data, charts)}
 ${parametersSection(data)}
