@@ -4,3 +4,4 @@ export { reportData, pointStep, MAX_POINTS, type ReportData, type Group } from '
 export { CHART_IDS, CHARTS, type ChartId } from './charts/registry.js';
 export type { ChartDefinition, ChartOutcome } from './chart-types.js';
 export { readResultsFile, resultsIssues } from './load-results.js';
+export { sourcesMarkdown } from './sources-doc.js';

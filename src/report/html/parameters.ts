@@ -7,6 +7,7 @@ import type { ResolvedParam } from '../../run/results.js';
 import { escapeHtml, formatValue } from '../format.js';
 import { paramGroupLabel } from '../labels.js';
 import type { ReportData } from '../report-data.js';
+import { linkCitations, splitSources } from './sources.js';
 
 /** Labels that mark a number as not documented by Meta. */
 export const UNCERTAIN_LABELS = ['estimate', 'forecast'] as const;
@@ -94,15 +95,15 @@ export function parametersSection(data: ReportData): string {
       rows.push(`<tr class="group"><th colspan="${columns.length + 3}" scope="rowgroup">${escapeHtml(group)} — ${escapeHtml(paramGroupLabel(group))}</th></tr>`);
     }
     const labels = [...new Set(params.flatMap((p) => (p ? [p.label] : [])))];
-    const sources = [...new Set(params.flatMap((p) => (p ? p.source.split(/;\s*/) : [])))].filter(Boolean);
+    const sources = [...new Set(params.flatMap((p) => (p ? splitSources(p.source) : [])))];
     const values = same ? valueCell(first, false) : params.map((p) => valueCell(p, labels.length > 1)).join('');
     const cls = labels.some((l) => (UNCERTAIN_LABELS as readonly string[]).includes(l)) ? ' class="uncertain"' : '';
-    rows.push(`<tr${cls}><th scope="row"><code>${escapeHtml(path)}</code></th>${values}<td>${labels.map(labelBadge).join(' ')}</td><td class="source">${sources.map((s) => escapeHtml(s)).join('<br>')}</td></tr>`);
+    rows.push(`<tr${cls}><th scope="row"><code>${escapeHtml(path)}</code></th>${values}<td>${labels.map(labelBadge).join(' ')}</td><td class="source">${sources.map(linkCitations).join('<br>')}</td></tr>`);
   }
   const legend = ['documented', 'reported', 'estimate', 'forecast'].map((l) => `${labelBadge(l)} ${escapeHtml(LABEL_MEANINGS[l])}`).join(' · ');
   const head = `<tr><th scope="col">Parameter</th>${columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}<th scope="col">Label</th><th scope="col">Source</th></tr>`;
   const policies = variants.map((v) => `${escapeHtml(v.name)}: <code>${escapeHtml(v.policy)}</code>`).join(' · ');
-  return `<section id="parameters"><h2>Parameters and their sources</h2><p>The policy parameters as each variant resolved them (${policies}). ${same && variants.length > 1 ? 'All variants use the same values. ' : ''}Labels: ${legend}.</p><table class="params"><colgroup><col class="c-path">${columns.map(() => '<col>').join('')}<col class="c-label"><col class="c-source"></colgroup><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></section>`;
+  return `<section id="parameters"><h2>Parameters and their sources</h2><p>The policy parameters as each variant resolved them (${policies}). ${same && variants.length > 1 ? 'All variants use the same values. ' : ''}Labels: ${legend}. Each source links to its entry under <a href="#sources">Sources</a>.</p><table class="params"><colgroup><col class="c-path">${columns.map(() => '<col>').join('')}<col class="c-label"><col class="c-source"></colgroup><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 const LABEL_MEANINGS: Readonly<Record<string, string>> = {

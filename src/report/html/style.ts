@@ -63,6 +63,12 @@ table.params tr.uncertain th code { color: #8a4b00; }
 .lbl-reported { background: #e4eefa; color: #0d3c8a; border-color: #7ba2d6; }
 .lbl-estimate { background: #fff0d9; color: #8a4b00; border: 1px dashed #d9902f; font-style: italic; }
 .lbl-forecast { background: #f2e7f8; color: #5b2a86; border: 1px dotted #8e5cb5; font-style: italic; }
+a.cite { color: var(--accent); text-decoration: none; border-bottom: 1px dotted currentColor; }
+ol.sources { padding-left: 1.6em; font-size: 0.88rem; }
+ol.sources li { margin: 0.7em 0; break-inside: avoid; page-break-inside: avoid; }
+ol.sources p { margin: 0.15em 0; max-width: 110ch; }
+ol.sources cite { font-style: italic; }
+.url { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
 footer { margin-top: 3em; color: var(--muted); font-size: 0.85rem; }
 @media (max-width: 700px) { main { padding: 16px; } .facts { grid-template-columns: 1fr; } }
 @media print {
