@@ -8,7 +8,6 @@
 import { SOURCE_DOCS, sourceDocOf, sourceUrls, type SourceDoc } from '../../policy/index.js';
 import { escapeHtml } from '../format.js';
 import type { ReportData } from '../report-data.js';
-import { enforcementSection } from './enforcement-table.js';
 
 /** The parts of a rendered chart the sources are read from (html/page.ts PageChart). */
 type ChartText = { readonly kind: 'chart'; readonly caption: string; readonly svg: string } | { readonly kind: 'skipped'; readonly reason: string };
@@ -94,17 +93,14 @@ function entry(doc: SourceDoc): string {
 }
 
 /**
- * The "Sources" section: every source this report cites — in its parameters, its charts and its
- * enforcement table — with title, publisher, date, address and what wabasim takes from it.
+ * The "Sources" section: every source this report cites — in its parameters, its charts and the
+ * other sections given as `html` (the enforcement table) — with title, publisher, date, address
+ * and what wabasim takes from it.
  * Why: the report is one file a reader may get alone; its citations must resolve inside it.
- * @example sourcesSection(data, charts) // '<section id="sources">…'
+ * @example sourcesSection(data, charts, enforcementSection(data)) // '<section id="sources">…'
  */
-export function sourcesSection(data: ReportData, charts: readonly ChartText[]): string {
-  const texts = [
-    ...data.results.variants.flatMap((v) => v.parameters.map((p) => p.source)),
-    ...charts.flatMap((c) => (c.kind === 'chart' ? [c.caption, c.svg] : [c.reason])),
-    enforcementSection(data),
-  ];
+export function sourcesSection(data: ReportData, charts: readonly ChartText[], ...html: readonly string[]): string {
+  const texts = [...data.results.variants.flatMap((v) => v.parameters.map((p) => p.source)), ...charts.flatMap((c) => (c.kind === 'chart' ? [c.caption, c.svg] : [c.reason])), ...html];
   const docs = citedDocs(texts);
   if (docs.length === 0) return '';
   const intro = '<p>Every source this report cites. Seed files are copies of web pages kept with the wabasim project; a reader without them finds each one here by title, publisher, date and address. Addresses are given as text: the report opens and links to nothing outside itself. The same list for every policy profile is <code>docs/sources.md</code> in the wabasim repository.</p>';
