@@ -15,6 +15,7 @@ import type { ChartOutcome } from './chart-types.js';
 import { reportPage, type PageChart } from './html/page.js';
 import { renderSvg } from './render-svg.js';
 import { reportData, type ReportData } from './report-data.js';
+import { CHART_WIDTH } from './spec.js';
 
 /** One registry chart built for `data`: its id, name and outcome. */
 export interface BuiltChart {
@@ -47,14 +48,15 @@ export function chartSpecs(data: ReportData): BuiltChart[] {
 export async function renderReport(results: Results): Promise<string> {
   // 1. group the runs once
   const data = reportData(results);
-  // 2. build each chart's spec; 3. render it to SVG (sequentially: vega's id counter is global)
+  // 2. build each chart's spec; 3. render it to SVG, every chart CHART_WIDTH wide so the page
+  // draws them at one scale (sequentially: vega's id counter is global)
   const charts: PageChart[] = [];
   for (const built of chartSpecs(data)) {
     if (built.outcome.kind === 'skipped') {
       charts.push({ kind: 'skipped', name: built.name, reason: built.outcome.reason });
       continue;
     }
-    const { svg } = await renderSvg(built.outcome.spec, built.id);
+    const { svg } = await renderSvg(built.outcome.spec, built.id, CHART_WIDTH);
     charts.push({ kind: 'chart', id: built.id, svg, caption: built.outcome.caption, dependsOn: built.dependsOn });
   }
   // 4. assemble the page

@@ -1,6 +1,7 @@
 /**
- * Shared pieces of the chart specs: the look (config), the strategy colours, the time axis, and
- * the wrapper that lays one panel per variant side by side (wrapping after two).
+ * Shared pieces of the chart specs: the look (config), the common width every chart is drawn at,
+ * the strategy colours, the time axis, and the wrapper that lays one panel per variant side by
+ * side (wrapping after two).
  */
 import type { Config, TopLevelSpec } from 'vega-lite';
 import type { ReportData } from './report-data.js';
@@ -12,27 +13,50 @@ type UnitPanel = Extract<PanelSpec, { mark: unknown }>;
 /** The encoding block of a unit spec. */
 export type PanelEncoding = NonNullable<UnitPanel['encoding']>;
 
+/**
+ * Width in pixels of every chart's SVG (render-report.ts draws each exactly this wide), so the
+ * page scales them all alike: 1:1 in a laptop's report column, about 0.77 on an A4 or Letter page,
+ * where the 12 px labels print at 7 pt.
+ */
+export const CHART_WIDTH = 900;
+
+/** Padding around a chart, and between the panels of the variants. */
+const PADDING = 10;
+const FACET_SPACING = 28;
+/** Room a y axis takes by default: its title, tick labels up to "100,000" and ticks. */
+export const Y_AXIS_ROOM = 80;
+/** Legend columns, and the longest label (longer ones end in an ellipsis) that lets them fit CHART_WIDTH. */
+const LEGEND_COLUMNS = 4;
+const LEGEND_LABEL_LIMIT = Math.floor((CHART_WIDTH - 2 * PADDING) / LEGEND_COLUMNS) - 40;
+
 /** The report's chart look: system sans-serif fonts (nothing fetched), legible sizes, legend on top. */
 export const CHART_CONFIG: Config = {
   font: 'Helvetica, Arial, sans-serif',
   background: 'white',
-  padding: 10,
+  padding: PADDING,
   title: { fontSize: 15, fontWeight: 600, anchor: 'start', subtitleFontSize: 12, subtitleColor: '#555555', offset: 12, subtitlePadding: 4 },
-  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 500, titleColor: '#333333', gridColor: '#e8e8e8', labelColor: '#333333' },
-  legend: { orient: 'top', offset: 8, labelFontSize: 12, titleFontSize: 12, labelLimit: 260, columns: 4 },
+  axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 500, titleColor: '#333333', gridColor: '#e8e8e8', labelColor: '#333333' },
+  legend: { orient: 'top', offset: 8, labelFontSize: 12, titleFontSize: 12, labelLimit: LEGEND_LABEL_LIMIT, columns: LEGEND_COLUMNS },
   header: { labelFontSize: 13, labelFontWeight: 600, labelLimit: 380, labelAnchor: 'start', labelOrient: 'top', labelAlign: 'left', labelPadding: 6 },
   view: { stroke: '#dddddd' },
-  facet: { spacing: 28 },
+  facet: { spacing: FACET_SPACING },
   concat: { spacing: 24 },
 };
 
+/** Font sizes of the chart title and its subtitle lines (CHART_CONFIG), for checking they fit. */
+export const TITLE_FONT = { size: 15, bold: true, subtitleSize: 12, room: CHART_WIDTH - 2 * PADDING } as const;
+
 /**
- * Width of one panel in pixels: wide when there is a single variant, two to a row otherwise.
- * Why: two panels plus axes and legend fit a laptop screen and scale down to A4 in print.
- * @example panelWidth(data) // 470 with two variants
+ * Width of one panel in pixels, so that the panels of the variants (two to a row), the y axis
+ * left of them (`yAxisRoom` pixels) and the padding fill CHART_WIDTH.
+ * Why: every chart is drawn CHART_WIDTH wide; a chart with long row labels passes their width.
+ * @example panelWidth(data) // 381 with two variants
  */
-export function panelWidth(data: ReportData): number {
-  return data.variants.length > 1 ? 470 : 960;
+export function panelWidth(data: ReportData, yAxisRoom = Y_AXIS_ROOM): number {
+  const columns = data.variants.length > 1 ? 2 : 1;
+  // the last x label may stand half its width past the panel
+  const overhang = 8;
+  return Math.floor((CHART_WIDTH - 2 * PADDING - yAxisRoom - overhang - (columns - 1) * FACET_SPACING) / columns);
 }
 
 /**

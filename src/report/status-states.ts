@@ -45,8 +45,9 @@ export interface StatusState {
 }
 
 /**
- * Every state of the timeline, codes = index, ordered by severity (ties in the modal state go to
- * the more severe): connected, flagged, then each status group by basis.
+ * Every state of the timeline, codes = index, ordered by severity (a timeline strip stacks the
+ * shares of runs from the least severe at the bottom to the most severe on top; an hour under
+ * several enforcements takes the most severe): connected, flagged, then each status group by basis.
  */
 export const STATUS_STATES: readonly StatusState[] = [
   { name: 'connected', color: '#c6dbef' },

@@ -2,8 +2,10 @@
  * Browser check of report.html (npm run test:browser): renders a report, opens it in the system
  * Chromium (playwright-core; no browser is downloaded) from file://, and asserts that it logs no
  * error, requests nothing but the file itself, has no script, fits a laptop screen and an A4 page
- * without horizontal scrolling, and looks like something (the screenshot is not blank). The
- * screenshot is kept at reports/report-screenshot.png for a human to look at.
+ * without horizontal scrolling, draws every chart at one scale on screen and in print, keeps every
+ * table and chart inside the text width of an A4 and a Letter page, and looks like something (the
+ * screenshot is not blank). The screenshot and both PDFs are kept at reports/report-screenshot.png,
+ * reports/report-A4.pdf and reports/report-Letter.pdf for a human to look at.
  *
  *   node dist/test/browser/report-browser.js [RESULTS.json]
  *
@@ -21,6 +23,11 @@ import { decodePng, distinctColours } from './png.js';
 const CHROMIUM = process.env.WABASIM_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = resolve('reports', 'report-screenshot.png');
+/** Text width in CSS pixels of an A4 and a Letter page with the report's @page margins (12 mm each side). */
+const PRINT_TEXT_WIDTHS: readonly ['A4' | 'Letter', number][] = [
+  ['A4', Math.floor(((210 - 24) / 25.4) * 96)],
+  ['Letter', Math.floor(((215.9 - 24) / 25.4) * 96)],
+];
 
 async function main(): Promise<string[]> {
   const failures: string[] = [];
@@ -47,12 +54,14 @@ async function main(): Promise<string[]> {
       scripts: document.querySelectorAll('script').length,
       figures: document.querySelectorAll('figure svg').length,
       narrowCharts: [...document.querySelectorAll('figure svg')].filter((s) => s.getBoundingClientRect().width < 300).length,
+      chartScales: [...new Set([...document.querySelectorAll('figure svg')].map((s) => (s.getBoundingClientRect().width / Number(s.getAttribute('width'))).toFixed(3)))],
       overflow: document.documentElement.scrollWidth - window.innerWidth,
       question: document.querySelector('.question')?.textContent ?? '',
     }));
     check(dom.scripts === 0, `${dom.scripts} script elements`);
     check(dom.figures >= 5, `only ${dom.figures} charts`);
     check(dom.narrowCharts === 0, `${dom.narrowCharts} charts narrower than 300 px`);
+    check(dom.chartScales.length === 1, `charts drawn at different scales on screen: ${dom.chartScales.join(', ')}`);
     check(dom.overflow <= 0, `page scrolls sideways by ${dom.overflow} px on a 1280 px screen`);
     mkdirSync(resolve('reports'), { recursive: true });
     const png = await page.screenshot({ path: SCREENSHOT, fullPage: true });
@@ -65,7 +74,24 @@ async function main(): Promise<string[]> {
     await page.emulateMedia({ media: 'print' });
     const printOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(printOverflow <= 0, `printed page is ${printOverflow} px too wide for A4`);
-    process.stdout.write(`report: ${reportFile}\nscreenshot: ${SCREENSHOT} (${pixels.width}×${pixels.height}, ${colours} colours sampled)\ncharts: ${dom.figures}; requests: ${requests.length}; console errors: ${errors.length}\n`);
+    // on the text width of an A4 and a Letter page (style.ts @page margins): no table or chart past
+    // the right margin, every chart at one scale; then both PDFs, kept beside the screenshot
+    const pdfs: string[] = [];
+    for (const [format, textWidth] of PRINT_TEXT_WIDTHS) {
+      await page.setViewportSize({ width: textWidth, height: 1000 });
+      const printed = await page.evaluate(() => ({
+        wide: [...document.querySelectorAll('table, figure, pre, ol.sources li')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5).map((e) => e.id || e.className || e.tagName),
+        scales: [...new Set([...document.querySelectorAll('figure svg')].map((s) => (s.getBoundingClientRect().width / Number(s.getAttribute('width'))).toFixed(3)))],
+      }));
+      check(printed.wide.length === 0, `${format}: past the right margin: ${printed.wide.join(', ')}`);
+      check(printed.scales.length === 1, `${format}: charts printed at different scales: ${printed.scales.join(', ')}`);
+      const file = resolve('reports', `report-${format}.pdf`);
+      const pdf = await page.pdf({ path: file, format, printBackground: true });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+      check(pages > 2, `${format}: ${pages} pages printed`);
+      pdfs.push(`${file} (${pages} pages)`);
+    }
+    process.stdout.write(`report: ${reportFile}\nscreenshot: ${SCREENSHOT} (${pixels.width}×${pixels.height}, ${colours} colours sampled)\nprinted: ${pdfs.join(', ')}\ncharts: ${dom.figures}; requests: ${requests.length}; console errors: ${errors.length}\n`);
   } finally {
     await context.close();
     rmSync(join(dir, 'profile'), { recursive: true, force: true });

@@ -19,10 +19,11 @@ test('the report is self-contained: no script, nothing fetched, no external link
   assert.not.match(html, /@import|url\((?!#)/i);
   assert.not.match(html, /\b(src|href|xlink:href)\s*=\s*["']?(https?:)?\/\//i);
   for (const m of html.matchAll(/\bhref="([^"]*)"/g)) assert.match(m[1], /^#/, `local link only: ${m[1]}`);
-  // URLs appear only as text (parameter sources)
+  // URLs appear only as text: a source's address in the list of sources, or a parameter source no entry covers
   for (const m of html.matchAll(/https?:\/\/[^\s<"]+/g)) {
-    const before = html.slice(Math.max(0, m.index - 400), m.index);
-    assert.match(before, /<td class="source">[^<]*(<br>[^<]*)*$/, `URL outside a source cell: ${m[0]}`);
+    const before = html.slice(0, m.index);
+    const inCell = before.lastIndexOf('<td class="source">') > before.lastIndexOf('</td>');
+    assert.ok(before.endsWith('<span class="url">') || inCell, `URL outside a source's address or cell: ${m[0]}`);
   }
 });
 
@@ -53,7 +54,7 @@ test('the enforcement table says what was done, in how many runs, when, why and 
 
 test('the enforcement table names the path that acted and how it is known, and marks estimate-driven rows', () => {
   const section = enforcementOf(html);
-  assert.match(section, '<th>Path (how it is known)</th>');
+  assert.match(section, '<th class="c-path">Path (how it is known)</th>');
   // seed 003's trust score acted on the cold list's web-session numbers: an estimate, shaded
   assert.match(section, '<tr class="estimate"><td>cold list</td><td>blast</td><td>soft ban (countdown)</td><td class="path">trust score (seed 003)<br><span class="lbl lbl-estimate">community estimate</span></td>');
   // Meta's ladder acted on the clean list's cloud-api numbers: documented, not shaded, kinds in plain words
@@ -112,6 +113,25 @@ test('parameters are listed with their labels told apart, and estimates flagged'
   assert.match(html, /3 of the 6 policy parameters are <span class="lbl lbl-estimate">estimate<\/span>/);
   assert.match(html, 'set by the scenario');
   assert.match(html, /Rests on estimated parameters: the trust score, restrictions and bans/);
+});
+
+test('printed, no chart, note or source is cut across pages, tables keep to the page, and the enforcement table has fixed columns', () => {
+  const print = html.slice(html.indexOf('@media print {'), html.indexOf('@page'));
+  assert.match(print, '.note, figure, ol.sources li { break-inside: avoid;');
+  assert.match(print, 'figure svg { width: 100%; }');
+  assert.match(print, 'tr { break-inside: avoid;');
+  assert.match(print, 'table.enforcement { table-layout: fixed;');
+  assert.match(html, /@page \{ margin: 14mm 12mm; \}/);
+});
+
+test('a parameter every variant shares spans the variant columns; one that differs gets a cell per variant', async () => {
+  const base = syntheticResults();
+  const differ = { ...base, variants: base.variants.map((v, i) => ({ ...v, parameters: v.parameters.map((p) => (p.path === 'pacing.windowMinutes' ? { ...p, value: 15 + i * 5 } : p)) })) };
+  const page = await renderReport(differ);
+  const row = (path: string): string => page.slice(page.indexOf(`<code>${path.replace('.', '.<wbr>')}</code>`), page.indexOf('</tr>', page.indexOf(`<code>${path.replace('.', '.<wbr>')}</code>`)));
+  assert.match(row('pacing.windowMinutes'), '<td><code>15</code>');
+  assert.match(row('pacing.windowMinutes'), '<td><code>20</code>');
+  assert.match(row('limits.windowHours'), '<td colspan="2" class="all"><code>24</code>');
 });
 
 test('a report renders from a real run of a small scenario', async () => {

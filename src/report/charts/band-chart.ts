@@ -26,7 +26,12 @@ export interface Threshold {
   readonly variant: string;
   readonly label: string;
   readonly threshold: number;
+  /** Whether crossing it does something to these runs' numbers: red if so, grey (and said so) if not. */
+  readonly acts: boolean;
 }
+
+/** Colours of a threshold that acts and of one that does not act on the numbers charted. */
+export const THRESHOLD_COLORS = { acts: '#b22222', inert: '#767676' } as const;
 
 /** The subtitle that explains a band chart's line and band. */
 export const BAND_SUBTITLE = 'Line: mean across seeds · shaded band: 5th–95th percentile of the runs';
@@ -44,6 +49,9 @@ export function bandChart(data: ReportData, rows: readonly BandRow[], opts: Band
   const thresholds = opts.thresholds ?? [];
   const onlyBands = thresholds.length ? { transform: [{ filter: { field: 'day', valid: true } }] } : {};
   const onlyThresholds = { transform: [{ filter: { field: 'threshold', valid: true } }] };
+  const thresholdColor = { condition: { test: 'datum.acts', value: THRESHOLD_COLORS.acts }, value: THRESHOLD_COLORS.inert } as const;
+  const thresholdText = { type: 'text', align: 'right', baseline: 'bottom', dy: -3, fontSize: 11 } as const;
+  const thresholdLabel = { y: { field: 'threshold', type: 'quantitative' }, x: { datum: horizonDays(data), type: 'quantitative' }, text: { field: 'label' } } as const;
   const panel: PanelSpec = {
     width: panelWidth(data),
     height: opts.height ?? 220,
@@ -60,12 +68,14 @@ export function bandChart(data: ReportData, rows: readonly BandRow[], opts: Band
       },
       ...(thresholds.length
         ? [
-            { ...onlyThresholds, mark: { type: 'rule', color: '#b22222', strokeDash: [4, 3] }, encoding: { y: { field: 'threshold', type: 'quantitative' } } },
             {
               ...onlyThresholds,
-              mark: { type: 'text', color: '#b22222', align: 'right', baseline: 'bottom', dy: -3, fontSize: 11 },
-              encoding: { y: { field: 'threshold', type: 'quantitative' }, x: { datum: horizonDays(data), type: 'quantitative' }, text: { field: 'label' } },
+              mark: { type: 'rule', strokeDash: [4, 3] },
+              encoding: { y: { field: 'threshold', type: 'quantitative' }, color: thresholdColor, strokeDash: { condition: { test: 'datum.acts', value: [6, 3] }, value: [2, 3] } },
             },
+            // the label over a white halo, so a line running through it does not hide it
+            { ...onlyThresholds, mark: { ...thresholdText, fill: 'white', stroke: 'white', strokeWidth: 7, strokeJoin: 'round', strokeOpacity: 0.92 }, encoding: thresholdLabel },
+            { ...onlyThresholds, mark: thresholdText, encoding: { ...thresholdLabel, color: thresholdColor } },
           ] satisfies PanelSpec[]
         : []),
     ],

@@ -1,7 +1,11 @@
 /** Chart: failed sends by error code, per strategy (mean across seeds, p5–p95 whiskers). */
 import { skipped, type ChartDefinition } from '../chart-types.js';
 import { codeLabel, compareCodes } from '../labels.js';
-import { strategyColor, variantPanels, type PanelEncoding, type PanelSpec } from '../spec.js';
+import { panelWidth, strategyColor, variantPanels, type PanelEncoding, type PanelSpec } from '../spec.js';
+import { textWidth } from '../text-width.js';
+
+/** Longest code label drawn in full (px); the y axis takes its labels' width. */
+const LABEL_LIMIT = 260;
 
 const PREFIX = 'failedByCode.';
 
@@ -26,10 +30,11 @@ export const failuresByCode: ChartDefinition = {
     const scale = log ? { type: 'symlog' as const } : {};
     const top = Math.max(0, ...rows.map((r) => r.p95));
     const axis = log ? { values: [0, ...Array.from({ length: Math.ceil(Math.log10(Math.max(top, 1))) + 1 }, (_, i) => 10 ** i)], format: ',d' } : {};
-    const y: PanelEncoding['y'] = { field: 'code', type: 'nominal', sort: labels, title: null, axis: { labelLimit: 320 } };
+    const y: PanelEncoding['y'] = { field: 'code', type: 'nominal', sort: labels, title: null, axis: { labelLimit: LABEL_LIMIT } };
+    const yAxisRoom = Math.min(LABEL_LIMIT, Math.max(...labels.map((l) => textWidth(l, 12)))) + 16;
     const yOffset: PanelEncoding['yOffset'] = { field: 'strategy', type: 'nominal', sort: [...data.strategies] };
     const panel: PanelSpec = {
-      width: data.variants.length > 1 ? 330 : 700,
+      width: panelWidth(data, yAxisRoom),
       // with yOffset, the step is the height of one strategy's bar within a code's band
       height: { step: data.strategies.length > 1 ? 12 : 22 },
       layer: [

@@ -54,7 +54,8 @@ export const limitAndUnique: ChartDefinition = {
         },
       ],
     };
-    const subtitle = `Solid: mean unique users messaged in the last 24 h (band: p5–p95) · dashed: the messaging limit${unlimited ? ' (no dashed line where the limit is unlimited)' : ''}${spansTiers ? ' · log scale, ticks at the limits' : ''}`;
+    const notes = [...(unlimited ? ['No dashed line where the limit is unlimited'] : []), ...(spansTiers ? ['log scale, ticks at the limits'] : [])];
+    const subtitle = ['Solid: mean unique users messaged in the last 24 h (band: p5–p95) · dashed: the messaging limit', ...(notes.length ? [notes.join(' · ')] : [])];
     return {
       kind: 'chart',
       spec: variantPanels(data, [...unique, ...limit], panel, { text: 'Messaging limit and unique users reached in the rolling 24 h window', subtitle }),

@@ -6,6 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { numericMetrics } from '../../run/aggregate.js';
 import { skipped, type ChartDefinition } from '../chart-types.js';
 import { CHART_CONFIG, panelWidth, strategyColor, type PanelEncoding, type PanelSpec } from '../spec.js';
+import { textWidth } from '../text-width.js';
 
 /** Headline metrics shown, with their axis titles. */
 const METRICS = [
@@ -26,8 +27,10 @@ export const seedSpread: ChartDefinition = {
     const several = data.variants.length > 1;
     const rows = (key: string): object[] => flat.map(({ run, metrics }) => ({ variant: run.variant, strategy: run.strategy, seed: run.seed, value: metrics[key] ?? 0 }));
     const y: PanelEncoding['y'] = { field: 'strategy', type: 'nominal', sort: [...data.strategies], title: null };
+    // the y axis holds only the strategy names
+    const yAxisRoom = Math.max(...data.strategies.map((s) => Math.min(textWidth(s, 12), 200))) + 16;
     const unit = (title: string): PanelSpec => ({
-        width: several ? panelWidth(data) - 40 : panelWidth(data) - 80,
+        width: panelWidth(data, yAxisRoom),
         height: { step: 16 },
         layer: [
           { mark: { type: 'tick', thickness: 2, opacity: 0.6 }, encoding: { x: { field: 'value', type: 'quantitative', title, scale: { zero: false } }, y, color: strategyColor(data, 'none') } },

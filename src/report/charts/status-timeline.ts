@@ -6,7 +6,7 @@
  */
 import type { ChartDefinition } from '../chart-types.js';
 import { STATUS_STATES, statusStateSeries } from '../status-states.js';
-import { READ_BARS, timelineChart } from './timeline-chart.js';
+import { READ_STRIPS, timelineChart } from './timeline-chart.js';
 
 export const statusTimeline: ChartDefinition = {
   name: 'enforcement timeline (phone-number status)',
@@ -20,7 +20,7 @@ export const statusTimeline: ChartDefinition = {
       legendPresentOnly: true,
       legendColumns: 2,
       title: 'Enforcement timeline: phone-number status, by the path that set it',
-      subtitle: [READ_BARS, 'Darkest: documented (Meta’s policy ladder) · middle: reported · palest: community estimate (seed 003)'],
+      subtitle: [READ_STRIPS, 'Darkest: documented (Meta’s policy ladder) · middle: reported · palest: community estimate (seed 003)'],
       legendTitle: 'Status · how its path is known',
       skipIfAllZero: 'every number stayed connected in every run (no flag, restriction, review, disconnect or ban)',
       caption:

@@ -7,6 +7,7 @@ import type { ResolvedParam } from '../../run/results.js';
 import { escapeHtml, formatValue } from '../format.js';
 import { paramGroupLabel } from '../labels.js';
 import type { ReportData } from '../report-data.js';
+import { linkCitations, splitSources } from './sources.js';
 
 /** Labels that mark a number as not documented by Meta. */
 export const UNCERTAIN_LABELS = ['estimate', 'forecast'] as const;
@@ -62,15 +63,16 @@ export function estimatesNote(data: ReportData): string {
   return `<aside class="note" id="estimates"><h2>What rests on estimates</h2>${parts.join('')}<p>Charts below say which of these they rest on. Every parameter, its value and its source are listed in <a href="#parameters">Parameters and their sources</a>, estimates highlighted.</p></aside>`;
 }
 
-function valueCell(p: ResolvedParam | undefined, showLabel: boolean): string {
+function valueCell(p: ResolvedParam | undefined, showLabel: boolean, span = 1): string {
   if (!p) return '<td class="na">—</td>';
   const set = p.overridden ? ' <span class="set">set by the scenario</span>' : '';
-  return `<td><code>${escapeHtml(formatValue(p.value))}</code>${p.unit ? ` <span class="unit">${escapeHtml(p.unit)}</span>` : ''}${showLabel ? ` ${labelBadge(p.label)}` : ''}${set}</td>`;
+  return `<td${span > 1 ? ` colspan="${span}" class="all"` : ''}><code>${escapeHtml(formatValue(p.value)).replace(/,/g, ',<wbr>')}</code>${p.unit ? ` <span class="unit">${escapeHtml(p.unit)}</span>` : ''}${showLabel ? ` ${labelBadge(p.label)}` : ''}${set}</td>`;
 }
 
 /**
  * The parameters section: one row per parameter path grouped by mechanism; one value column for
- * all variants when they agree, one per variant otherwise.
+ * all variants when they agree, one per variant otherwise (a row whose value every variant shares
+ * spans them).
  * Why: every number the model used, where it comes from and how sure we are of it.
  * @example parametersSection(data) // '<section id="parameters">…</section>'
  */
@@ -94,15 +96,17 @@ export function parametersSection(data: ReportData): string {
       rows.push(`<tr class="group"><th colspan="${columns.length + 3}" scope="rowgroup">${escapeHtml(group)} — ${escapeHtml(paramGroupLabel(group))}</th></tr>`);
     }
     const labels = [...new Set(params.flatMap((p) => (p ? [p.label] : [])))];
-    const sources = [...new Set(params.flatMap((p) => (p ? p.source.split(/;\s*/) : [])))].filter(Boolean);
-    const values = same ? valueCell(first, false) : params.map((p) => valueCell(p, labels.length > 1)).join('');
+    const sources = [...new Set(params.flatMap((p) => (p ? splitSources(p.source) : [])))];
+    // a value every variant shares spans their columns, so only the values that differ stand apart
+    const agree = params.every((p) => JSON.stringify(p ?? null) === JSON.stringify(first));
+    const values = same ? valueCell(first, false) : agree ? valueCell(first, false, columns.length) : params.map((p) => valueCell(p, labels.length > 1)).join('');
     const cls = labels.some((l) => (UNCERTAIN_LABELS as readonly string[]).includes(l)) ? ' class="uncertain"' : '';
-    rows.push(`<tr${cls}><th scope="row"><code>${escapeHtml(path)}</code></th>${values}<td>${labels.map(labelBadge).join(' ')}</td><td class="source">${sources.map((s) => escapeHtml(s)).join('<br>')}</td></tr>`);
+    rows.push(`<tr${cls}><th scope="row"><code>${escapeHtml(path).replace(/\./g, '.<wbr>')}</code></th>${values}<td>${labels.map(labelBadge).join(' ')}</td><td class="source">${sources.map(linkCitations).join('<br>')}</td></tr>`);
   }
   const legend = ['documented', 'reported', 'estimate', 'forecast'].map((l) => `${labelBadge(l)} ${escapeHtml(LABEL_MEANINGS[l])}`).join(' · ');
   const head = `<tr><th scope="col">Parameter</th>${columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}<th scope="col">Label</th><th scope="col">Source</th></tr>`;
   const policies = variants.map((v) => `${escapeHtml(v.name)}: <code>${escapeHtml(v.policy)}</code>`).join(' · ');
-  return `<section id="parameters"><h2>Parameters and their sources</h2><p>The policy parameters as each variant resolved them (${policies}). ${same && variants.length > 1 ? 'All variants use the same values. ' : ''}Labels: ${legend}.</p><table class="params"><colgroup><col class="c-path">${columns.map(() => '<col>').join('')}<col class="c-label"><col class="c-source"></colgroup><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></section>`;
+  return `<section id="parameters"><h2>Parameters and their sources</h2><p>The policy parameters as each variant resolved them (${policies}). ${same && variants.length > 1 ? 'All variants use the same values. ' : ''}Labels: ${legend}. Each source links to its entry under <a href="#sources">Sources</a>.</p><table class="params${columns.length > 2 ? ' many' : ''}"><colgroup><col class="c-path">${columns.map(() => '<col>').join('')}<col class="c-label"><col class="c-source"></colgroup><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 const LABEL_MEANINGS: Readonly<Record<string, string>> = {

@@ -53,6 +53,9 @@ table.params th, table.params td { overflow-wrap: anywhere; text-align: left; }
 table.params col.c-path { width: 25%; }
 table.params col.c-label { width: 7.5em; }
 table.params col.c-source { width: 34%; }
+table.params.many col.c-path { width: 22%; }
+table.params.many col.c-source { width: 28%; }
+table.params thead th { overflow-wrap: normal; }
 table.params td.source { color: var(--muted); font-size: 0.8rem; }
 table.params tr.group th { background: #f1f3f4; text-align: left; font-weight: 600; padding-top: 0.6em; }
 table.params tr.uncertain th code { color: #8a4b00; }
@@ -63,19 +66,49 @@ table.params tr.uncertain th code { color: #8a4b00; }
 .lbl-reported { background: #e4eefa; color: #0d3c8a; border-color: #7ba2d6; }
 .lbl-estimate { background: #fff0d9; color: #8a4b00; border: 1px dashed #d9902f; font-style: italic; }
 .lbl-forecast { background: #f2e7f8; color: #5b2a86; border: 1px dotted #8e5cb5; font-style: italic; }
+a.cite { color: var(--accent); text-decoration: none; border-bottom: 1px dotted currentColor; }
+ol.sources { padding-left: 1.6em; font-size: 0.88rem; }
+ol.sources li { margin: 0.7em 0; break-inside: avoid; page-break-inside: avoid; }
+ol.sources p { margin: 0.15em 0; max-width: 110ch; }
+ol.sources cite { font-style: italic; }
+.url { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
 footer { margin-top: 3em; color: var(--muted); font-size: 0.85rem; }
 @media (max-width: 700px) { main { padding: 16px; } .facts { grid-template-columns: 1fr; } }
 @media print {
-  html { background: white; font-size: 11pt; }
+  html { background: white; font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   nav.toc { display: none; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  table { break-inside: auto; }
-  table.kpi { font-size: 8pt; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  p, li { orphans: 3; widows: 3; }
+  .note, figure, ol.sources li { break-inside: avoid; page-break-inside: avoid; }
+  /* charts fill the text width, all at one scale (each SVG is drawn CHART_WIDTH wide) */
+  figure svg { width: 100%; }
+  table { break-inside: auto; width: 100%; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  table.kpi { font-size: 8pt; width: auto; }
   table.kpi td, table.kpi th { white-space: normal; padding: 0.2em 0.35em; }
   table.kpi tbody th { min-width: 9em; }
-  tr { break-inside: avoid; page-break-inside: avoid; }
+  /* the enforcement table in fixed columns, so "Why" gets the room and nothing runs past the margin */
+  table.enforcement { table-layout: fixed; font-size: 8.5pt; }
+  table.enforcement td, table.enforcement th { max-width: none; white-space: normal; overflow-wrap: anywhere; padding: 0.25em 0.4em; }
+  table.enforcement th.c-variant { width: 12%; }
+  table.enforcement th.c-strategy { width: 11%; }
+  table.enforcement th.c-action { width: 14%; }
+  table.enforcement th.c-path { width: 17%; }
+  table.enforcement th.c-runs { width: 8%; }
+  table.enforcement th.c-first { width: 11%; }
+  table.enforcement td.num { white-space: nowrap; }
+  table.enforcement th.num { white-space: normal; text-align: right; }
+  #charts h2 + p { break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+  table.params { font-size: 8pt; }
+  table.params col.c-path { width: 28%; }
+  table.params col.c-source { width: 36%; }
+  table.params.many col.c-path { width: 22%; }
+  table.params.many col.c-source { width: 28%; }
+  ol.sources { font-size: 8.5pt; }
   a { color: inherit; text-decoration: none; }
+  a.cite { border-bottom: none; text-decoration: underline dotted; }
 }
-@page { margin: 14mm; }
+@page { margin: 14mm 12mm; }
 `;
