@@ -4,3 +4,4 @@ export * from './registry.js';
 export * from './params.js';
 export { deriveProfile } from './derive.js';
 export * from './sources.js';
+export * from './ranges.js';

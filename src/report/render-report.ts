@@ -15,6 +15,10 @@ import type { ChartOutcome } from './chart-types.js';
 import { reportPage, type PageChart } from './html/page.js';
 import { renderSvg } from './render-svg.js';
 import { reportData, type ReportData } from './report-data.js';
+import { echoDigest } from '../sensitivity/digest.js';
+import type { SensitivityResults } from '../sensitivity/types.js';
+import { tornadoSpec } from './charts/tornado.js';
+import { sensitivitySection, type TornadoFigure } from './html/sensitivity.js';
 
 /** One registry chart built for `data`: its id, name and outcome. */
 export interface BuiltChart {
@@ -36,7 +40,8 @@ export function chartSpecs(data: ReportData): BuiltChart[] {
 /**
  * Renders the HTML report for `results`: one self-contained page (inline SVG charts and CSS, no
  * script, nothing fetched) with the question, KPI tables with spread across seeds, the charts and
- * the parameters with their sources.
+ * the parameters with their sources; with `sensitivity` (sensitivity.json of the same scenario
+ * echo, else ignored) also the section "Sensitivity to the estimates" after the charts.
  * Why: `wabasim run` and `wabasim report` write it as report.html; a library user can too.
  * Cost: dominated by vega rendering, roughly proportional to charts × strategies × points.
  * @throws {Error} only for a bug in a chart function (vega rejecting a spec)
@@ -44,7 +49,7 @@ export function chartSpecs(data: ReportData): BuiltChart[] {
  * import { runScenario, renderReport } from 'wabasim';
  * const html = await renderReport(await runScenario('scenarios/default.json'));
  */
-export async function renderReport(results: Results): Promise<string> {
+export async function renderReport(results: Results, sensitivity?: SensitivityResults): Promise<string> {
   // 1. group the runs once
   const data = reportData(results);
   // 2. build each chart's spec; 3. render it to SVG (sequentially: vega's id counter is global)
@@ -57,6 +62,19 @@ export async function renderReport(results: Results): Promise<string> {
     const { svg } = await renderSvg(built.outcome.spec, built.id);
     charts.push({ kind: 'chart', id: built.id, svg, caption: built.outcome.caption, dependsOn: built.dependsOn });
   }
-  // 4. assemble the page
-  return reportPage(data, charts);
+  // 4. the sensitivity section, when its analysis belongs to these results (same scenario echo)
+  const section = sensitivity && sensitivity.scenarioDigest === echoDigest(results.scenario) ? await renderSensitivity(sensitivity, data) : undefined;
+  // 5. assemble the page
+  return reportPage(data, charts, { sensitivity: section });
+}
+
+/** The sensitivity section with its tornado charts rendered (one per headline outcome). */
+async function renderSensitivity(s: SensitivityResults, data: ReportData): Promise<string> {
+  const figures: TornadoFigure[] = [];
+  for (const [i, outcome] of s.outcomes.entries()) {
+    const built = tornadoSpec(s, data, outcome);
+    if (built.kind === 'skipped') figures.push({ kind: 'skipped', outcome, reason: built.reason });
+    else figures.push({ kind: 'chart', outcome, svg: (await renderSvg(built.spec, `tornado-${i}`)).svg, caption: built.caption });
+  }
+  return sensitivitySection(s, figures);
 }

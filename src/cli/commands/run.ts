@@ -8,6 +8,7 @@ import { renderReport } from '../../report/index.js';
 import { formatTable } from '../../format/index.js';
 import { progressReporter } from '../progress.js';
 import { onAbandon, writePhase } from '../interrupt.js';
+import { sensitivityBeside, warnLine } from './sensitivity-beside.js';
 
 export interface RunArgs {
   scenario: string;
@@ -85,7 +86,7 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
       progress.stop();
     }
     files.push({ path: resultsFile, content: `${JSON.stringify(results, null, 1)}\n` });
-    if (reportFile) files.push({ path: reportFile, content: await renderReport(results) });
+    if (reportFile) files.push({ path: reportFile, content: await renderReport(results, sensitivityBeside(outDir.path, results.scenario, resultsFile, warnLine)) });
   } catch (err) {
     removeCreatedDirs(outDir);
     throw err;
