@@ -47,7 +47,7 @@ export function tornadoSpec(s: SensitivityResults, data: ReportData, outcome: st
   if (rows.length === 0) return skipped(`${outcomeWords(outcome)}: no parameter moved it in the draws`);
   const share = outcome === 'restricted';
   const x: PanelEncoding['x'] = { field: 'low', type: 'quantitative', title: `Change from the profile's values${share ? ' (share of runs)' : ''}`, axis: share ? { format: '+%' } : { format: '+,~s' } };
-  const y: PanelEncoding['y'] = { field: 'parameter', type: 'nominal', title: null, sort: { field: 'rank', op: 'min', order: 'ascending' }, axis: { labelLimit: 300 } };
+  const y: PanelEncoding['y'] = { field: 'parameter', type: 'nominal', title: null, sort: { field: 'rank', op: 'min', order: 'ascending' }, axis: { labelLimit: 420 } };
   const yOffset: PanelEncoding['yOffset'] = { field: 'strategy', type: 'nominal', sort: [...data.strategies] };
   const panel: PanelSpec = {
     width: data.variants.length > 1 ? 340 : 640,
