@@ -35,6 +35,16 @@ export function designOf(frame: SensitivityFrame): Design {
   return buildDesign(frame.parameters.length, { trajectories, samples }, createStream(designSeed, DESIGN_STREAM));
 }
 
+/**
+ * The basic (reverse-percentile) bootstrap interval [2θ − q97.5, 2θ − q2.5] from the percentile
+ * one: a bin-based index gains between-bin variance from the duplicates of a resample, so its
+ * bootstrap distribution sits above the estimate; reflecting it corrects that bias. Undefined
+ * when no resample gave an index.
+ */
+function basicInterval(estimate: number, [lo, hi]: [number, number]): [number, number] | null {
+  return Number.isNaN(lo) ? null : [2 * estimate - hi, 2 * estimate - lo];
+}
+
 /** 6 significant digits: the file stays readable, and no digit pretends to a precision the draws do not have. */
 function round(x: number): number {
   return Number.isFinite(x) ? Number(x.toPrecision(6)) : x;
@@ -99,23 +109,28 @@ function outcomeSensitivity(frame: SensitivityFrame, design: Design, boot: reado
   let firstOrderSum = 0;
   let tornado: TornadoBar[] = [];
   if (ys.length >= MIN_SAMPLES && sd > 0) {
-    for (const { i } of params) firstOrderSum += firstOrderIndex(column(i), ys, bins) ?? 0;
-    const top = screening.filter((s) => s.muStar > 0);
-    firstOrder = top.slice(0, TOP_FIRST_ORDER).flatMap((s) => {
-      const x = column(s.i);
-      const index = firstOrderIndex(x, ys, bins);
-      if (index === undefined) return [];
-      const ci = percentileInterval(boot, (idx) => firstOrderIndex(idx.map((k) => x[k]), idx.map((k) => ys[k]), bins));
-      return [{ path: s.path, index: round(index), ci95: Number.isNaN(ci[0]) ? null : ([round(ci[0]), round(ci[1])] as const) }];
-    });
-    firstOrder.sort((a, b) => b.index - a.index);
-    tornado = top
-      .slice(0, TORNADO_BARS)
-      .map((s) => {
-        const [low, , high] = thirdMeans(column(s.i), ys);
-        return { path: s.path, low: round(low), high: round(high) };
+    const index = new Map(params.map(({ i }) => [i, firstOrderIndex(column(i), ys, bins)]));
+    for (const v of index.values()) firstOrderSum += v ?? 0;
+    // the few that matter: the top by either estimator — μ* (interactions too, but from few
+    // trajectories) or the first-order share (main effects, from every sample)
+    const byMuStar = screening.filter((s) => s.muStar > 0).map((s) => s.i);
+    const byIndex = [...index].filter(([, v]) => v !== undefined && v > 0).sort((a, b) => b[1]! - a[1]! || a[0] - b[0]).map(([i]) => i);
+    const few = (n: number): number[] => [...new Set([...byMuStar.slice(0, n), ...byIndex.slice(0, n)])];
+    firstOrder = few(TOP_FIRST_ORDER)
+      .filter((i) => index.get(i) !== undefined)
+      .map((i) => {
+        const x = column(i);
+        const ci = basicInterval(index.get(i)!, percentileInterval(boot, (idx) => firstOrderIndex(idx.map((k) => x[k]), idx.map((k) => ys[k]), bins)));
+        return { path: frame.parameters[i].path, index: round(index.get(i)!), ci95: ci && ([round(ci[0]), round(ci[1])] as const) };
       })
-      .sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
+      .sort((a, b) => b.index - a.index || (a.path < b.path ? -1 : 1));
+    tornado = few(TORNADO_BARS)
+      .map((i) => {
+        const [low, , high] = thirdMeans(column(i), ys);
+        return { path: frame.parameters[i].path, low: round(low), high: round(high) };
+      })
+      .sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low) || (a.path < b.path ? -1 : 1))
+      .slice(0, TORNADO_BARS);
   }
   return {
     base: round(base),

@@ -88,7 +88,7 @@ export interface Screening {
 export interface FirstOrder {
   readonly path: string;
   readonly index: number;
-  /** Percentile bootstrap over the samples; null when too few resamples let the index be computed. */
+  /** Basic bootstrap over the samples (analyse.ts basicInterval); null when no resample let the index be computed. */
   readonly ci95: readonly [number, number] | null;
 }
 
@@ -108,11 +108,11 @@ export interface OutcomeSensitivity {
   readonly sd: number;
   /** Every varied parameter, largest μ* first. */
   readonly screening: readonly Screening[];
-  /** The top parameters by μ* (up to TOP_FIRST_ORDER), largest index first; empty when the outcome never varies. */
+  /** The few that matter — the top TOP_FIRST_ORDER by μ* and by first-order index — largest index first; empty when the outcome never varies. */
   readonly firstOrder: readonly FirstOrder[];
   /** Sum of the first-order indices of every parameter: 1 − it is what interactions (and estimation noise) explain. */
   readonly firstOrderSum: number;
-  /** The top TORNADO_BARS parameters by μ*, ordered by swing |high − low|. */
+  /** Up to TORNADO_BARS parameters (the top by μ* and by first-order index), widest swing |high − low| first. */
   readonly tornado: readonly TornadoBar[];
 }
 

@@ -47,19 +47,27 @@ export function robustnessLine(s: SensitivityResults, variant: string): string |
 }
 
 /**
- * The parameters that move `outcome` most in `variant`, pooled over strategies (largest μ*
- * relative to the strategy's largest, averaged), top `n` first.
- * @example topParameters(s, 'clean list', 'uniqueUsersReached', 3) // ['limits.scalingPathReviewHours', …]
+ * The parameters that move `outcome` most in `variant`, pooled over strategies: each strategy
+ * scores a parameter by its first-order index relative to the strategy's largest (the
+ * variance-based estimate, from every sample), or by its μ* relative to the largest where the
+ * outcome has no indices (too few samples); scores are averaged over strategies, top `n` first.
+ * @example topParameters(s, 'clean list', 'uniqueUsersReached', 3) // ['recipients.personalizedBlockMultiplier', …]
  */
 export function topParameters(s: SensitivityResults, variant: string, outcome: string, n: number): string[] {
   const v = s.variants.find((x) => x.name === variant);
   if (!v) return [];
   const score = new Map<string, number>();
+  const add = (path: string, x: number): void => void score.set(path, (score.get(path) ?? 0) + x / v.strategies.length);
   for (const st of v.strategies) {
     const o = st.outcomes[outcome];
-    const max = o?.screening[0]?.muStar ?? 0;
-    if (!o || max <= 0) continue;
-    for (const sc of o.screening) score.set(sc.path, (score.get(sc.path) ?? 0) + sc.muStar / max / v.strategies.length);
+    if (!o) continue;
+    const maxIndex = Math.max(0, ...o.firstOrder.map((f) => f.index));
+    if (maxIndex > 0) {
+      for (const f of o.firstOrder) if (f.index > 0) add(f.path, f.index / maxIndex);
+      continue;
+    }
+    const max = o.screening[0]?.muStar ?? 0;
+    if (max > 0) for (const sc of o.screening) add(sc.path, sc.muStar / max);
   }
   return [...score].filter(([, x]) => x > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([p]) => p);
 }

@@ -109,7 +109,7 @@ export async function sensitivityCommand(args: SensitivityArgs, argv: readonly s
     for (const v of s.variants) {
       lines.push(`${v.name}: ${robustnessLine(s, v.name) ?? 'no draws'}`);
       const rows = s.outcomes.map((o) => [o, topParameters(s, v.name, o, 3).join(', ') || '(does not vary)']);
-      lines.push(formatTable(['outcome', 'parameters that move it most (μ*, all strategies)'], rows), '');
+      lines.push(formatTable(['outcome', 'parameters that move it most (first-order share, all strategies)'], rows), '');
     }
     lines.push(`${s.parameters.length} parameters varied over their plausible ranges (${s.notVaried.length} estimated or reported ones not varied: sensitivity.json notVaried says why); design: ${s.settings.trajectories} screening trajector${s.settings.trajectories === 1 ? 'y' : 'ies'} (${s.settings.trajectories * (s.parameters.length + 1)} points) + ${s.settings.samples} Latin-hypercube samples`);
   }
