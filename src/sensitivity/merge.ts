@@ -107,8 +107,8 @@ function shapeIssues(data: unknown, file: string): Issue[] {
   if (!isInt(k, 1, MAX_PARAMETERS) || !frame.parameters.every((p) => isObj(p) && typeof p.path === 'string' && Array.isArray(p.heldBy) && Array.isArray(p.ranges) && p.ranges.every((r) => isObj(r) && typeof r.policy === 'string')))
     return bad('/frame/parameters', `1 to ${MAX_PARAMETERS} parameters with path, ranges and heldBy`, `${k} parameters`);
   const st = frame.settings;
-  if (!isInt(st.trajectories, 1, MAX_TRAJECTORIES) || !isInt(st.samples, 0, MAX_DRAWS) || !isInt(st.designSeed, 0, Number.MAX_SAFE_INTEGER) || !isInt(st.bootstrap, 0, 10_000) || !Array.isArray(st.baseSeeds))
-    return bad('/frame/settings', `trajectories in [1, ${MAX_TRAJECTORIES}], samples in [0, ${MAX_DRAWS}], designSeed and bootstrap integers, baseSeeds`, st);
+  if (!isInt(st.trajectories, 1, MAX_TRAJECTORIES) || !isInt(st.samples, 0, MAX_DRAWS) || !isInt(st.designSeed, 0, Number.MAX_SAFE_INTEGER) || !isInt(st.resamples, 0, 10_000) || !Array.isArray(st.baseSeeds))
+    return bad('/frame/settings', `trajectories in [1, ${MAX_TRAJECTORIES}], samples in [0, ${MAX_DRAWS}], designSeed and resamples integers, baseSeeds`, st);
   if (st.points !== st.trajectories * (k + 1) + st.samples) return bad('/frame/settings/points', `trajectories × (parameters + 1) + samples = ${st.trajectories * (k + 1) + st.samples}`, st.points);
   const V = frame.variants.length;
   const S = frame.strategies.length;

@@ -42,8 +42,8 @@ export const DEFAULT_DRAWS = 480;
 /** Draws `--draws` accepts. */
 export const MIN_DRAWS = 10;
 export const MAX_DRAWS = 20_000;
-/** Bootstrap resamples behind each first-order index's interval. */
-export const DEFAULT_BOOTSTRAP = 200;
+/** Random halves of the samples behind each first-order index's interval. */
+export const DEFAULT_RESAMPLES = 100;
 /** Seeds per draw `--seeds-per-draw` accepts. */
 export const MAX_SEEDS_PER_DRAW = 100;
 
@@ -62,7 +62,8 @@ export interface SensitivityOptions {
   readonly workers?: number;
   /** Run only shard `index` of `count` (the draws dealt round-robin; the base run in shard 1). */
   readonly shard?: { readonly index: number; readonly count: number };
-  readonly bootstrap?: number;
+  /** Random halves behind each first-order interval (default DEFAULT_RESAMPLES). */
+  readonly resamples?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly callbackTimeout?: number;
   readonly allowStrategyPaths?: readonly string[];
@@ -162,7 +163,7 @@ export async function runSensitivity(file: string, opts: SensitivityOptions = {}
       trajectories: sizes.trajectories,
       samples: sizes.samples,
       bins: binsFor(sizes.samples),
-      bootstrap: opts.bootstrap ?? DEFAULT_BOOTSTRAP,
+      resamples: opts.resamples ?? DEFAULT_RESAMPLES,
       points: design.points.length,
       runs: totalRuns,
       only,

@@ -37,8 +37,8 @@ export interface SensitivitySettings {
   readonly samples: number;
   /** Bins per parameter of the given-data first-order index. */
   readonly bins: number;
-  /** Bootstrap resamples behind each index's 95% interval. */
-  readonly bootstrap: number;
+  /** Random halves of the samples behind each index's 95% interval (given-data.ts halfSampleInterval). */
+  readonly resamples: number;
   /** Parameter points run (screening + variance), and simulation runs in all (the base run included). */
   readonly points: number;
   readonly runs: number;
@@ -84,11 +84,11 @@ export interface Screening {
   readonly sigma: number;
 }
 
-/** A first-order (main-effect) variance share, given-data estimate, with its bootstrap 95% interval. */
+/** A first-order (main-effect) variance share, given-data estimate, with its 95% interval. */
 export interface FirstOrder {
   readonly path: string;
   readonly index: number;
-  /** Basic bootstrap over the samples (analyse.ts basicInterval); null when no resample let the index be computed. */
+  /** Index ± 1.96 × its spread over random halves of the samples (delete-half jackknife); null when too few halves gave one. */
   readonly ci95: readonly [number, number] | null;
 }
 
@@ -108,7 +108,7 @@ export interface OutcomeSensitivity {
   readonly sd: number;
   /** Every varied parameter, largest μ* first. */
   readonly screening: readonly Screening[];
-  /** The few that matter — the top TOP_FIRST_ORDER by μ* and by first-order index — largest index first; empty when the outcome never varies. */
+  /** The few that matter — the top TOP_FIRST_ORDER by μ*, and the top by first-order index whose interval excludes 0 — largest index first; empty when the outcome never varies. */
   readonly firstOrder: readonly FirstOrder[];
   /** Sum of the first-order indices of every parameter: 1 − it is what interactions (and estimation noise) explain. */
   readonly firstOrderSum: number;

@@ -48,9 +48,9 @@ export function robustnessLine(s: SensitivityResults, variant: string): string |
 
 /**
  * The parameters that move `outcome` most in `variant`, pooled over strategies: each strategy
- * scores a parameter by its first-order index relative to the strategy's largest (the
- * variance-based estimate, from every sample), or by its μ* relative to the largest where the
- * outcome has no indices (too few samples); scores are averaged over strategies, top `n` first.
+ * scores a parameter by its first-order index relative to the strategy's largest, among the
+ * indices whose interval excludes 0 (the variance-based estimate, from every sample), or by its μ*
+ * relative to the largest where none does; scores are averaged over strategies, top `n` first.
  * @example topParameters(s, 'clean list', 'uniqueUsersReached', 3) // ['recipients.personalizedBlockMultiplier', …]
  */
 export function topParameters(s: SensitivityResults, variant: string, outcome: string, n: number): string[] {
@@ -61,9 +61,11 @@ export function topParameters(s: SensitivityResults, variant: string, outcome: s
   for (const st of v.strategies) {
     const o = st.outcomes[outcome];
     if (!o) continue;
-    const maxIndex = Math.max(0, ...o.firstOrder.map((f) => f.index));
+    // an index counts when its interval excludes 0; else the screening speaks (μ* > 0 is an effect seen)
+    const standing = o.firstOrder.filter((f) => f.index > 0 && f.ci95 !== null && f.ci95[0] > 0);
+    const maxIndex = Math.max(0, ...standing.map((f) => f.index));
     if (maxIndex > 0) {
-      for (const f of o.firstOrder) if (f.index > 0) add(f.path, f.index / maxIndex);
+      for (const f of standing) add(f.path, f.index / maxIndex);
       continue;
     }
     const max = o.screening[0]?.muStar ?? 0;

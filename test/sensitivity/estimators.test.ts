@@ -7,7 +7,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createStream } from '../../src/engine/index.js';
-import { buildDesign, designSizes, elementaryEffects, firstOrderIndex, latinHypercube, percentileInterval, bootstrapSamples, thirdMeans, drawSeeds } from '../../src/sensitivity/index.js';
+import { buildDesign, designSizes, elementaryEffects, firstOrderIndex, latinHypercube, halfSampleInterval, halfSamples, thirdMeans, drawSeeds } from '../../src/sensitivity/index.js';
 
 const A = 7;
 const B = 0.1;
@@ -85,10 +85,13 @@ test('given-data indices of a linear model are β² / Σβ² (within 0.04, about
   assert.ok(Math.abs(s[0] - 0.2) < 0.04 && Math.abs(s[1] - 0.8) < 0.04, JSON.stringify(s));
   assert.ok(Math.abs(s[2]) < 0.01, `inert ${s[2]}`);
   assert.is(firstOrderIndex([0.1, 0.6], [2, 2], 2), undefined, 'an outcome that never varies has no index');
-  const boot = bootstrapSamples(5000, 100, createStream(7, 'boot'));
-  const [lo, hi] = percentileInterval(boot, (idx) => firstOrderIndex(idx.map((k) => pts[k][1]), idx.map((k) => y[k]), 10));
+  const halves = halfSamples(5000, 100, createStream(7, 'halves'));
+  assert.ok(halves.every((h) => h.length === 2500 && new Set(h).size === 2500), 'halves without duplicates');
   // 10 bins see a step function of x2: Var(E[Y | bin]) is (1 − 1/10²) of Var(E[Y | x2]), so the interval sits near 0.792
-  assert.ok(lo <= s[1] && s[1] <= hi && lo < 0.792 && 0.792 < hi && hi - lo < 0.05, `interval ${lo}–${hi}`);
+  const [lo, hi] = halfSampleInterval(s[1], halves, (idx) => firstOrderIndex(idx.map((k) => pts[k][1]), idx.map((k) => y[k]), 10))!;
+  assert.ok(lo < 0.792 && 0.792 < hi && hi - lo < 0.05, `interval ${lo}–${hi}`);
+  const [lo0, hi0] = halfSampleInterval(s[2], halves, (idx) => firstOrderIndex(idx.map((k) => pts[k][2]), idx.map((k) => y[k]), 10))!;
+  assert.ok(lo0 < 0 && 0 < hi0 && hi0 - lo0 < 0.02, `the inert parameter's interval holds 0: ${lo0}–${hi0}`);
   assert.equal(thirdMeans([0.1, 0.2, 0.5, 0.9], [1, 3, 5, 7]), [2, 5, 7]);
 });
 
