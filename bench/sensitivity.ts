@@ -2,7 +2,7 @@
  * Line 7, sensitivity: `wabasim sensitivity scenarios/default.json` with the default settings
  * (DEFAULT_DRAWS draws, 1 seed per draw, the base run's 10 seeds) on 2 worker threads, as the CLI
  * runs it on a 2-core machine: design, every run, the analysis. Timed once, cold (a user runs it
- * once; its ~4,000 runs dwarf any warm-up). Target: ≤ 120 s (issue 19 item 3). The notes give the
+ * once; its ~3,400 runs dwarf any warm-up). Target: ≤ 120 s (issue 19 item 3). The notes give the
  * runs, the design, the CPU seconds of the whole process (all threads) and the cores actually used:
  * well under 2 means other work had a core, and the wall time says more about the machine.
  */

@@ -36,12 +36,13 @@ export interface DesignSizes {
 }
 
 /**
- * How `draws` points are split for `k` parameters: about half to screening (at least one
- * trajectory, at most MAX_TRAJECTORIES), the rest to the Latin hypercube.
+ * How `draws` points are split for `k` parameters: about half to screening (the nearest whole
+ * number of trajectories, at least one — so with many parameters and few draws the screening alone
+ * may exceed `draws` — and at most MAX_TRAJECTORIES), the rest to the Latin hypercube.
  * @example designSizes(420, 106) // { trajectories: 2, samples: 206 }
  */
 export function designSizes(draws: number, k: number): DesignSizes {
-  const trajectories = Math.max(1, Math.min(MAX_TRAJECTORIES, Math.floor(draws / 2 / (k + 1))));
+  const trajectories = Math.max(1, Math.min(MAX_TRAJECTORIES, Math.round(draws / 2 / (k + 1))));
   return { trajectories, samples: Math.max(0, draws - trajectories * (k + 1)) };
 }
 

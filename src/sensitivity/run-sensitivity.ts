@@ -37,8 +37,12 @@ import { designParameters, drawOverrides, matchesOnly } from './parameters.js';
 import { candidateOutcomes, drawRecord } from './records.js';
 import { SENSITIVITY_SHARD_KIND, type BaseRecord, type DrawRecord, type RawSensitivity, type SensitivityFrame, type SensitivityResults, type SensitivityShard } from './types.js';
 
-/** Draws by default: sized so that `scenarios/default.json` (2 variants × 4 strategies) runs in about 90 s on 2 cores (`npm run bench`, line "sensitivity"). */
-export const DEFAULT_DRAWS = 480;
+/**
+ * Draws by default: sized so that `scenarios/default.json` (106 parameters, 2 variants × 4
+ * strategies: 3,440 runs, about 95 CPU seconds) takes about a minute on an idle 2-core machine and
+ * stays under two on a busy one (`npm run bench`, line "sensitivity"); two screening trajectories.
+ */
+export const DEFAULT_DRAWS = 420;
 /** Draws `--draws` accepts. */
 export const MIN_DRAWS = 10;
 export const MAX_DRAWS = 20_000;

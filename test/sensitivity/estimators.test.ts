@@ -45,7 +45,8 @@ test('a radial design moves one coordinate per point, by at least a third of the
   assert.equal(d.groups.slice(24, 27), [4, 5, 6]);
   assert.equal(drawSeeds(3, 2, 10, 1), [7, 8]);
   assert.equal(drawSeeds(6, 2, 10, 1), [3, 4]);
-  assert.equal(designSizes(480, 106), { trajectories: 2, samples: 266 });
+  assert.equal(designSizes(420, 106), { trajectories: 2, samples: 206 });
+  assert.equal(designSizes(10, 106), { trajectories: 1, samples: 0 }, 'at least one trajectory');
   assert.equal(designSizes(30, 4), { trajectories: 3, samples: 15 });
 });
 
