@@ -33,6 +33,9 @@
  *  6. report [report] — renderReport on the results of default.json (no variants, 2,000
  *     recipients) × the 7 built-in strategies × 50 seeds; the sweep is untimed, rendering is timed,
  *     best of 3. Target ≤ 3 s.
+ *  7. sensitivity [sensitivity] — `wabasim sensitivity scenarios/default.json` with its default
+ *     settings on 2 worker threads, timed once (cold); its notes give the run count, the CPU
+ *     seconds and the cores used, and say PASS or FAIL against the target ≤ 120 s.
  *
  * Every line has a figure (its own unit), a target in that unit and a ratio on one scale: the
  * figure against the target, ≥ 1 meets it (see Row in measure.ts). BELOW lines do not fail the
@@ -46,7 +49,7 @@
  *
  * Reproduce: `npm run bench` (builds, then runs every line, about 2 minutes on 2 cores), or one
  * case after `npx tsc -p .`:
- *   node --expose-gc dist/bench/index.js --case hold|campaign|full-model|large|sweep|report
+ *   node --expose-gc dist/bench/index.js --case hold|campaign|full-model|large|sweep|report|sensitivity
  * (prints that case's rows as JSON; add --cpu-prof before dist/ to profile it).
  */
 import { spawnSync } from 'node:child_process';
@@ -58,6 +61,7 @@ import { benchHold } from './hold.js';
 import { benchLarge } from './large.js';
 import { bestOf, type Row } from './measure.js';
 import { benchReport } from './report.js';
+import { benchSensitivity } from './sensitivity.js';
 import { benchSweep } from './sweep.js';
 import { formatTable } from './table.js';
 
@@ -77,6 +81,7 @@ const CASES = {
   large: { rows: benchLarge, processes: LARGE_PROCESSES },
   sweep: { rows: async () => [await benchSweep()], processes: 1 },
   report: { rows: async () => [await benchReport()], processes: 1 },
+  sensitivity: { rows: async () => [await benchSensitivity()], processes: 1 },
 } as const satisfies Record<string, { rows: () => Promise<Row[]>; processes: number }>;
 
 type CaseName = keyof typeof CASES;

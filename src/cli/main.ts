@@ -16,6 +16,7 @@ import { eventsCommand, type EventsArgs } from './commands/events.js';
 import { mergeCommand } from './commands/merge.js';
 import { reportBuilder, reportCommand, type ReportArgs } from './commands/report.js';
 import { baselineBuilder, baselineCommand, type BaselineArgs } from './commands/baseline.js';
+import { sensitivityBuilder, sensitivityCommand, type SensitivityArgs } from './commands/sensitivity.js';
 import { EXIT, reportError } from './errors.js';
 import { installSignalHandlers } from './interrupt.js';
 import { checkCallbackTimeout, checkEventsSeed, checkRunFlags } from './flags.js';
@@ -63,12 +64,13 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('callback-timeout', callbackTimeoutOption) as never,
       (a) => guard(() => (checkEventsSeed(a.seed, argv, a.callbackTimeout), eventsCommand(a))),
     )
-    .command<{ shards: string[]; out: string }>(
+    .command<{ shards: string[]; out?: string }>(
       'merge <shards..>',
-      'Join the results of `run --shard i/n` into the results.json one machine would write',
-      (y) => y.positional('shards', { type: 'string', array: true, demandOption: true }).option('out', { type: 'string', default: 'results.json', describe: 'Merged results file' }) as never,
+      'Join the shards of `run --shard i/n` (or of `sensitivity --shard i/n`) into the file one machine would write',
+      (y) => y.positional('shards', { type: 'string', array: true, demandOption: true }).option('out', { type: 'string', describe: 'Merged file (default: results.json, or sensitivity.json for sensitivity shards)' }) as never,
       (a) => guard(() => mergeCommand(a.shards, a.out)),
     )
+    .command<SensitivityArgs>('sensitivity <scenario>', 'Vary the estimated and reported parameters over their plausible ranges; write sensitivity.json (and the report section)', sensitivityBuilder, (a) => guard(() => sensitivityCommand(a, argv)))
     .command<ReportArgs>('report <results>', 'Re-render report.html from a saved results.json', reportBuilder, (a) => guard(() => reportCommand(a)))
     .command<BaselineArgs>('baseline <action> <scenarios..>', 'Record or check regression baselines of scenarios (check exits 1 on drift)', baselineBuilder, (a) => guard(() => (checkCallbackTimeout(a.callbackTimeout, argv), baselineCommand(a))))
     .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(scenarioSchema, null, 2)}\n`)))

@@ -317,3 +317,47 @@ export const baselineMsg = {
 function shellWord(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
+
+/**
+ * Messages of `wabasim sensitivity` and of merging its shards (issue 19 item 3): flags, a
+ * scenario with nothing to vary, shards that are not of one analysis, a sensitivity.json that
+ * does not belong beside a results.json.
+ * @example sensitivityMsg.badShard('s.json', '/shard/index', 'an integer ≥ 1', 0)
+ */
+export const sensitivityMsg = {
+  nothingToVary: (file: string, only: readonly string[]): Issue => ({
+    file,
+    pointer: only.length ? '--only' : '/policy',
+    expected: `at least one estimated or reported parameter with a plausible range that no override fixes in every variant${only.length ? ' among the parameters --only names' : ''}`,
+    found: only.length ? `none in ${only.join(', ')}` : 'none',
+  }),
+  badOnly: (path: string, known: readonly string[]): Issue => ({
+    file: '',
+    pointer: '--only',
+    expected: 'a parameter path or group with a plausible range (wabasim list policies --params shows them)',
+    found: `${show(path)}${didYouMean(path, known)}`,
+  }),
+  tooManyRuns: (file: string, runs: number, max: number): Issue => ({ file, pointer: '--draws', expected: `at most ${max} runs (draws × variants × strategies × seeds per draw, plus the base run)`, found: `${runs} runs` }),
+  seedsPerDraw: (perDraw: number, seeds: number): Issue => ({ file: '', pointer: '--seeds-per-draw', expected: `at most the base run's ${seeds} seeds (the draws' seeds are its first ones)`, found: String(perDraw) }),
+  badShard: (file: string, pointer: string, expected: string, found: unknown): Issue => ({ file, pointer, expected: `${expected} (a shard written by wabasim sensitivity --shard i/n)`, found: show(found) }),
+  tampered: (file: string, pointer: string, what: string, stored: string, actual: string): Issue => ({
+    file,
+    pointer,
+    expected: `the digest of the shard's ${what} (the file was changed after wabasim wrote it)`,
+    found: `${stored.slice(0, 12)}…, content hashes to ${actual.slice(0, 12)}…`,
+  }),
+  otherAnalysis: (file: string, pointer: string, first: string, found: unknown): Issue => ({ file, pointer, expected: `a shard of the same sensitivity analysis as ${first}`, found: show(found) }),
+  duplicateShard: (file: string, other: string, index: number, count: number): Issue => ({ file, pointer: '/shard/index', expected: `a shard no other file holds (${other} is shard ${index} of ${count} too)`, found: `shard ${index} of ${count}` }),
+  missingShards: (count: number, missing: readonly number[]): Issue => ({
+    file: '',
+    pointer: 'shards',
+    expected: `all ${count} shards of the sensitivity analysis`,
+    found: `missing shard${missing.length === 1 ? '' : 's'} ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`,
+  }),
+  mixedShards: (file: string, first: string): Issue => ({ file, pointer: '/kind', expected: `shards of one kind: all from wabasim run --shard or all from wabasim sensitivity --shard (${first} is a sensitivity shard)`, found: 'a results shard' }),
+  notSensitivity: (file: string, pointer: string, expected: string, found: unknown): Issue => ({ file, pointer, expected: `${expected} (a sensitivity.json written by wabasim sensitivity or merge)`, found: show(found) }),
+  /** A warning (stderr, exit unchanged): DIR/sensitivity.json is of another scenario echo than the results beside it. */
+  otherScenario: (file: string, results: string): string => `warning: ${file} is the sensitivity of another scenario, seeds or strategies than ${results}; left out of the report (run wabasim sensitivity again)`,
+  /** A warning: DIR/sensitivity.json cannot be read or is not a sensitivity file. */
+  unreadable: (file: string, reason: string): string => `warning: ${file} left out of the report: ${reason}`,
+} as const;

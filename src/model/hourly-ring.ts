@@ -58,11 +58,16 @@ export function clearHourly<C extends string>(r: HourlyRing<C>): void {
   r.to = 0;
 }
 
-/** Sum of `channel` over the `hours` hours ending with the hour that contains `now` (inclusive). */
+/**
+ * Sum of `channel` over the `hours` hours ending with the hour that contains `now` (inclusive).
+ * A fractional `hours` (a window in days drawn from a distribution, or varied by `wabasim
+ * sensitivity`) counts whole hours, rounded: the ring holds whole hours (without the rounding,
+ * the loop ran over fractional hours that match no slot, and the sum was 0).
+ */
 export function sumHourly<C extends string>(r: HourlyRing<C>, now: number, channel: C, hours: number): number {
   const hour = Math.floor(now / HOUR);
   let total = 0;
-  for (let h = Math.max(0, hour - Math.min(hours, r.slots) + 1); h <= hour; h++) {
+  for (let h = Math.max(0, hour - Math.min(Math.round(hours), r.slots) + 1); h <= hour; h++) {
     const slot = h % r.slots;
     if (r.hourOf[slot] === h) total += r.channels[channel][slot];
   }

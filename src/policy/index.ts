@@ -5,3 +5,4 @@ export * from './params.js';
 export { deriveProfile } from './derive.js';
 export * from './sources.js';
 export * from './source-catalogue.js';
+export * from './ranges.js';

@@ -22,7 +22,24 @@ export interface ParamDef<V> {
   readonly max?: number;
   /** One line on what the parameter governs. */
   readonly description: string;
+  /**
+   * For numeric `estimate` and `reported` parameters: the plausible range `wabasim sensitivity`
+   * varies the value over (ranges.ts). Inside [min, max] and containing `value`; low = high means
+   * not varied (an identifier such as an error code).
+   */
+  readonly range?: ParamRange;
 }
+
+/** Where a parameter's true value plausibly lies, and who says so. */
+export interface ParamRange {
+  readonly low: number;
+  readonly high: number;
+  /** A seed file, URL or MODEL.md section giving the spread, or the assumption it rests on. */
+  readonly source: string;
+}
+
+/** Labels whose numeric parameters carry a plausible range (the figures nobody documents). */
+export const RANGED_LABELS: readonly ParamLabel[] = ['estimate', 'reported'];
 
 /** A messaging-limit tier: Meta's name and its unique-user limit (null = unlimited). */
 export interface TierDef {

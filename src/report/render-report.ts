@@ -16,6 +16,11 @@ import { reportPage, type PageChart } from './html/page.js';
 import { renderSvg } from './render-svg.js';
 import { reportData, type ReportData } from './report-data.js';
 import { CHART_WIDTH } from './spec.js';
+import { echoDigest } from '../sensitivity/digest.js';
+import { robustnessLine } from '../sensitivity/words.js';
+import type { SensitivityResults } from '../sensitivity/types.js';
+import { tornadoSpec } from './charts/tornado.js';
+import { sensitivitySection, type TornadoFigure } from './html/sensitivity.js';
 
 /** One registry chart built for `data`: its id, name and outcome. */
 export interface BuiltChart {
@@ -37,7 +42,8 @@ export function chartSpecs(data: ReportData): BuiltChart[] {
 /**
  * Renders the HTML report for `results`: one self-contained page (inline SVG charts and CSS, no
  * script, nothing fetched) with the question, KPI tables with spread across seeds, the charts and
- * the parameters with their sources.
+ * the parameters with their sources; with `sensitivity` (sensitivity.json of the same scenario
+ * echo, else ignored) also the section "Sensitivity to the estimates" after the charts.
  * Why: `wabasim run` and `wabasim report` write it as report.html; a library user can too.
  * Cost: dominated by vega rendering, roughly proportional to charts × strategies × points.
  * @throws {Error} only for a bug in a chart function (vega rejecting a spec)
@@ -45,7 +51,7 @@ export function chartSpecs(data: ReportData): BuiltChart[] {
  * import { runScenario, renderReport } from 'wabasim';
  * const html = await renderReport(await runScenario('scenarios/default.json'));
  */
-export async function renderReport(results: Results): Promise<string> {
+export async function renderReport(results: Results, sensitivity?: SensitivityResults): Promise<string> {
   // 1. group the runs once
   const data = reportData(results);
   // 2. build each chart's spec; 3. render it to SVG, every chart CHART_WIDTH wide so the page
@@ -59,6 +65,20 @@ export async function renderReport(results: Results): Promise<string> {
     const { svg } = await renderSvg(built.outcome.spec, built.id, CHART_WIDTH);
     charts.push({ kind: 'chart', id: built.id, svg, caption: built.outcome.caption, dependsOn: built.dependsOn });
   }
-  // 4. assemble the page
-  return reportPage(data, charts);
+  // 4. the sensitivity section, when its analysis belongs to these results (same scenario echo)
+  const matching = sensitivity && sensitivity.scenarioDigest === echoDigest(results.scenario) ? sensitivity : undefined;
+  const section = matching ? await renderSensitivity(matching, data) : undefined;
+  // 5. assemble the page; the verdict box quotes the robustness of each variant's recommendation
+  return reportPage(data, charts, { sensitivity: section, verdictNote: matching ? (variant) => robustnessLine(matching, variant) : undefined });
+}
+
+/** The sensitivity section with its tornado charts rendered (one per headline outcome). */
+async function renderSensitivity(s: SensitivityResults, data: ReportData): Promise<string> {
+  const figures: TornadoFigure[] = [];
+  for (const [i, outcome] of s.outcomes.entries()) {
+    const built = tornadoSpec(s, data, outcome);
+    if (built.kind === 'skipped') figures.push({ kind: 'skipped', outcome, reason: built.reason });
+    else figures.push({ kind: 'chart', outcome, svg: (await renderSvg(built.spec, `tornado-${i}`)).svg, caption: built.caption });
+  }
+  return sensitivitySection(s, figures);
 }

@@ -83,15 +83,23 @@ export async function runValidatedScenario(scenario: Scenario, file: string, opt
 export function assembleResults(setup: SweepSetup, runs: readonly RunResult[]): Results {
   return {
     wabasim: VERSION,
-    scenario: {
-      ...setup.scenario,
-      seeds: setup.seeds,
-      seed: setup.firstSeed,
-      strategies: setup.strategies.map((s) => ({ name: s.definition.name, label: s.label, params: s.params })),
-    },
+    scenario: scenarioEcho(setup),
     variants: setup.variants.map((v) => ({ name: v.name, description: v.description, policy: v.policy, parameters: resolvedParams(v) })),
     runs,
     aggregates: aggregate(runs),
+  };
+}
+
+/**
+ * The scenario as results.json echoes it: as validated, with the sweep's seeds and the resolved
+ * strategies. `wabasim sensitivity` digests the same echo to tell whether its file belongs beside a results.json.
+ */
+export function scenarioEcho(setup: Pick<SweepSetup, 'scenario' | 'seeds' | 'firstSeed' | 'strategies'>): unknown {
+  return {
+    ...setup.scenario,
+    seeds: setup.seeds,
+    seed: setup.firstSeed,
+    strategies: setup.strategies.map((s) => ({ name: s.definition.name, label: s.label, params: s.params })),
   };
 }
 

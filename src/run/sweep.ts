@@ -30,6 +30,20 @@ export interface SweepOptions {
   readonly strategies?: readonly string[];
   /** Directories the scenario's strategy modules may also come from (--allow-strategy-path; by default only the scenario's own tree). */
   readonly allowStrategyPaths?: readonly string[];
+  /**
+   * Run every strategy on each of these (variant index, seed) cells, in this order, instead of
+   * every variant × seed (`wabasim sensitivity`: the variants are its draws, the seeds its own).
+   */
+  readonly cells?: readonly SweepCell[];
+  /** Workers post each run without its hourly series (`wabasim sensitivity` reads summaries only). */
+  readonly summariesOnly?: boolean;
+}
+
+/** One (variant, seed) of a sweep given cell by cell: every strategy runs on it. */
+export interface SweepCell {
+  /** Index into the sweep's variants. */
+  readonly variant: number;
+  readonly seed: number;
 }
 
 /** One planned run. */
@@ -63,9 +77,11 @@ export async function prepareSweep(scenario: Scenario, file: string, variants: r
   const seeds = opts.seeds ?? scenario.seeds;
   const firstSeed = opts.seed ?? scenario.seed;
   const plan: PlannedRun[] = [];
-  for (const variant of variants)
-    for (let s = 0; s < strategies.length; s++)
-      for (let k = 0; k < seeds; k++) plan.push({ variant, strategyIndex: s, seed: firstSeed + k });
+  if (opts.cells) for (const c of opts.cells) for (let s = 0; s < strategies.length; s++) plan.push({ variant: variants[c.variant], strategyIndex: s, seed: c.seed });
+  else
+    for (const variant of variants)
+      for (let s = 0; s < strategies.length; s++)
+        for (let k = 0; k < seeds; k++) plan.push({ variant, strategyIndex: s, seed: firstSeed + k });
   if (plan.length > LIMITS.maxRuns) throw new UserInputError([msg.tooMany(file, '/seeds', 'runs (variants × strategies × seeds)', LIMITS.maxRuns, plan.length)]);
   return { scenario, variants, strategies, seeds, firstSeed, plan, session: createRunSession() };
 }

@@ -22,7 +22,8 @@ try {
     try {
       const p = setup.plan[index];
       monitor?.setRun(Date.parse(p.variant.scenario.start), p.seed);
-      post({ kind: 'result', index, result: runPlanned(setup, index) });
+      const result = runPlanned(setup, index);
+      post({ kind: 'result', index, result: input.summariesOnly ? { ...result, series: {} } : result });
     } catch (err) {
       post(failure(err));
     }

@@ -44,4 +44,10 @@ test('clearHourly empties every slot, and a count in the same hour afterwards st
   assert.equal(sums(r, 2, 'a'), [1, 1, 1, 1]);
 });
 
+test('a fractional window counts whole hours, rounded (a window in days drawn from a distribution)', () => {
+  const r = createHourlyRing<'a' | 'b'>(200, ['a', 'b']);
+  for (let h = 0; h < 10; h++) addHourly(r, h * HOUR + 1, 'a', 1);
+  assert.equal([2.4, 2.6, 7.34 * 24, 0.4].map((hours) => sumHourly(r, 9 * HOUR + 1, 'a', hours)), [2, 3, 10, 0]);
+});
+
 test.run();

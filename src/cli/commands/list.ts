@@ -14,8 +14,10 @@ export function listCommand(kind: ListKind, opts: { json: boolean; params: boole
   const out = (value: unknown, table: string): void => void process.stdout.write(opts.json ? `${JSON.stringify(value, null, 2)}\n` : `${table}\n`);
   if (kind === 'policies' && opts.params) {
     const ids = opts.policy ? [opts.policy] : [...PROFILE_IDS];
-    const rows = ids.flatMap((id) => listParams(PROFILES[id as keyof typeof PROFILES]).map(({ path, def }) => ({ policy: id, path, value: def.value, unit: def.unit, label: def.label, source: def.source, description: def.description })));
-    return out(rows, formatTable(['policy', 'parameter', 'value', 'unit', 'label', 'source'], rows.map((r) => [r.policy, r.path, JSON.stringify(r.value), r.unit, r.label, r.source])));
+    const rows = ids.flatMap((id) => listParams(PROFILES[id as keyof typeof PROFILES]).map(({ path, def }) => ({ policy: id, path, value: def.value, unit: def.unit, label: def.label, source: def.source, description: def.description, ...(def.range ? { range: def.range } : {}) })));
+    // the plausible range `wabasim sensitivity` varies an estimate over; its source is in --json
+    const range = (r: (typeof rows)[number]): string => (r.range ? (r.range.low === r.range.high ? 'not varied' : `${r.range.low}–${r.range.high}`) : '');
+    return out(rows, formatTable(['policy', 'parameter', 'value', 'unit', 'label', 'plausible range', 'source'], rows.map((r) => [r.policy, r.path, JSON.stringify(r.value), r.unit, r.label, range(r), r.source])));
   }
   if (kind === 'policies') {
     const rows = PROFILE_IDS.map((id) => ({ id, version: PROFILES[id].version, title: PROFILES[id].title, description: PROFILES[id].description }));

@@ -4,6 +4,7 @@ import type { Argv } from 'yargs';
 import { readResultsFile, renderReport } from '../../report/index.js';
 import { checkOutFile, removeCreatedDirs, writeFilesTogether } from '../../run/index.js';
 import { onAbandon, writePhase } from '../interrupt.js';
+import { sensitivityBeside, warnLine } from './sensitivity-beside.js';
 import { msg } from '../../errors/index.js';
 import { VERSION } from '../../version.js';
 import { thresholdsOf } from '../../thresholds/index.js';
@@ -47,7 +48,7 @@ export async function reportCommand(args: ReportArgs): Promise<number> {
   const forget = onAbandon(() => [outDir, junitDir].forEach((d) => d && removeCreatedDirs(d)));
   let html: string;
   try {
-    html = await renderReport(results);
+    html = await renderReport(results, sensitivityBeside(dirname(args.results), results.scenario, args.results, warnLine));
   } catch (err) {
     [outDir, junitDir].forEach((d) => d && removeCreatedDirs(d));
     throw err;

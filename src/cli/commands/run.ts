@@ -10,6 +10,8 @@ import { describeObjective, objectiveOf, variantEffectLine, variantEffects, verd
 import { progressReporter } from '../progress.js';
 import { onAbandon, writePhase } from '../interrupt.js';
 import { checkJunitFile, judgeThresholds, junitOption, printThresholds, thresholdExit } from '../thresholds.js';
+import { sensitivityBeside, warnLine } from './sensitivity-beside.js';
+import { robustnessLine, type SensitivityResults } from '../../sensitivity/index.js';
 
 export interface RunArgs {
   scenario: string;
@@ -84,6 +86,7 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
   const resultsFile = join(outDir.path, resultsName);
   const reportFile = reportName ? join(outDir.path, reportName) : undefined;
   let results: Results;
+  let sensitivity: SensitivityResults | undefined;
   const files: OutputFile[] = [];
   const progress = progressReporter();
   try {
@@ -93,7 +96,8 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
       progress.stop();
     }
     files.push({ path: resultsFile, content: `${JSON.stringify(results, null, 1)}\n` });
-    if (reportFile) files.push({ path: reportFile, content: await renderReport(results) });
+    sensitivity = reportFile ? sensitivityBeside(outDir.path, results.scenario, resultsFile, warnLine) : undefined;
+    if (reportFile) files.push({ path: reportFile, content: await renderReport(results, sensitivity) });
   } catch (err) {
     [outDir, junitDir].forEach((d) => d && removeCreatedDirs(d));
     throw err;
@@ -108,7 +112,7 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
     process.stdout.write(`${JSON.stringify({ results: resultsFile, ...(reportFile ? { report: reportFile } : {}), summary: summaryRows(results), verdicts: shard ? undefined : verdicts(results), ...(gates ? { thresholds: gates } : {}) }, null, 2)}\n`);
     return thresholdExit(gates);
   }
-  process.stdout.write(`${summaryTable(results)}\n${shard ? '' : `\n${verdictText(results)}\n`}\nresults: ${resultsFile}\n${reportFile ? `report: ${reportFile}\n` : ''}`);
+  process.stdout.write(`${summaryTable(results)}\n${shard ? '' : `\n${verdictText(results, sensitivity)}\n`}\nresults: ${resultsFile}\n${reportFile ? `report: ${reportFile}\n` : ''}`);
   if (gates) printThresholds(gates);
   return thresholdExit(gates);
 }
@@ -154,7 +158,7 @@ export function summaryRows(results: Results): Record<string, string | number>[]
  * The verdict lines the report's verdict box shows, per variant, in plain text.
  * @example verdictText(results) // 'Verdict (maximise uniqueUsersReached, …)\n  Recommended: tier-aware — …'
  */
-export function verdictText(results: Results): string {
+export function verdictText(results: Results, sensitivity?: SensitivityResults): string {
   // the report's rounding (a verdict is read at a glance), with an ASCII minus for any terminal
   const fmt = (n: number): string => formatNumberRounded(n).replace(/\u2212/g, '-');
   const all = verdicts(results);
@@ -164,7 +168,8 @@ export function verdictText(results: Results): string {
     const w = verdictLines(v, fmt);
     const indent = all.length > 1 ? '    ' : '  ';
     if (all.length > 1) lines.push(`  ${v.variant}:`);
-    lines.push(`${indent}${w.headline}`, ...w.comparisons.map((l) => `${indent}  ${l}`), ...w.changes.map((l) => `${indent}  What would change it: ${l}`));
+    const robust = sensitivity ? robustnessLine(sensitivity, v.variant) : undefined;
+    lines.push(`${indent}${w.headline}`, ...w.comparisons.map((l) => `${indent}  ${l}`), ...[...w.changes, ...(robust ? [robust] : [])].map((l) => `${indent}  What would change it: ${l}`));
   }
   const effects = variantEffects(results).filter((e) => all.some((v) => v.recommended === e.strategy));
   if (effects.length) lines.push('  Variants, for the recommended strategies:', ...effects.map((e) => `    ${variantEffectLine(e, objective, fmt)}`));

@@ -5,6 +5,8 @@
  */
 import { channels, choice, flag, num, tiers } from '../define.js';
 import { MAX_PER_BUSINESS_PER_DAY } from '../param.js';
+import { withRanges } from '../ranges.js';
+import { META_2025_10_RANGES } from './meta-2025-10-ranges.js';
 import { META_ERROR_CODES, META_LIMIT_CHANGES, META_MESSAGING_LIMITS, META_SERVICE_WINDOW, META_TEMPLATE_PACING, META_TEMPLATE_PAUSING, META_TEMPLATE_QUALITY, META_THROUGHPUT, META_PAIR_RATE, META_MARKETING_CAP, META_POLICY_ENFORCEMENT, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from '../sources.js';
 
 const ASSUMPTION = 'wabasim assumption (no published figure)';
@@ -14,9 +16,10 @@ const QUALITY_WEIGHTS = `${SEED_002} (blocks, reports, read/engagement weighted 
 /**
  * The parameters of the default profile. Their shape is the parameter set every profile provides
  * (types.ts PolicyDefs is derived from it): a new parameter is added here, with its unit, bounds,
- * label, source and description, and every other profile inherits or replaces it.
+ * label, source and description, and every other profile inherits or replaces it. Numeric
+ * estimates and reported figures get their plausible range from meta-2025-10-ranges.ts.
  */
-export const META_2025_10_PARAMS = {
+export const META_2025_10_PARAMS = withRanges({
   appliesTo: {
     trustScore: channels(['coexistence', 'web-session'], 'estimate', `MODEL.md §6b; ${SEED_003} (written about WhatsApp Web sessions and the app)`, 'Channels whose numbers the seed-003 trust score restricts; on the others it is a reported risk indicator'),
     registrationLayer: channels(['coexistence', 'web-session'], 'estimate', `MODEL.md §6b; ${SEED_003} layer 1 (IP, VoIP, device: an app or web session)`, 'Channels on which the registration layer (IP country, VoIP, shared IP) counts'),
@@ -214,7 +217,7 @@ export const META_2025_10_PARAMS = {
     latencyMeanSeconds: num(2, 'seconds', 0, 3600, 'estimate', ASSUMPTION, 'Mean of the exponential delay between an accepted send and delivery'),
     blockedRecipientCode: num(131026, 'error code', 0, 1e7, 'reported', META_ERROR_CODES, 'Failure code for a message to a user who blocked the number (131026 message undeliverable)'),
   },
-};
+}, META_2025_10_RANGES);
 
 export const meta202510 = {
   id: 'meta-2025-10',
