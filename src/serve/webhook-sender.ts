@@ -1,0 +1,129 @@
+/**
+ * Posting webhooks to the user's receiver as Meta does: one JSON payload per POST, signed
+ * `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body with the app secret>` (Meta
+ * "Webhooks: validating payloads", documented), in order, each retried with exponential back-off
+ * while the receiver fails (any non-2xx answer or a network error), the next one waiting behind it —
+ * so the receiver sees every payload in the order the model produced it.
+ */
+import { createHmac } from 'node:crypto';
+
+export interface RetryPolicy {
+  /** Wall ms before the first retry; doubled each time up to `maxDelayMs`. */
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
+  /** Attempts per payload before it is given up (reported through `onGiveUp`). */
+  readonly attempts: number;
+}
+
+/** Default back-off: 0.5 s doubling to 30 s, 12 attempts (about 4 minutes). Meta retries for days; a test server needs less. */
+export const DEFAULT_RETRY: RetryPolicy = { initialDelayMs: 500, maxDelayMs: 30_000, attempts: 12 };
+
+export interface WebhookSenderOptions {
+  readonly url: string;
+  readonly appSecret?: string;
+  readonly retry?: RetryPolicy;
+  /** Called when a payload is given up after its last attempt. */
+  readonly onGiveUp?: (body: string, reason: string) => void;
+}
+
+export interface WebhookSender {
+  /** Queues one payload (its exact bytes are what is signed and sent). */
+  enqueue(body: string): void;
+  /** Resolves when every queued payload is delivered or given up (or after `timeoutMs` wall ms). */
+  idle(timeoutMs?: number): Promise<void>;
+  /** Stops sending: payloads not yet delivered are dropped after the one in progress. */
+  close(): Promise<void>;
+  readonly stats: { queued: number; delivered: number; retried: number; givenUp: number };
+}
+
+/**
+ * `sha256=` and the hex HMAC-SHA256 of `body` with `secret`: Meta's X-Hub-Signature-256 header.
+ * @example signature('{}', 's') // 'sha256=…'
+ */
+export function signature(body: string, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+}
+
+/**
+ * A sender posting to `opts.url` in order, with back-off.
+ * @example const s = createWebhookSender({ url: 'http://127.0.0.1:9000/hook', appSecret: 'x' }); s.enqueue('{}');
+ */
+export function createWebhookSender(opts: WebhookSenderOptions): WebhookSender {
+  const retry = opts.retry ?? DEFAULT_RETRY;
+  const queue: string[] = [];
+  let head = 0;
+  let running: Promise<void> | undefined;
+  let closed = false;
+  let wake: (() => void) | undefined;
+  const stats = { queued: 0, delivered: 0, retried: 0, givenUp: 0 };
+
+  async function post(body: string): Promise<string | undefined> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'facebookexternalua' };
+    if (opts.appSecret !== undefined) headers['x-hub-signature-256'] = signature(body, opts.appSecret);
+    try {
+      const res = await fetch(opts.url, { method: 'POST', headers, body });
+      await res.arrayBuffer();
+      return res.ok ? undefined : `HTTP ${res.status}`;
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  async function pump(): Promise<void> {
+    while (head < queue.length && !closed) {
+      const body = queue[head];
+      let delay = retry.initialDelayMs;
+      let reason: string | undefined;
+      for (let attempt = 1; attempt <= retry.attempts && !closed; attempt++) {
+        reason = await post(body);
+        if (reason === undefined) break;
+        if (attempt < retry.attempts) {
+          stats.retried++;
+          await new Promise<void>((resume) => {
+            const timer = setTimeout(resume, delay);
+            wake = () => (clearTimeout(timer), resume());
+          });
+          wake = undefined;
+          delay = Math.min(retry.maxDelayMs, delay * 2);
+        }
+      }
+      if (reason === undefined) stats.delivered++;
+      else {
+        stats.givenUp++;
+        opts.onGiveUp?.(body, reason);
+      }
+      queue[head++] = '';
+      if (head > 1024 && head * 2 > queue.length) {
+        queue.splice(0, head);
+        head = 0;
+      }
+    }
+    running = undefined;
+  }
+
+  return {
+    stats,
+    enqueue(body) {
+      if (closed) return;
+      queue.push(body);
+      stats.queued++;
+      running ??= pump();
+    },
+    async idle(timeoutMs = 30_000) {
+      if (!running) return;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        (async () => {
+          while (running) await running;
+        })(),
+        new Promise<void>((resume) => (timer = setTimeout(resume, timeoutMs))),
+      ]);
+      clearTimeout(timer);
+    },
+    async close() {
+      closed = true;
+      wake?.();
+      await running;
+    },
+  };
+}
