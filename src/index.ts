@@ -15,4 +15,5 @@ export { ERROR_CODES } from './model/index.js';
 export { renderReport, readResultsFile, chartSpecs, reportData, CHART_IDS, CHARTS, type ChartDefinition, type ChartOutcome, type ChartId } from './report/index.js';
 export { baselineFromResults, checkBaseline, readBaseline, serializeBaseline, type Baseline, type CheckResult, type DriftRow, type ToleranceSection } from './baseline/index.js';
 export { evaluateThresholds, type ThresholdCheck, type ThresholdOutcome } from './thresholds/index.js';
+export { startServer, type ServeOptions, type ServerHandle, type ServedNumber } from './serve/index.js';
 export { VERSION } from './version.js';
