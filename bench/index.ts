@@ -34,6 +34,10 @@
  *     recipients) × the 7 built-in strategies × 50 seeds; the sweep is untimed, rendering is timed,
  *     best of 3. Target ≤ 3 s.
  *
+ *  7. serve [serve] — `wabasim serve` on loopback at a speed clock, driven by autocannon: template
+ *     sends per second and p99 latency (bench/serve.ts). Targets on 2 cores: ≥ 2,000 sends/s,
+ *     p99 ≤ 50 ms.
+ *
  * Every line has a figure (its own unit), a target in that unit and a ratio on one scale: the
  * figure against the target, ≥ 1 meets it (see Row in measure.ts). BELOW lines do not fail the
  * bench; a bench error does (mismatched event counts, non-identical parallel results).
@@ -46,7 +50,7 @@
  *
  * Reproduce: `npm run bench` (builds, then runs every line, about 2 minutes on 2 cores), or one
  * case after `npx tsc -p .`:
- *   node --expose-gc dist/bench/index.js --case hold|campaign|full-model|large|sweep|report
+ *   node --expose-gc dist/bench/index.js --case hold|campaign|full-model|large|sweep|report|serve
  * (prints that case's rows as JSON; add --cpu-prof before dist/ to profile it).
  */
 import { spawnSync } from 'node:child_process';
@@ -58,6 +62,7 @@ import { benchHold } from './hold.js';
 import { benchLarge } from './large.js';
 import { bestOf, type Row } from './measure.js';
 import { benchReport } from './report.js';
+import { benchServe } from './serve.js';
 import { benchSweep } from './sweep.js';
 import { formatTable } from './table.js';
 
@@ -77,6 +82,7 @@ const CASES = {
   large: { rows: benchLarge, processes: LARGE_PROCESSES },
   sweep: { rows: async () => [await benchSweep()], processes: 1 },
   report: { rows: async () => [await benchReport()], processes: 1 },
+  serve: { rows: benchServe, processes: 1 },
 } as const satisfies Record<string, { rows: () => Promise<Row[]>; processes: number }>;
 
 type CaseName = keyof typeof CASES;
