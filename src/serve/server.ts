@@ -15,7 +15,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { msg, UserInputError } from '../errors/index.js';
+import { formatIssue, msg, UserInputError } from '../errors/index.js';
 import type { TraceRecord } from '../model/index.js';
 import { loadScenario, planVariants, validateScenarioData, type Scenario } from '../scenario/index.js';
 import { BUILTIN_NAMES } from '../strategies/index.js';
@@ -56,8 +56,8 @@ export interface ServeOptions {
   readonly file?: string;
   /** Webhook back-off (default webhook-sender.ts DEFAULT_RETRY). */
   readonly webhookRetry?: RetryPolicy;
-  /** Called after the shutdown route wrote the outputs and the server stopped (the CLI exits 0). */
-  readonly onShutdown?: () => void;
+  /** Called after the shutdown route wrote the outputs (or failed to: `error`) and the server stopped (the CLI exits 0, or 2). */
+  readonly onShutdown?: (error?: unknown) => void;
   /** Notes for the operator (a webhook given up); default stderr. */
   readonly log?: (line: string) => void;
 }
@@ -195,9 +195,16 @@ export async function startServer(scenario: string | object, options: ServeOptio
     }
     const reply = await route(req, url, body);
     if (reply !== 'shutdown') return send(res, reply);
-    const written = await finish();
-    send(res, json(200, written ? { shutdown: true, ...written } : { shutdown: true }));
-    res.on('finish', () => void stopListening().then(() => options.onShutdown?.()));
+    let written: { results: string; report: string } | undefined;
+    let failure: unknown;
+    try {
+      written = await finish();
+    } catch (err) {
+      failure = err;
+    }
+    res.on('finish', () => void stopListening().then(() => options.onShutdown?.(failure)));
+    if (failure === undefined) send(res, json(200, written ? { shutdown: true, ...written } : { shutdown: true }));
+    else send(res, errorReply(graphError(1, c.nextTraceId(), { details: `Outputs not written: ${failure instanceof UserInputError ? failure.issues.map(formatIssue).join('; ') : String(failure)}` })));
   }
 
   const server = createServer((req, res) => {
@@ -226,9 +233,11 @@ export async function startServer(scenario: string | object, options: ServeOptio
     numbers: session.world.numbers.map((n) => ({ id: n.id, phoneNumberId: n.phoneNumberId, displayPhoneNumber: n.displayPhoneNumber })),
     wabaId: session.world.portfolio.wabaId,
     async close() {
-      const written = await finish();
-      if (server.listening) await stopListening();
-      return written;
+      try {
+        return await finish();
+      } finally {
+        if (server.listening) await stopListening();
+      }
     },
   };
 }

@@ -78,4 +78,11 @@ test('bad flags exit 2 naming each one, before anything listens', () => {
   assert.is(r.stdout, '');
 });
 
+test('an --events file that cannot be written exits 2 naming the flag', () => {
+  const r = spawnSync(process.execPath, [BIN, 'serve', 'scenarios/first-campaign.json', '--events', '/proc/wabasim-events.jsonl'], { encoding: 'utf8' });
+  assert.is(r.status, 2);
+  assert.match(r.stderr, '--events');
+  assert.is(r.stdout, '');
+});
+
 test.run();

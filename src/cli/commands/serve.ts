@@ -6,7 +6,7 @@
 import { basename, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { msg, UserInputError, type Issue } from '../../errors/index.js';
-import { checkOutDir } from '../../run/index.js';
+import { checkOutDir, checkOutFile } from '../../run/index.js';
 import { parseClock, startServer } from '../../serve/index.js';
 
 export interface ServeArgs {
@@ -57,9 +57,10 @@ function flagIssues(a: ServeArgs): Issue[] {
 export async function serveCommand(a: ServeArgs): Promise<number> {
   const issues = flagIssues(a);
   if (issues.length) throw new UserInputError(issues);
+  if (a.events !== undefined) checkOutFile('--events', a.events);
   const out = checkOutDir('--out', a.out ?? join('reports', `${basename(a.scenario).replace(/\.json$/i, '')}-serve`), ['results.json', 'report.html']);
-  let stopped: () => void = () => undefined;
-  const done = new Promise<void>((resume) => (stopped = resume));
+  let stopped: (error?: unknown) => void = () => undefined;
+  const done = new Promise<void>((resume, reject) => (stopped = (error) => (error === undefined ? resume() : reject(error))));
   const handle = await startServer(a.scenario, {
     port: a.port,
     host: a.host,
@@ -71,15 +72,20 @@ export async function serveCommand(a: ServeArgs): Promise<number> {
     out: out.path,
     seed: a.seed,
     events: a.events,
-    onShutdown: () => stopped(),
+    onShutdown: (error) => stopped(error),
   });
   // serve owns its signals: a SIGINT or SIGTERM is the ordinary way to stop a server — outputs, then exit 0
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.removeAllListeners(signal);
-    process.once(signal, () => void handle.close().then(() => stopped(), (err: unknown) => (process.stderr.write(`wabasim serve: ${err instanceof Error ? err.message : String(err)}\n`), process.exit(2))));
+    process.once(signal, () => void handle.close().then(() => stopped(), (err: unknown) => stopped(err)));
   }
   process.stdout.write(`${JSON.stringify({ url: handle.url, numbers: handle.numbers, wabaId: handle.wabaId })}\n`);
-  await done;
-  setTimeout(() => process.exit(process.exitCode ?? 0), 2_000).unref(); // keep-alive sockets must not hold the exit
+  // keep-alive sockets must not hold the exit once the outputs are written (or refused: exit 2)
+  const exitSoon = (): void => void setTimeout(() => process.exit(process.exitCode ?? 0), 2_000).unref();
+  try {
+    await done;
+  } finally {
+    exitSoon();
+  }
   return 0;
 }
