@@ -26,7 +26,7 @@ import { getPhoneNumber, listTemplates, sendMessage, verifyWebhook, type ServeCo
 import { errorReply, json, type Reply } from './reply.js';
 import { createSession } from './session.js';
 import { writeSessionOutputs } from './session-results.js';
-import { createWebhookSender, type RetryPolicy, type WebhookSender } from './webhook-sender.js';
+import { createWebhookSender, verifyReceiver, type RetryPolicy, type WebhookSender } from './webhook-sender.js';
 
 /** Largest request body accepted (1 MiB); a larger one gets 413 with a Graph-style error. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -112,6 +112,8 @@ export async function startServer(scenario: string | object, options: ServeOptio
     if (target > session.ctx.sim.now) session.syncTo(target);
   };
   const manual = clockSpec.kind === 'manual';
+  /** Whether the receiver passed the verification request (undefined: none was made). */
+  let webhookVerified: boolean | undefined;
 
   // 4. closing: once, whatever asks first
   let finishing: Promise<{ results: string; report: string } | undefined> | undefined;
@@ -157,7 +159,7 @@ export async function startServer(scenario: string | object, options: ServeOptio
         await sender?.idle();
         return json(200, { now: isoAt(c, session.ctx.sim.now), idle });
       }
-      if (method === 'GET' && path === 'state') return state(c, { clock: manual ? 'manual' : `speed:${(clockSpec as { factor: number }).factor}`, webhooks: sender ? { ...sender.stats } : undefined });
+      if (method === 'GET' && path === 'state') return state(c, { clock: manual ? 'manual' : `speed:${(clockSpec as { factor: number }).factor}`, webhooks: sender ? { ...sender.stats, verified: webhookVerified } : undefined });
       if (method === 'GET' && path === 'audience') return audience(c, url.searchParams);
       if (method === 'POST' && path === 'shutdown') return 'shutdown';
       return errorReply(graphError(100, c.nextTraceId(), { status: 404, message: `Unknown path components: ${url.pathname}`, details: 'Control routes: POST clock/advance, POST clock/run, GET state, GET audience, POST shutdown' }));
@@ -226,6 +228,12 @@ export async function startServer(scenario: string | object, options: ServeOptio
     });
     server.listen(options.port ?? 0, host, () => resume());
   });
+  // as Meta does when a callback URL is subscribed: the receiver must echo the challenge (a failure is reported, not fatal)
+  if (options.webhook !== undefined && options.verifyToken !== undefined) {
+    const why = await verifyReceiver(options.webhook, options.verifyToken, String(1_158_201_444 + seed));
+    webhookVerified = why === undefined;
+    if (why !== undefined) log(`the webhook receiver failed the verification request (${why}); webhooks are sent anyway`);
+  }
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {

@@ -127,3 +127,24 @@ export function createWebhookSender(opts: WebhookSenderOptions): WebhookSender {
     },
   };
 }
+
+/**
+ * Meta's verification request to a webhook endpoint: GET `url` with hub.mode=subscribe,
+ * hub.verify_token and hub.challenge; the endpoint must answer 200 with the challenge as its body
+ * (Meta "Webhooks: verification requests", documented). Resolves to undefined when it did, else why not.
+ * @example await verifyReceiver('http://127.0.0.1:9000/hook', 'token', '1158201444') // undefined
+ */
+export async function verifyReceiver(url: string, verifyToken: string, challenge: string): Promise<string | undefined> {
+  const target = new URL(url);
+  target.searchParams.set('hub.mode', 'subscribe');
+  target.searchParams.set('hub.challenge', challenge);
+  target.searchParams.set('hub.verify_token', verifyToken);
+  try {
+    const res = await fetch(target, { headers: { 'user-agent': 'facebookplatform/1.0' } });
+    const body = await res.text();
+    if (!res.ok) return `HTTP ${res.status}`;
+    return body === challenge ? undefined : `answered ${JSON.stringify(body.slice(0, 40))}, not the challenge`;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}

@@ -51,6 +51,7 @@ test('131049: a marketing message to a user saturated by other brands fails in a
     await s.receiver.waitFor((r) => statuses(r).some((x) => x.id === id), 'the status of the send');
     assert.equal(statuses(s.receiver.received).find((x) => x.id === id), { id, status: 'failed', code: 131049 });
     assert.ok(s.receiver.received.every((r) => r.signatureValid), 'every webhook is signed with the app secret');
+    assert.is(((await control(s.server.url, 'state')) as { webhooks: { verified: boolean } }).webhooks.verified, true, 'the receiver passed the verification request');
   } finally {
     await tearDown(s);
   }

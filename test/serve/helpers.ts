@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 
 export const APP_SECRET = 'test-app-secret';
 export const TOKEN = 'test-access-token';
+export const VERIFY_TOKEN = 'verify-me';
 
 /** A one-number, verified, TIER_100K portfolio with one template and a small audience; `patch` merges over it. */
 export function tinyScenario(patch: {
@@ -62,6 +63,13 @@ export async function startReceiver(opts: { failFirst?: number } = {}): Promise<
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const query = new URL(req.url ?? '/', 'http://receiver').searchParams;
+      if (req.method === 'GET') {
+        // Meta's verification request: echo the challenge when the verify token is ours
+        const ok = query.get('hub.mode') === 'subscribe' && query.get('hub.verify_token') === VERIFY_TOKEN;
+        res.writeHead(ok ? 200 : 403, { 'content-type': 'text/plain' }).end(ok ? query.get('hub.challenge') : 'Forbidden');
+        return;
+      }
       attempts++;
       if (attempts <= (opts.failFirst ?? 0)) {
         res.writeHead(500).end();

@@ -61,4 +61,20 @@ test('control routes: audience pages, state, run until idle; close() writes resu
   assert.ok(existsSync(join(out, 'report.html')));
 });
 
+test('a receiver that fails the verification request is reported, and webhooks are sent anyway', async () => {
+  const receiver = await startReceiver();
+  const notes: string[] = [];
+  const server = await startServer(tinyScenario({ template: { category: 'utility' } }), { webhook: receiver.url, verifyToken: 'not-the-receivers', log: (line) => notes.push(line) });
+  try {
+    assert.match(notes.join('\n'), 'the webhook receiver failed the verification request (HTTP 403)');
+    await fetch(`${server.url}/v24.0/${server.numbers[0].phoneNumberId}/messages`, { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to: '10000000002', type: 'template', template: { name: 'offer', language: { code: 'en_US' } } }) });
+    await control(server.url, 'clock/advance', { seconds: 60 });
+    await receiver.waitFor((r) => statuses(r).length > 0, 'a status');
+    assert.is(((await control(server.url, 'state')) as { webhooks: { verified: boolean } }).webhooks.verified, false);
+  } finally {
+    await server.close();
+    await receiver.close();
+  }
+});
+
 test.run();
