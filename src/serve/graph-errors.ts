@@ -36,6 +36,7 @@ const CATALOGUE: Readonly<Record<number, Entry>> = {
   100: { status: 400, title: 'Invalid parameter', details: 'The request included one or more unsupported or misspelled parameters.' },
   190: { status: 401, title: 'Invalid OAuth access token - Cannot parse access token', details: 'The access token is missing, expired or invalid.' },
   80007: { status: 400, title: 'Rate limit issues', details: 'The WhatsApp Business Account has reached its rate limit.' },
+  131000: { status: 400, title: 'Something went wrong', details: 'Message failed to send due to an unknown error.' },
   130429: { status: 400, title: 'Rate limit hit', details: 'Cloud API message throughput has been reached.' },
   131026: { status: 400, title: 'Message Undeliverable', details: 'Message failed to send because the recipient cannot receive it (not a user of this simulated audience).' },
   131031: { status: 400, title: 'Account has been locked', details: 'The account is restricted, disabled or under review.' },

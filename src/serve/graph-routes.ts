@@ -27,6 +27,9 @@ export interface ServeContext {
 /** Message types a send may have besides `template`: free-form messages to the model (Cloud API reference, documented). */
 export const FREE_FORM_TYPES = ['text', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts', 'interactive', 'reaction'] as const;
 
+/** Why sends fail (131000) once simulated time reached the scenario's horizon. */
+export const HORIZON_REACHED = "The simulation reached the scenario's horizon (horizonDays): nothing more is simulated; lengthen horizonDays to serve longer";
+
 /** The language every simulated template is approved in (model/webhooks.ts). */
 const TEMPLATE_LANGUAGE = 'en_US';
 
@@ -78,6 +81,8 @@ export function sendMessage(c: ServeContext, phoneNumberId: string, body: unknow
   } else return bad(`Param type must be one of {${['template', ...FREE_FORM_TYPES].join(', ').toUpperCase()}}`);
   const to = recipientOf(world, body.to);
   if (to < 0) return errorReply(graphError(131026, c.nextTraceId()));
+  // past the horizon the model stops: a send would be accepted and never delivered, so say so
+  if (c.session.ctx.sim.now >= world.horizon) return errorReply(graphError(131000, c.nextTraceId(), { details: HORIZON_REACHED }));
   const r = template === undefined ? api.sendText(n.id, to) : api.sendTemplate(n.id, to, template);
   if (!r.ok) return errorReply(graphError(graphCode(r.code), c.nextTraceId()));
   const message = template === undefined ? { id: wamid(r.messageId) } : { id: wamid(r.messageId), message_status: r.messageStatus };

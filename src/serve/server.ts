@@ -186,7 +186,12 @@ export async function startServer(scenario: string | object, options: ServeOptio
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     if (raw === 'too-large') return send(res, errorReply(graphError(100, c.nextTraceId(), { status: 413, details: `Request body over ${MAX_BODY_BYTES} bytes` })));
-    const url = new URL(req.url ?? '/', 'http://wabasim.invalid');
+    let url: URL;
+    try {
+      url = new URL(`http://wabasim.invalid${(req.url ?? '/').startsWith('/') ? req.url : `/${req.url}`}`);
+    } catch {
+      return send(res, errorReply(invalidParameter('The request path is not a valid URL path', c.nextTraceId())));
+    }
     let body: unknown;
     if (raw.length > 0) {
       try {

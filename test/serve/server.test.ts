@@ -61,6 +61,23 @@ test('control routes: audience pages, state, run until idle; close() writes resu
   assert.ok(existsSync(join(out, 'report.html')));
 });
 
+test('time stops at the horizon, where sends fail with 131000 saying why; an odd path is a Graph error, not a crash', async () => {
+  const notes: string[] = [];
+  const server = await startServer(tinyScenario({}), { log: (line) => notes.push(line) });
+  try {
+    const advanced = await control(server.url, 'clock/advance', { seconds: 10 * 86_400 });
+    assert.is(advanced.now, '2026-03-05T00:00:00.000Z', 'the 3-day horizon');
+    const res = await fetch(`${server.url}/v24.0/${server.numbers[0].phoneNumberId}/messages`, { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to: '10000000002', type: 'template', template: { name: 'offer', language: { code: 'en_US' } } }) });
+    const error = ((await res.json()) as { error: { code: number; error_data: { details: string } } }).error;
+    assert.is(error.code, 131000);
+    assert.match(error.error_data.details, 'horizon');
+    assert.is((await fetch(`${server.url}//`)).status, 404);
+    assert.equal(notes, []);
+  } finally {
+    await server.close();
+  }
+});
+
 test('a receiver that fails the verification request is reported, and webhooks are sent anyway', async () => {
   const receiver = await startReceiver();
   const notes: string[] = [];
