@@ -93,11 +93,11 @@ export async function startServer(scenario: string | object, options: ServeOptio
   const log = options.log ?? ((line: string) => void process.stderr.write(`wabasim serve: ${line}\n`));
   // 2. the session, its webhooks and event log
   const sender: WebhookSender | undefined =
-    options.webhook === undefined ? undefined : createWebhookSender({ url: options.webhook, appSecret: options.appSecret, retry: options.webhookRetry, onGiveUp: (_body, reason) => log(`webhook given up after retries (${reason})`) });
+    options.webhook === undefined ? undefined : createWebhookSender({ url: options.webhook, appSecret: options.appSecret, retry: options.webhookRetry, lanes: clockSpec.kind === 'manual' ? 1 : SPEED_LANES, onGiveUp: (_body, reason) => log(`webhook given up after retries (${reason})`) });
   const eventsFd = options.events === undefined ? undefined : openSync(options.events, 'w');
   let epoch = 0;
   const onTrace = eventsFd === undefined ? undefined : (r: TraceRecord): void => void writeSync(eventsFd, `${JSON.stringify({ time: new Date(epoch + r.t).toISOString(), ...r })}\n`);
-  const session = createSession(variant, seed, { onWebhook: sender && ((payload) => sender.enqueue(JSON.stringify(payload))), onTrace });
+  const session = createSession(variant, seed, { onWebhook: sender && ((payload) => sender.enqueue(JSON.stringify(payload), webhookKey(payload))), onTrace });
   epoch = session.world.epoch;
   const clock = createClock(clockSpec);
   let errors = 0;
@@ -253,6 +253,18 @@ export async function startServer(scenario: string | object, options: ServeOptio
       }
     },
   };
+}
+
+/**
+ * Webhook lanes on a speed clock: each recipient's payloads stay in order, recipients' interleave.
+ * A manual clock posts every payload in one order (one lane), so a session replays byte for byte.
+ */
+const SPEED_LANES = 8;
+
+/** The recipient a webhook payload is about (a status's recipient_id, an inbound message's sender), else its field. */
+function webhookKey(payload: object): string {
+  const change = (payload as { entry?: { changes?: { field?: string; value?: { statuses?: { recipient_id?: string }[]; messages?: { from?: string }[] } }[] }[] }).entry?.[0]?.changes?.[0];
+  return change?.value?.statuses?.[0]?.recipient_id ?? change?.value?.messages?.[0]?.from ?? change?.field ?? '';
 }
 
 /** The request body as text, or 'too-large' past MAX_BODY_BYTES (the rest is read and dropped). */

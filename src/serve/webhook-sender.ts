@@ -1,9 +1,10 @@
 /**
  * Posting webhooks to the user's receiver as Meta does: one JSON payload per POST, signed
  * `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body with the app secret>` (Meta
- * "Webhooks: validating payloads", documented), in order, each retried with exponential back-off
- * while the receiver fails (any non-2xx answer or a network error), the next one waiting behind it —
- * so the receiver sees every payload in the order the model produced it.
+ * "Webhooks: validating payloads", documented), each retried with exponential back-off while the
+ * receiver fails (any non-2xx answer or a network error), the next one of its lane waiting behind
+ * it — so the receiver sees each recipient's payloads in the order the model produced them (and,
+ * with one lane, every payload in that order).
  */
 import { createHmac } from 'node:crypto';
 
@@ -22,13 +23,15 @@ export interface WebhookSenderOptions {
   readonly url: string;
   readonly appSecret?: string;
   readonly retry?: RetryPolicy;
+  /** Lanes posting concurrently, payloads of one key always on one lane (default 1: one global order). */
+  readonly lanes?: number;
   /** Called when a payload is given up after its last attempt. */
   readonly onGiveUp?: (body: string, reason: string) => void;
 }
 
 export interface WebhookSender {
-  /** Queues one payload (its exact bytes are what is signed and sent). */
-  enqueue(body: string): void;
+  /** Queues one payload (its exact bytes are what is signed and sent); payloads of one `key` arrive in the order queued. */
+  enqueue(body: string, key?: string): void;
   /** Resolves when every queued payload is delivered or given up (or after `timeoutMs` wall ms). */
   idle(timeoutMs?: number): Promise<void>;
   /** Stops sending: payloads not yet delivered are dropped after the one in progress. */
@@ -44,17 +47,24 @@ export function signature(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
 }
 
+/** One ordered queue of payloads and its pump. */
+interface Lane {
+  readonly queue: string[];
+  head: number;
+  running: Promise<void> | undefined;
+  wake: (() => void) | undefined;
+}
+
 /**
- * A sender posting to `opts.url` in order, with back-off.
+ * A sender posting to `opts.url` with back-off: payloads of one key (a recipient's wa_id) in the
+ * order queued, on one of `opts.lanes` lanes (default 1: every payload in order); lanes post
+ * concurrently, so one slow recipient's retries hold back only its own lane.
  * @example const s = createWebhookSender({ url: 'http://127.0.0.1:9000/hook', appSecret: 'x' }); s.enqueue('{}');
  */
 export function createWebhookSender(opts: WebhookSenderOptions): WebhookSender {
   const retry = opts.retry ?? DEFAULT_RETRY;
-  const queue: string[] = [];
-  let head = 0;
-  let running: Promise<void> | undefined;
+  const lanes: Lane[] = Array.from({ length: Math.max(1, Math.floor(opts.lanes ?? 1)) }, () => ({ queue: [], head: 0, running: undefined, wake: undefined }));
   let closed = false;
-  let wake: (() => void) | undefined;
   const stats = { queued: 0, delivered: 0, retried: 0, givenUp: 0 };
 
   async function post(body: string): Promise<string | undefined> {
@@ -69,9 +79,10 @@ export function createWebhookSender(opts: WebhookSenderOptions): WebhookSender {
     }
   }
 
-  async function pump(): Promise<void> {
-    while (head < queue.length && !closed) {
-      const body = queue[head];
+  async function pump(lane: Lane): Promise<void> {
+    const queue = lane.queue;
+    while (lane.head < queue.length && !closed) {
+      const body = queue[lane.head];
       let delay = retry.initialDelayMs;
       let reason: string | undefined;
       for (let attempt = 1; attempt <= retry.attempts && !closed; attempt++) {
@@ -81,9 +92,9 @@ export function createWebhookSender(opts: WebhookSenderOptions): WebhookSender {
           stats.retried++;
           await new Promise<void>((resume) => {
             const timer = setTimeout(resume, delay);
-            wake = () => (clearTimeout(timer), resume());
+            lane.wake = () => (clearTimeout(timer), resume());
           });
-          wake = undefined;
+          lane.wake = undefined;
           delay = Math.min(retry.maxDelayMs, delay * 2);
         }
       }
@@ -92,29 +103,29 @@ export function createWebhookSender(opts: WebhookSenderOptions): WebhookSender {
         stats.givenUp++;
         opts.onGiveUp?.(body, reason);
       }
-      queue[head++] = '';
-      if (head > 1024 && head * 2 > queue.length) {
-        queue.splice(0, head);
-        head = 0;
+      queue[lane.head++] = '';
+      if (lane.head > 1024 && lane.head * 2 > queue.length) {
+        queue.splice(0, lane.head);
+        lane.head = 0;
       }
     }
-    running = undefined;
+    lane.running = undefined;
   }
 
   return {
     stats,
-    enqueue(body) {
+    enqueue(body, key = '') {
       if (closed) return;
-      queue.push(body);
+      const lane = lanes[lanes.length === 1 ? 0 : laneOf(key, lanes.length)];
+      lane.queue.push(body);
       stats.queued++;
-      running ??= pump();
+      lane.running ??= pump(lane);
     },
     async idle(timeoutMs = 30_000) {
-      if (!running) return;
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         (async () => {
-          while (running) await running;
+          for (let busy = lanes.filter((l) => l.running); busy.length > 0; busy = lanes.filter((l) => l.running)) await Promise.all(busy.map((l) => l.running));
         })(),
         new Promise<void>((resume) => (timer = setTimeout(resume, timeoutMs))),
       ]);
@@ -122,10 +133,17 @@ export function createWebhookSender(opts: WebhookSenderOptions): WebhookSender {
     },
     async close() {
       closed = true;
-      wake?.();
-      await running;
+      for (const lane of lanes) lane.wake?.();
+      await Promise.all(lanes.map((l) => l.running));
     },
   };
+}
+
+/** The lane of `key` among `n` (FNV-1a): the same key always takes the same lane. */
+function laneOf(key: string, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % n;
 }
 
 /**

@@ -40,4 +40,21 @@ test('a payload is given up after its last attempt, and the next one still goes'
   }
 });
 
+test('with lanes, each key\'s payloads keep their order while keys interleave', async () => {
+  const receiver = await startReceiver({ failFirst: 1 });
+  const sender = createWebhookSender({ url: receiver.url, lanes: 4, retry: { initialDelayMs: 5, maxDelayMs: 20, attempts: 5 } });
+  try {
+    for (let i = 0; i < 40; i++) sender.enqueue(JSON.stringify({ entry: [{ changes: [{ field: `user-${i % 5}`, value: { i } }] }] }), `user-${i % 5}`);
+    await sender.idle();
+    assert.is(receiver.received.length, 40);
+    for (let k = 0; k < 5; k++) {
+      const seen = receiver.received.filter((r) => r.body.entry[0].changes[0].field === `user-${k}`).map((r) => r.body.entry[0].changes[0].value.i as number);
+      assert.equal(seen, Array.from({ length: 8 }, (_, j) => k + 5 * j), `user-${k}`);
+    }
+  } finally {
+    await sender.close();
+    await receiver.close();
+  }
+});
+
 test.run();
