@@ -28,6 +28,9 @@ import { createSession } from './session.js';
 import { writeSessionOutputs } from './session-results.js';
 import { createWebhookSender, verifyReceiver, type RetryPolicy, type WebhookSender } from './webhook-sender.js';
 
+/** Wall ms a clock route waits for the webhooks of what fell due to be delivered before it answers (a failing receiver's retries go on after). */
+export const WEBHOOK_WAIT_MS = 10_000;
+
 /** Largest request body accepted (1 MiB); a larger one gets 413 with a Graph-style error. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -148,7 +151,7 @@ export async function startServer(scenario: string | object, options: ServeOptio
         if (typeof seconds === 'string') return errorReply(invalidParameter(seconds, c.nextTraceId()));
         clock.advance(Math.round(seconds * 1000));
         session.syncTo(Math.max(session.ctx.sim.now, clock.target())); // events due now run too
-        await sender?.idle();
+        await sender?.idle(WEBHOOK_WAIT_MS);
         return json(200, { now: isoAt(c, session.ctx.sim.now) });
       }
       if (method === 'POST' && path === 'clock/run') {
@@ -156,7 +159,7 @@ export async function startServer(scenario: string | object, options: ServeOptio
         if (bad) return errorReply(invalidParameter(bad, c.nextTraceId()));
         const idle = session.runUntilIdle();
         clock.catchUp(session.ctx.sim.now);
-        await sender?.idle();
+        await sender?.idle(WEBHOOK_WAIT_MS);
         return json(200, { now: isoAt(c, session.ctx.sim.now), idle });
       }
       if (method === 'GET' && path === 'state') return state(c, { clock: manual ? 'manual' : `speed:${(clockSpec as { factor: number }).factor}`, webhooks: sender ? { ...sender.stats, verified: webhookVerified } : undefined });
