@@ -36,6 +36,9 @@
  *  7. sensitivity [sensitivity] — `wabasim sensitivity scenarios/default.json` with its default
  *     settings on 2 worker threads, timed once (cold); its notes give the run count, the CPU
  *     seconds and the cores used, and say PASS or FAIL against the target ≤ 120 s.
+ *  8. serve [serve] — `wabasim serve` on loopback at a speed clock, driven by autocannon: template
+ *     sends per second and p99 latency (bench/serve.ts). Targets on 2 cores: ≥ 2,000 sends/s,
+ *     p99 ≤ 50 ms.
  *
  * Every line has a figure (its own unit), a target in that unit and a ratio on one scale: the
  * figure against the target, ≥ 1 meets it (see Row in measure.ts). BELOW lines do not fail the
@@ -49,7 +52,7 @@
  *
  * Reproduce: `npm run bench` (builds, then runs every line, about 2 minutes on 2 cores), or one
  * case after `npx tsc -p .`:
- *   node --expose-gc dist/bench/index.js --case hold|campaign|full-model|large|sweep|report|sensitivity
+ *   node --expose-gc dist/bench/index.js --case hold|campaign|full-model|large|sweep|report|sensitivity|serve
  * (prints that case's rows as JSON; add --cpu-prof before dist/ to profile it).
  */
 import { spawnSync } from 'node:child_process';
@@ -62,6 +65,7 @@ import { benchLarge } from './large.js';
 import { bestOf, type Row } from './measure.js';
 import { benchReport } from './report.js';
 import { benchSensitivity } from './sensitivity.js';
+import { benchServe } from './serve.js';
 import { benchSweep } from './sweep.js';
 import { formatTable } from './table.js';
 
@@ -82,6 +86,7 @@ const CASES = {
   sweep: { rows: async () => [await benchSweep()], processes: 1 },
   report: { rows: async () => [await benchReport()], processes: 1 },
   sensitivity: { rows: async () => [await benchSensitivity()], processes: 1 },
+  serve: { rows: benchServe, processes: 1 },
 } as const satisfies Record<string, { rows: () => Promise<Row[]>; processes: number }>;
 
 type CaseName = keyof typeof CASES;

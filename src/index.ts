@@ -16,4 +16,5 @@ export { renderReport, readResultsFile, chartSpecs, reportData, CHART_IDS, CHART
 export { baselineFromResults, checkBaseline, readBaseline, serializeBaseline, type Baseline, type CheckResult, type DriftRow, type ToleranceSection } from './baseline/index.js';
 export { evaluateThresholds, type ThresholdCheck, type ThresholdOutcome } from './thresholds/index.js';
 export { runSensitivity, robustnessLine, topParameters, readSensitivityFile, mergeSensitivityShards, type SensitivityOptions, type SensitivityResults } from './sensitivity/index.js';
+export { startServer, type ServeOptions, type ServerHandle, type ServedNumber } from './serve/index.js';
 export { VERSION } from './version.js';

@@ -17,6 +17,7 @@ import { mergeCommand } from './commands/merge.js';
 import { reportBuilder, reportCommand, type ReportArgs } from './commands/report.js';
 import { baselineBuilder, baselineCommand, type BaselineArgs } from './commands/baseline.js';
 import { sensitivityBuilder, sensitivityCommand, type SensitivityArgs } from './commands/sensitivity.js';
+import { serveBuilder, serveCommand, type ServeArgs } from './commands/serve.js';
 import { EXIT, reportError } from './errors.js';
 import { installSignalHandlers } from './interrupt.js';
 import { checkCallbackTimeout, checkEventsSeed, checkRunFlags } from './flags.js';
@@ -73,6 +74,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command<SensitivityArgs>('sensitivity <scenario>', 'Vary the estimated and reported parameters over their plausible ranges; write sensitivity.json (and the report section)', sensitivityBuilder, (a) => guard(() => sensitivityCommand(a, argv)))
     .command<ReportArgs>('report <results>', 'Re-render report.html from a saved results.json', reportBuilder, (a) => guard(() => reportCommand(a)))
     .command<BaselineArgs>('baseline <action> <scenarios..>', 'Record or check regression baselines of scenarios (check exits 1 on drift)', baselineBuilder, (a) => guard(() => (checkCallbackTimeout(a.callbackTimeout, argv), baselineCommand(a))))
+    .command<ServeArgs>('serve <scenario>', 'Serve the model behind a local WhatsApp Cloud API (Graph routes, signed webhooks, a manual or speed clock)', serveBuilder, (a) => guard(() => serveCommand(a)))
     .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(scenarioSchema, null, 2)}\n`)))
     .command<{ kind: ListKind; params: boolean; policy?: string; json: boolean; dir: string }>(
       'list <kind>',

@@ -93,6 +93,11 @@ export class Simulation<E extends SimEvent> {
     this.queue.cancel(handle);
   }
 
+  /** Time (ms) of the earliest pending event, or Infinity when none is pending. */
+  get nextAt(): number {
+    return this.queue.peekTime();
+  }
+
   /** Number of pending events (including cancelled ones not yet surfaced). */
   get pending(): number {
     return this.queue.size;

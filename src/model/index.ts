@@ -6,5 +6,7 @@ export { COMPACT_HANDLERS, HANDLERS } from './handlers.js';
 export { buildWorld } from './build.js';
 export { createSenderApi } from './strategy-host.js';
 export type { World } from './state/index.js';
-export { runToHorizon, startRun, type StartOptions } from './start.js';
+export { runToHorizon, runUntil, startRun, type StartOptions } from './start.js';
+export { phoneNumberFields } from './strategy-host.js';
+export { waId, wamid } from './webhooks.js';
 export { runSeries, summarize, type EnforcementSummary, type NumberSummary, type RunSummary } from './summary.js';

@@ -70,3 +70,13 @@ export function startRun(scenario: Scenario, world: World, streamFor: StreamFor,
 export function runToHorizon(ctx: RunContext): void {
   ctx.sim.run(ctx.world.horizon, HANDLERS, ctx, COMPACT_HANDLERS);
 }
+
+/**
+ * Simulates the started run up to simulated time `t` (ms), at most its horizon: every event due by
+ * then runs and the clock ends there (wabasim serve moves time this way between requests).
+ * @example runUntil(ctx, ctx.sim.now + 60_000) // one simulated minute
+ */
+export function runUntil(ctx: RunContext, t: number): void {
+  const until = Math.min(t, ctx.world.horizon);
+  if (until >= ctx.sim.now) ctx.sim.run(until, HANDLERS, ctx, COMPACT_HANDLERS);
+}
