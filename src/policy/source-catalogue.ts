@@ -245,6 +245,18 @@ export const SOURCE_DOCS: readonly SourceDoc[] = [
     takes: 'The payload shape of every webhook `wabasim events` writes: message statuses and inbound text, quality and template updates, capability and account updates.',
   },
   {
+    id: 'meta-graph-api',
+    kind: 'meta',
+    by: 'Meta',
+    cite: 'Meta: Graph API',
+    title: 'Graph API (overview, errors and versions)',
+    publisher: 'Meta for Developers',
+    date: 'living pages, not dated',
+    url: 'https://developers.facebook.com/docs/graph-api',
+    standing: 'documented',
+    takes: "The shape of a Graph API error (message, type, code, error_subcode, fbtrace_id) and the wording of its error for an unknown object, which `wabasim serve` answers with.",
+  },
+  {
     id: 'model-md',
     kind: 'other',
     by: 'wabasim',
