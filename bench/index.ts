@@ -33,6 +33,10 @@
  *  6. report [report] — renderReport on the results of default.json (no variants, 2,000
  *     recipients) × the 7 built-in strategies × 50 seeds; the sweep is untimed, rendering is timed,
  *     best of 3. Target ≤ 3 s.
+ *  7. user module [user-module] — 100 runs of scenarios/user-strategy.json with its module strategy
+ *     (polite-sender.mjs: probe worker, watched worker, the strategy realm) against the same sweep
+ *     with the built-in blast, on one worker thread each, alternating, best of 3. Target: the
+ *     module sweep ≤ 1.5 × the built-in one (bench/user-module.ts says why it is a yardstick).
  *
  * Every line has a figure (its own unit), a target in that unit and a ratio on one scale: the
  * figure against the target, ≥ 1 meets it (see Row in measure.ts). BELOW lines do not fail the
@@ -46,7 +50,7 @@
  *
  * Reproduce: `npm run bench` (builds, then runs every line, about 2 minutes on 2 cores), or one
  * case after `npx tsc -p .`:
- *   node --expose-gc dist/bench/index.js --case hold|campaign|full-model|large|sweep|report
+ *   node --expose-gc dist/bench/index.js --case hold|campaign|full-model|large|sweep|report|user-module
  * (prints that case's rows as JSON; add --cpu-prof before dist/ to profile it).
  */
 import { spawnSync } from 'node:child_process';
@@ -59,6 +63,7 @@ import { benchLarge } from './large.js';
 import { bestOf, type Row } from './measure.js';
 import { benchReport } from './report.js';
 import { benchSweep } from './sweep.js';
+import { benchUserModule } from './user-module.js';
 import { formatTable } from './table.js';
 
 /** Sends in lines 2 and 3. */
@@ -77,6 +82,7 @@ const CASES = {
   large: { rows: benchLarge, processes: LARGE_PROCESSES },
   sweep: { rows: async () => [await benchSweep()], processes: 1 },
   report: { rows: async () => [await benchReport()], processes: 1 },
+  'user-module': { rows: async () => [await benchUserModule()], processes: 1 },
 } as const satisfies Record<string, { rows: () => Promise<Row[]>; processes: number }>;
 
 type CaseName = keyof typeof CASES;
