@@ -22,6 +22,8 @@ export interface WorkerInput extends SweepOptions {
   readonly variants: readonly VariantPlan[];
   /** The worker's watchdog buffer (watchdog.ts), when its user strategy modules are watched. */
   readonly watch?: SharedArrayBuffer;
+  /** The user strategy modules' bundles by real path (strategies.ts bundleStrategyModules), made once on the main thread. */
+  readonly bundles?: Readonly<Record<string, string>>;
 }
 
 /** Messages from a worker. */

@@ -19,7 +19,8 @@ import { runInWorkers } from './parallel.js';
 import { VERSION } from '../version.js';
 import { planDigest, shardDigest } from './shard-digest.js';
 import { checkSweepMemory } from './memory-estimate.js';
-import { isolatingResolver, sweepWatch } from './isolated-strategies.js';
+import { isolatingResolver, namesModule, sweepWatch } from './isolated-strategies.js';
+import { bundleStrategyModules } from './strategies.js';
 
 export interface RunScenarioOptions extends SweepOptions {
   /** Worker threads (default 0: run in this thread). Results are identical whatever the count. */
@@ -47,8 +48,12 @@ export async function runScenario(file: string, opts: RunScenarioOptions = {}): 
 
 /** Steps 2–5 of the pipeline for an already validated scenario. */
 export async function runValidatedScenario(scenario: Scenario, file: string, opts: RunScenarioOptions = {}): Promise<Results> {
-  // 2. plan
-  const setup = await prepareSweep(scenario, file, planVariants(scenario, { file, strategyNames: BUILTIN_NAMES }), opts, isolatingResolver(opts.callbackTimeout));
+  // 2. plan; user modules are bundled here once (no code runs), then evaluated in each worker's hardened realm
+  const refs = opts.strategies ?? scenario.strategies;
+  const at = opts.strategies ? '--strategy' : '/strategies';
+  const bundling = namesModule(refs) ? bundleStrategyModules(refs, file, at, opts.allowStrategyPaths).catch(() => undefined) : undefined; // a worker bundles what is missing
+  const setup = await prepareSweep(scenario, file, planVariants(scenario, { file, strategyNames: BUILTIN_NAMES }), opts, isolatingResolver(opts.callbackTimeout, bundling));
+  const bundles = await bundling;
   const indices = setup.plan.map((_, i) => i).filter((i) => !opts.shard || i % opts.shard.count === opts.shard.index - 1);
   // user modules always run in worker threads, under the watchdog
   const isolated = setup.strategies.some((s) => s.isolated);
@@ -58,7 +63,7 @@ export async function runValidatedScenario(scenario: Scenario, file: string, opt
   // 3. simulate each run (independent: own world, own streams), here or in worker threads (watched)
   let runs: RunResult[];
   if (workers >= 1) {
-    runs = await runInWorkers({ file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies, allowStrategyPaths: opts.allowStrategyPaths, variants: setup.variants }, indices, workers, opts.onProgress, isolated ? sweepWatch(setup.strategies, opts.strategies ?? scenario.strategies, file, opts.strategies ? '--strategy' : '/strategies', opts.callbackTimeout) : undefined);
+    runs = await runInWorkers({ file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies, allowStrategyPaths: opts.allowStrategyPaths, variants: setup.variants, bundles }, indices, workers, opts.onProgress, isolated ? sweepWatch(setup.strategies, refs, file, at, opts.callbackTimeout) : undefined);
   } else {
     runs = [];
     for (const i of indices) {

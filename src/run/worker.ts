@@ -17,7 +17,7 @@ const failure = failureMessage;
 const monitor = input.watch && callbackMonitor(input.watch);
 
 try {
-  const setup = await prepareSweep(input.scenario, input.file, input.variants, input, (refs, file, at, allow) => resolveStrategies(refs, file, at, { allow, monitor }));
+  const setup = await prepareSweep(input.scenario, input.file, input.variants, input, (refs, file, at, allow) => resolveStrategies(refs, file, at, { allow, monitor, bundles: input.bundles }));
   port.on('message', (index: number) => {
     try {
       const p = setup.plan[index];
