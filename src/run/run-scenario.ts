@@ -33,6 +33,12 @@ export interface RunScenarioOptions extends SweepOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Wall seconds one callback of a user strategy module may take (default 5; 0 = no limit). Such modules always run in worker threads (isolated-strategies.ts). */
   readonly callbackTimeout?: number;
+  /**
+   * Wraps each run done on this thread (`workers: 0`), which is synchronous: no signal handler
+   * runs until it returns. The CLI passes cli/interrupt.ts `withDefaultSignals`, so a Ctrl-C ends
+   * such a run at once. Default: the run alone.
+   */
+  readonly onThisThread?: <T>(run: () => T) => T;
 }
 
 /**
@@ -66,10 +72,13 @@ export async function runValidatedScenario(scenario: Scenario, file: string, opt
     runs = await runInWorkers({ file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies, allowStrategyPaths: opts.allowStrategyPaths, variants: setup.variants, bundles }, indices, workers, opts.onProgress, isolated ? sweepWatch(setup.strategies, refs, file, at, opts.callbackTimeout) : undefined);
   } else {
     runs = [];
+    const here = opts.onThisThread ?? (<T>(run: () => T): T => run());
     for (const i of indices) {
-      runs.push(runPlanned(setup, i));
+      // before each run, a SIGINT/SIGTERM that came in meanwhile gets its handler: the signal is read
+      // in the event loop's poll phase, and only the second of two check-phase hops surely follows one
+      for (let hop = 0; hop < 2; hop++) await new Promise((resume) => setImmediate(resume));
+      runs.push(here(() => runPlanned(setup, i)));
       opts.onProgress?.(runs.length, indices.length);
-      await new Promise((resume) => setImmediate(resume)); // between runs, a SIGINT/SIGTERM handler gets its turn
     }
   }
   // 4–5. aggregate across seeds, echo the scenario and the resolved parameters

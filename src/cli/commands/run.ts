@@ -7,7 +7,7 @@ import { checkOutDir, DEFAULT_CALLBACK_TIMEOUT, removeCreatedDirs, runScenario, 
 import { renderReport } from '../../report/index.js';
 import { formatTable } from '../../format/index.js';
 import { progressReporter } from '../progress.js';
-import { onAbandon, writePhase } from '../interrupt.js';
+import { onAbandon, withDefaultSignals, writePhase } from '../interrupt.js';
 
 export interface RunArgs {
   scenario: string;
@@ -80,7 +80,7 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
   const progress = progressReporter();
   try {
     try {
-      results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, allowStrategyPaths: args.allowStrategyPath, workers: args.workers ?? defaultWorkers(), shard, onProgress: progress.onProgress, callbackTimeout: args.callbackTimeout });
+      results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, allowStrategyPaths: args.allowStrategyPath, workers: args.workers ?? defaultWorkers(), shard, onProgress: progress.onProgress, callbackTimeout: args.callbackTimeout, onThisThread: withDefaultSignals });
     } finally {
       progress.stop();
     }
