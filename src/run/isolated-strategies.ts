@@ -74,11 +74,12 @@ export function isolatingResolver(callbackTimeout = DEFAULT_CALLBACK_TIMEOUT, bu
 }
 
 /**
- * How the main thread watches the workers of a sweep of `strategies` (resolved from `refs` at `at`).
- * @example runInWorkers(input, indices, 1, onProgress, sweepWatch(setup.strategies, refs, file, '/strategies', 5))
+ * How the main thread watches the workers of a sweep of `refs` (at `at`); `strategies` gives
+ * them as resolved, once they are (the workers may start before: their labels are then the refs').
+ * @example startWorkers(input, 1, sweepWatch(() => setup?.strategies, refs, file, '/strategies', 5))
  */
-export function sweepWatch(strategies: readonly ResolvedStrategy[], refs: readonly StrategyRef[], file: string, at: string, callbackTimeout = DEFAULT_CALLBACK_TIMEOUT): WatchOptions {
-  return watchOptions(callbackTimeout, (s) => callbackTimeoutIssue(refs, file, at, s, callbackTimeout, strategies[s.strategy]?.label ?? refName(refs[s.strategy])));
+export function sweepWatch(strategies: () => readonly ResolvedStrategy[] | undefined, refs: readonly StrategyRef[], file: string, at: string, callbackTimeout = DEFAULT_CALLBACK_TIMEOUT): WatchOptions {
+  return watchOptions(callbackTimeout, (s) => callbackTimeoutIssue(refs, file, at, s, callbackTimeout, strategies()?.[s.strategy]?.label ?? refName(refs[s.strategy])));
 }
 
 /** The limit in ms and the issue builder. */

@@ -15,7 +15,8 @@ import { prepareSweep, runPlanned, type SweepOptions, type SweepSetup } from './
 import { BUILTIN_NAMES } from '../strategies/index.js';
 import { aggregate } from './aggregate.js';
 import type { ResolvedParam, Results, RunResult } from './results.js';
-import { runInWorkers } from './parallel.js';
+import { runInWorkers, startWorkers } from './parallel.js';
+import { LIMITS } from '../scenario/limits.js';
 import { VERSION } from '../version.js';
 import { planDigest, shardDigest } from './shard-digest.js';
 import { checkSweepMemory } from './memory-estimate.js';
@@ -54,38 +55,61 @@ export async function runScenario(file: string, opts: RunScenarioOptions = {}): 
 
 /** Steps 2–5 of the pipeline for an already validated scenario. */
 export async function runValidatedScenario(scenario: Scenario, file: string, opts: RunScenarioOptions = {}): Promise<Results> {
-  // 2. plan; user modules are bundled here once (no code runs), then evaluated in each worker's hardened realm
+  // 2. plan; user modules are bundled here once (no code runs), then evaluated in each worker's
+  // strategy realm; their sweep workers start at once, beside the probe (isolated-strategies.ts)
   const refs = opts.strategies ?? scenario.strategies;
   const at = opts.strategies ? '--strategy' : '/strategies';
-  const bundling = namesModule(refs) ? bundleStrategyModules(refs, file, at, opts.allowStrategyPaths).catch(() => undefined) : undefined; // a worker bundles what is missing
-  const setup = await prepareSweep(scenario, file, planVariants(scenario, { file, strategyNames: BUILTIN_NAMES }), opts, isolatingResolver(opts.callbackTimeout, bundling));
-  const bundles = await bundling;
-  const indices = setup.plan.map((_, i) => i).filter((i) => !opts.shard || i % opts.shard.count === opts.shard.index - 1);
+  const variants = planVariants(scenario, { file, strategyNames: BUILTIN_NAMES });
+  const modules = namesModule(refs);
+  const bundling = modules ? bundleStrategyModules(refs, file, at, opts.allowStrategyPaths).catch(() => undefined) : undefined; // a worker bundles what is missing
+  const size = variants.length * refs.length * (opts.seeds ?? scenario.seeds);
+  const early = modules && size <= LIMITS.maxRuns ? plannedSize(size, opts.shard) : 0;
+  let setup: SweepSetup | undefined;
+  const input = { file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies, allowStrategyPaths: opts.allowStrategyPaths, variants };
   // user modules always run in worker threads, under the watchdog
-  const isolated = setup.strategies.some((s) => s.isolated);
-  const workers = Math.min(Math.max(opts.workers ?? 0, isolated ? 1 : 0), indices.length);
-  // 2b. refuse at once what will not fit in memory (the sweep's, or this shard's, results and worlds)
-  checkSweepMemory(setup.plan, indices, { file, seeds: setup.seeds, threads: workers, shard: opts.shard, budget: opts.memoryBudget });
-  // 3. simulate each run (independent: own world, own streams), here or in worker threads (watched)
-  let runs: RunResult[];
-  if (workers >= 1) {
-    runs = await runInWorkers({ file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies, allowStrategyPaths: opts.allowStrategyPaths, variants: setup.variants, bundles }, indices, workers, opts.onProgress, isolated ? sweepWatch(setup.strategies, refs, file, at, opts.callbackTimeout) : undefined);
-  } else {
-    runs = [];
-    const here = opts.onThisThread ?? (<T>(run: () => T): T => run());
-    for (const i of indices) {
-      // before each run, a SIGINT/SIGTERM that came in meanwhile gets its handler: the signal is read
-      // in the event loop's poll phase, and only the second of two check-phase hops surely follows one
-      for (let hop = 0; hop < 2; hop++) await new Promise((resume) => setImmediate(resume));
-      runs.push(here(() => runPlanned(setup, i)));
-      opts.onProgress?.(runs.length, indices.length);
+  const pool = early > 0 ? startWorkers(input, Math.min(Math.max(opts.workers ?? 0, 1), early), sweepWatch(() => setup?.strategies, refs, file, at, opts.callbackTimeout), bundling) : undefined;
+  try {
+    setup = await prepareSweep(scenario, file, variants, opts, isolatingResolver(opts.callbackTimeout, bundling));
+    const indices = setup.plan.map((_, i) => i).filter((i) => !opts.shard || i % opts.shard.count === opts.shard.index - 1);
+    const isolated = setup.strategies.some((s) => s.isolated);
+    const workers = pool ? Math.min(Math.max(opts.workers ?? 0, 1), early) : Math.min(Math.max(opts.workers ?? 0, isolated ? 1 : 0), indices.length);
+    // 2b. refuse at once what will not fit in memory (the sweep's, or this shard's, results and worlds)
+    checkSweepMemory(setup.plan, indices, { file, seeds: setup.seeds, threads: workers, shard: opts.shard, budget: opts.memoryBudget });
+    // 3. simulate each run (independent: own world, own streams), here or in worker threads (watched)
+    let runs: RunResult[];
+    if (pool) runs = await pool.run(indices, opts.onProgress);
+    else if (workers >= 1) runs = await runInWorkers(input, indices, workers, opts.onProgress);
+    else {
+      runs = [];
+      const here = opts.onThisThread ?? (<T>(run: () => T): T => run());
+      for (const i of indices) {
+        // before each run, a SIGINT/SIGTERM that came in meanwhile gets its handler: the signal is read
+        // in the event loop's poll phase, and only the second of two check-phase hops surely follows one
+        for (let hop = 0; hop < 2; hop++) await new Promise((resume) => setImmediate(resume));
+        runs.push(here(() => runPlanned(setup!, i)));
+        opts.onProgress?.(runs.length, indices.length);
+      }
     }
+    return shardResults(setup, runs, indices, opts.shard);
+  } finally {
+    pool?.stop();
   }
+}
+
+/** How many runs of a plan of `size` a shard (or the whole sweep) holds. */
+function plannedSize(size: number, shard: RunScenarioOptions['shard']): number {
+  if (!shard) return size;
+  const first = shard.index - 1;
+  return size > first ? Math.floor((size - 1 - first) / shard.count) + 1 : 0;
+}
+
+/** Steps 4–5, and for a shard its digests. */
+function shardResults(setup: SweepSetup, runs: RunResult[], indices: readonly number[], shard: RunScenarioOptions['shard']): Results {
   // 4–5. aggregate across seeds, echo the scenario and the resolved parameters
   const results = assembleResults(setup, runs);
-  if (!opts.shard) return results;
+  if (!shard) return results;
   // a shard carries digests of its sweep and its content, so `wabasim merge` can refuse an edited or foreign one
-  const { index, count } = opts.shard;
+  const { index, count } = shard;
   const plan = planDigest(results, setup.plan.length, count);
   return { ...results, shard: { index, count, planSize: setup.plan.length, runIndices: indices, planDigest: plan, digest: shardDigest(plan, index, indices, runs) } };
 }

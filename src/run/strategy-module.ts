@@ -36,12 +36,11 @@ export type LoadedStrategy = { readonly ok: true; readonly definition: StrategyD
 
 /**
  * Imports (runs) the strategy module `located` (strategy-path.ts) referenced at `pointer` of
- * `file` in this worker thread's hardened realm, and checks its shape. With `watch`, the
- * module's top level, every create() and every callback report to the watchdog (locking the
- * thread down and bundling are wabasim's own work, not watched). Never throws for a user
- * mistake: returns the issue. `bundled` is the module's bundle when the caller already made it
+ * `file` in this thread's strategy realm (strategy-realm.ts), and checks its shape. With `watch`,
+ * the module's top level, every create() and every callback report to the watchdog (making the
+ * realm and bundling are wabasim's own work, not watched). Never throws for a user mistake:
+ * returns the issue. `bundled` is the module's bundle when the caller already made it
  * (bundleStrategyModules, strategies.ts: made once per sweep, not once per worker).
- * @throws {Error} on the main thread (strategy-realm.ts: modules load only in worker threads)
  * @example await loadStrategyModule({ ok: true, path, real: path, roots }, 'scenarios/a.json', '/strategies/1')
  */
 export async function loadStrategyModule(located: Extract<LocatedModule, { ok: true }>, file: string, pointer: string, watch?: StrategyWatch, bundled?: string): Promise<LoadedStrategy> {

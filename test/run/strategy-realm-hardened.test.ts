@@ -14,8 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { resolveStrategies, runOnce } from '../../src/run/index.js';
 import { bundleMsg } from '../../src/run/strategy-bundle.js';
 import { realmMsg } from '../../src/run/strategy-realm.js';
+import { loadScenario, planVariants } from '../../src/scenario/index.js';
+import { BUILTIN_NAMES } from '../../src/strategies/index.js';
 
 const BIN = join(process.cwd(), 'bin', 'wabasim.js');
 const SCENARIO = 'test/fixtures/realm/patch.json';
@@ -86,6 +89,18 @@ test('an import of a Node built-in is refused before any code runs: exit 2 namin
   assert.match(r.stderr, bundleMsg.importRefused('node:fs'));
   assert.match(r.stderr, 'import-fs.mjs:2:');
   assert.not.ok(existsSync('/tmp/wabasim-realm-escaped'));
+});
+
+test("the model's realm is left as it is: a module run in this thread (no worker) neither freezes its built-ins nor sees them patched", async () => {
+  const scenario = loadScenario(SCENARIO, BUILTIN_NAMES);
+  const [variant] = planVariants(scenario, { file: SCENARIO, strategyNames: BUILTIN_NAMES });
+  const [attack] = await resolveStrategies(['./test/fixtures/realm/strategies/patch-map.mjs'], SCENARIO, '--strategy');
+  const [twin] = await resolveStrategies(['./test/fixtures/realm/strategies/honest.mjs'], SCENARIO, '--strategy');
+  const get = Map.prototype.get;
+  assert.equal(runOnce(variant, attack, 1).summary, runOnce(variant, twin, 1).summary);
+  assert.not.ok(Object.isFrozen(Map.prototype));
+  assert.is(Map.prototype.get, get);
+  assert.type(Math.random(), 'number');
 });
 
 test.run();
