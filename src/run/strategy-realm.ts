@@ -67,6 +67,14 @@ export function strategyRealm(): RealmInside {
   runInContext(`lockdown(${JSON.stringify(LOCKDOWN)})`, context);
   const make = runInContext(`(${realmInside.toString()})`, context) as typeof realmInside;
   const messages = { random: realmMsg.random(), now: realmMsg.now(), newDate: realmMsg.newDate(), dateCall: realmMsg.dateCall(), exit: realmMsg.exit(), process: realmMsg.process('KEY'), hostFailed: realmMsg.hostFailed() };
-  realm = make(JSON.stringify(messages), (line) => void process.stderr.write(`${line}\n`));
+  // nothing of this realm may reach strategy code, an exception included: the write never throws
+  const write = (line: string): void => {
+    try {
+      process.stderr.write(`${line}\n`);
+    } catch {
+      // stderr is gone: strategy output is dropped
+    }
+  };
+  realm = make(JSON.stringify(messages), write);
   return realm;
 }
