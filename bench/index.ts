@@ -39,6 +39,10 @@
  *  8. serve [serve] — `wabasim serve` on loopback at a speed clock, driven by autocannon: template
  *     sends per second and p99 latency (bench/serve.ts). Targets on 2 cores: ≥ 2,000 sends/s,
  *     p99 ≤ 50 ms.
+ *  9. user module [user-module] — 100 runs of scenarios/user-strategy.json with its module strategy
+ *     (polite-sender.mjs: probe worker, watched worker, the strategy realm) against the same sweep
+ *     with the built-in blast, on one worker thread each, alternating, best of 3. Target: the
+ *     module sweep ≤ 1.5 × the built-in one (bench/user-module.ts says why it is a yardstick).
  *
  * Every line has a figure (its own unit), a target in that unit and a ratio on one scale: the
  * figure against the target, ≥ 1 meets it (see Row in measure.ts). BELOW lines do not fail the
@@ -52,7 +56,7 @@
  *
  * Reproduce: `npm run bench` (builds, then runs every line, about 2 minutes on 2 cores), or one
  * case after `npx tsc -p .`:
- *   node --expose-gc dist/bench/index.js --case hold|campaign|full-model|large|sweep|report|sensitivity|serve
+ *   node --expose-gc dist/bench/index.js --case hold|campaign|full-model|large|sweep|report|sensitivity|serve|user-module
  * (prints that case's rows as JSON; add --cpu-prof before dist/ to profile it).
  */
 import { spawnSync } from 'node:child_process';
@@ -67,6 +71,7 @@ import { benchReport } from './report.js';
 import { benchSensitivity } from './sensitivity.js';
 import { benchServe } from './serve.js';
 import { benchSweep } from './sweep.js';
+import { benchUserModule } from './user-module.js';
 import { formatTable } from './table.js';
 
 /** Sends in lines 2 and 3. */
@@ -87,6 +92,7 @@ const CASES = {
   report: { rows: async () => [await benchReport()], processes: 1 },
   sensitivity: { rows: async () => [await benchSensitivity()], processes: 1 },
   serve: { rows: benchServe, processes: 1 },
+  'user-module': { rows: async () => [await benchUserModule()], processes: 1 },
 } as const satisfies Record<string, { rows: () => Promise<Row[]>; processes: number }>;
 
 type CaseName = keyof typeof CASES;

@@ -6,12 +6,21 @@
  * phase itself is synchronous, so no handler runs in its middle; should one be seen there, its
  * exit waits until the swap has finished or been rolled back.
  *
+ * A run on the main thread (`run --workers 0` with built-in strategies) is one synchronous
+ * loop: Node runs a signal's JavaScript handler only when the loop returns, so a 10-second run
+ * would answer a Ctrl-C 10 seconds late. `withDefaultSignals` lifts wabasim's handlers while such
+ * a run computes (before any output is written), so the OS's default action ends the process at
+ * once; the shell sees 130 / 143 as usual, without the closing line (nothing was written then).
+ *
  * The state is process-wide because signals are: one command runs per process.
  */
 import { writeMsg, type WriteOutcome } from '../errors/index.js';
 
 type Signal = 'SIGINT' | 'SIGTERM';
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const satisfies readonly Signal[];
 const EXIT_CODE: Record<Signal, number> = { SIGINT: 130, SIGTERM: 143 };
+const HANDLERS: Record<Signal, () => void> = { SIGINT: () => onSignal('SIGINT'), SIGTERM: () => onSignal('SIGTERM') };
+let installed = false;
 
 let left: WriteOutcome = { kind: 'nothing' };
 let writing = false;
@@ -23,7 +32,25 @@ const abandon = new Set<() => void>();
  * @example installSignalHandlers()
  */
 export function installSignalHandlers(): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => onSignal(signal));
+  for (const signal of SIGNALS) process.on(signal, HANDLERS[signal]);
+  installed = true;
+}
+
+/**
+ * Runs `compute` (synchronous: a simulation on this thread) with SIGINT and SIGTERM at the OS's
+ * default action — the process ends at once — when nothing has been written yet; wabasim's
+ * handlers are back when it returns or throws. During or after a write phase it only runs
+ * `compute`. An --out directory the command created stays behind (empty) if a signal ends it here.
+ * @example runs.push(withDefaultSignals(() => runPlanned(setup, i)))
+ */
+export function withDefaultSignals<T>(compute: () => T): T {
+  if (!installed || writing || left.kind !== 'nothing') return compute();
+  for (const signal of SIGNALS) process.off(signal, HANDLERS[signal]);
+  try {
+    return compute();
+  } finally {
+    for (const signal of SIGNALS) process.on(signal, HANDLERS[signal]);
+  }
 }
 
 /**

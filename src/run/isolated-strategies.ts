@@ -12,6 +12,7 @@
 import { watchdogMsg, type Issue } from '../errors/index.js';
 import type { StrategyRef } from '../scenario/index.js';
 import { builtinStrategy, type StrategyParamDoc } from '../strategies/index.js';
+import type { Worker } from 'node:worker_threads';
 import type { EventLogOptions } from './event-log.js';
 import { MODULE_PATH } from './strategy-module.js';
 import { resolveStrategies, type ResolvedStrategy } from './strategies.js';
@@ -43,14 +44,18 @@ export function namesModule(refs: readonly StrategyRef[]): boolean {
 /**
  * The resolver for the main thread of a sweep: built-ins here; when `refs` name a module, every
  * strategy is resolved in a watched worker and comes back `isolated` (its create() is not
- * callable here). `callbackTimeout` is in wall seconds (0 = no limit).
+ * callable here). `callbackTimeout` is in wall seconds (0 = no limit); `bundles`, the modules'
+ * bundles the caller is making (bundleStrategyModules), reach the probe when ready, so it only
+ * evaluates them.
  * @throws {UserInputError} as resolveStrategies, or when the import or create() overruns
  * @example const setup = await prepareSweep(scenario, file, variants, opts, isolatingResolver(5))
  */
-export function isolatingResolver(callbackTimeout = DEFAULT_CALLBACK_TIMEOUT): StrategyResolver {
+export function isolatingResolver(callbackTimeout = DEFAULT_CALLBACK_TIMEOUT, bundles?: Promise<Readonly<Record<string, string>> | undefined>): StrategyResolver {
   return async (refs, file, at, allow) => {
     if (!namesModule(refs)) return resolveStrategies(refs, file, at, { allow });
-    const echoes = await runWatchedWorker<StrategyEcho[]>(new URL('./probe-worker.js', import.meta.url), { refs, file, at, allow }, watchOptions(callbackTimeout, (s) => callbackTimeoutIssue(refs, file, at, s, callbackTimeout, refName(refs[s.strategy]))));
+    // the probe starts at once (thread, model, strategy realm) while this thread bundles; the bundles follow
+    const post = (w: Worker): void => void bundles?.then((b) => w.postMessage({ kind: 'bundles', bundles: b }), () => w.postMessage({ kind: 'bundles' }));
+    const echoes = await runWatchedWorker<StrategyEcho[]>(new URL('./probe-worker.js', import.meta.url), { refs, file, at, allow, awaitBundles: bundles !== undefined }, watchOptions(callbackTimeout, (s) => callbackTimeoutIssue(refs, file, at, s, callbackTimeout, refName(refs[s.strategy]))), undefined, post);
     return echoes.map((e) => ({
       label: e.label,
       params: e.params,
@@ -69,11 +74,12 @@ export function isolatingResolver(callbackTimeout = DEFAULT_CALLBACK_TIMEOUT): S
 }
 
 /**
- * How the main thread watches the workers of a sweep of `strategies` (resolved from `refs` at `at`).
- * @example runInWorkers(input, indices, 1, onProgress, sweepWatch(setup.strategies, refs, file, '/strategies', 5))
+ * How the main thread watches the workers of a sweep of `refs` (at `at`); `strategies` gives
+ * them as resolved, once they are (the workers may start before: their labels are then the refs').
+ * @example startWorkers(input, 1, sweepWatch(() => setup?.strategies, refs, file, '/strategies', 5))
  */
-export function sweepWatch(strategies: readonly ResolvedStrategy[], refs: readonly StrategyRef[], file: string, at: string, callbackTimeout = DEFAULT_CALLBACK_TIMEOUT): WatchOptions {
-  return watchOptions(callbackTimeout, (s) => callbackTimeoutIssue(refs, file, at, s, callbackTimeout, strategies[s.strategy]?.label ?? refName(refs[s.strategy])));
+export function sweepWatch(strategies: () => readonly ResolvedStrategy[] | undefined, refs: readonly StrategyRef[], file: string, at: string, callbackTimeout = DEFAULT_CALLBACK_TIMEOUT): WatchOptions {
+  return watchOptions(callbackTimeout, (s) => callbackTimeoutIssue(refs, file, at, s, callbackTimeout, strategies()?.[s.strategy]?.label ?? refName(refs[s.strategy])));
 }
 
 /** The limit in ms and the issue builder. */

@@ -22,6 +22,8 @@ export interface WorkerInput extends SweepOptions {
   readonly variants: readonly VariantPlan[];
   /** The worker's watchdog buffer (watchdog.ts), when its user strategy modules are watched. */
   readonly watch?: SharedArrayBuffer;
+  /** The user strategy modules' bundles by real path (strategies.ts bundleStrategyModules), made once on the main thread. */
+  readonly bundles?: Readonly<Record<string, string>>;
 }
 
 /** Messages from a worker. */
@@ -35,48 +37,91 @@ export type WorkerMessage = { readonly kind: 'ready' } | { readonly kind: 'resul
  * @throws {Error} when a worker fails otherwise (an internal error)
  */
 export function runInWorkers(input: WorkerInput, indices: readonly number[], count: number, onProgress?: (done: number, total: number) => void, watch?: WatchOptions): Promise<RunResult[]> {
+  return startWorkers(input, count, watch).run(indices, onProgress);
+}
+
+/** Worker threads started before they are given plan indices (startWorkers). */
+export interface WorkerPool {
+  /** Runs plan `indices` on the pool (once); resolves with the results in their order, then the workers end. */
+  run(indices: readonly number[], onProgress?: (done: number, total: number) => void): Promise<RunResult[]>;
+  /** Ends the workers without running anything (the sweep stopped before it began). */
+  stop(): void;
+}
+
+/**
+ * Starts `count` workers that rebuild the sweep of `input` and wait for plan indices. With
+ * `bundles` (the user modules' bundles the main thread is making), each worker starts at once
+ * and receives them when ready: a sweep of user modules starts its workers beside the probe
+ * worker (isolated-strategies.ts), so their start-up and strategy realms overlap it. A failure
+ * before `run` is kept and rejects `run`.
+ * @example const pool = startWorkers(input, 2, watch, bundling); …; const runs = await pool.run(indices)
+ */
+export function startWorkers(input: WorkerInput, count: number, watch?: WatchOptions, bundles?: Promise<Readonly<Record<string, string>> | undefined>): WorkerPool {
   const script = new URL('./worker.js', import.meta.url);
-  const results = new Map<number, RunResult>();
-  let next = 0;
   const compilingHere = count >= availableParallelism() ? compileOnWorkerThreads() : undefined;
+  const workers: Worker[] = [];
+  const unwatch: (() => void)[] = [];
+  const idle: Worker[] = [];
   let online = 0;
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    const unwatch: (() => void)[] = [];
-    let failed = false;
-    const finish = (err?: Error): void => {
-      if (failed) return;
-      if (err) failed = true;
-      if (err || results.size === indices.length) {
-        compilingHere?.restore();
-        for (const stop of unwatch) stop();
-        for (const w of workers) void w.terminate();
-        if (err) reject(err);
-        else resolve(indices.map((i) => results.get(i)!));
-      }
-    };
-    const feed = (w: Worker): void => {
-      if (next < indices.length) w.postMessage(indices[next++]);
-    };
-    for (let k = 0; k < count; k++) {
-      const buffer = watch ? watchBuffer() : undefined;
-      const w = new Worker(script, { workerData: { ...input, watch: buffer } });
-      workers.push(w);
-      if (watch && buffer) unwatch.push(watchWorker(w, buffer, watch.limitMs, (stuck) => finish(new UserInputError([watch.issue(stuck)]))));
-      w.once('online', () => {
-        if (++online === count) compilingHere?.restore(); // every worker's isolate exists
+  let ended = false;
+  let failure: Error | undefined;
+  let job: { readonly indices: readonly number[]; next: number; readonly results: Map<number, RunResult>; readonly onProgress?: (done: number, total: number) => void; readonly resolve: (r: RunResult[]) => void; readonly reject: (e: Error) => void } | undefined;
+  const stop = (): void => {
+    if (ended) return;
+    ended = true;
+    compilingHere?.restore();
+    for (const end of unwatch) end();
+    for (const w of workers) void w.terminate();
+  };
+  const fail = (err: Error): void => {
+    if (failure || ended) return;
+    failure = err;
+    stop();
+    job?.reject(err);
+  };
+  const feed = (w: Worker): void => {
+    if (!job) idle.push(w);
+    else if (job.next < job.indices.length) w.postMessage(job.indices[job.next++]);
+  };
+  for (let k = 0; k < count; k++) {
+    const buffer = watch ? watchBuffer() : undefined;
+    const w = new Worker(script, { workerData: { ...input, watch: buffer, awaitBundles: bundles !== undefined } });
+    workers.push(w);
+    void bundles?.then(
+      (b) => w.postMessage({ kind: 'bundles', bundles: b }),
+      () => w.postMessage({ kind: 'bundles' }),
+    );
+    if (watch && buffer) unwatch.push(watchWorker(w, buffer, watch.limitMs, (stuck) => fail(new UserInputError([watch.issue(stuck)]))));
+    w.once('online', () => {
+      if (++online === count) compilingHere?.restore(); // every worker's isolate exists
+    });
+    w.on('message', (m: WorkerMessage) => {
+      if (m.kind === 'ready') return feed(w);
+      if (m.kind === 'error') return fail(errorOf(m));
+      if (!job) return;
+      job.results.set(m.index, m.result);
+      job.onProgress?.(job.results.size, job.indices.length);
+      if (job.results.size === job.indices.length) {
+        stop();
+        job.resolve(job.indices.map((i) => job!.results.get(i)!));
+      } else feed(w);
+    });
+    w.on('error', (err) => fail(err));
+  }
+  return {
+    run(indices, onProgress) {
+      if (failure) return Promise.reject(failure);
+      return new Promise<RunResult[]>((resolve, reject) => {
+        job = { indices, next: 0, results: new Map(), onProgress, resolve, reject };
+        if (!indices.length) {
+          stop();
+          resolve([]);
+        }
+        for (const w of idle.splice(0)) feed(w);
       });
-      w.on('message', (m: WorkerMessage) => {
-        if (m.kind === 'ready') return feed(w);
-        if (m.kind === 'error') return finish(errorOf(m));
-        results.set(m.index, m.result);
-        onProgress?.(results.size, indices.length);
-        feed(w);
-        finish();
-      });
-      w.on('error', (err) => finish(err));
-    }
-  });
+    },
+    stop,
+  };
 }
 
 /**

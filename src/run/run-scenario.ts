@@ -15,11 +15,13 @@ import { prepareSweep, runPlanned, type SweepOptions, type SweepSetup } from './
 import { BUILTIN_NAMES } from '../strategies/index.js';
 import { aggregate } from './aggregate.js';
 import type { ResolvedParam, Results, RunResult } from './results.js';
-import { runInWorkers } from './parallel.js';
+import { runInWorkers, startWorkers } from './parallel.js';
+import { LIMITS } from '../scenario/limits.js';
 import { VERSION } from '../version.js';
 import { planDigest, shardDigest } from './shard-digest.js';
 import { checkSweepMemory } from './memory-estimate.js';
-import { isolatingResolver, sweepWatch } from './isolated-strategies.js';
+import { isolatingResolver, namesModule, sweepWatch } from './isolated-strategies.js';
+import { bundleStrategyModules } from './strategies.js';
 import { checkThresholdScopes } from '../thresholds/check.js';
 
 export interface RunScenarioOptions extends SweepOptions {
@@ -33,6 +35,12 @@ export interface RunScenarioOptions extends SweepOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Wall seconds one callback of a user strategy module may take (default 5; 0 = no limit). Such modules always run in worker threads (isolated-strategies.ts). */
   readonly callbackTimeout?: number;
+  /**
+   * Wraps each run done on this thread (`workers: 0`), which is synchronous: no signal handler
+   * runs until it returns. The CLI passes cli/interrupt.ts `withDefaultSignals`, so a Ctrl-C ends
+   * such a run at once. Default: the run alone.
+   */
+  readonly onThisThread?: <T>(run: () => T) => T;
 }
 
 /**
@@ -48,33 +56,63 @@ export async function runScenario(file: string, opts: RunScenarioOptions = {}): 
 
 /** Steps 2–5 of the pipeline for an already validated scenario. */
 export async function runValidatedScenario(scenario: Scenario, file: string, opts: RunScenarioOptions = {}): Promise<Results> {
-  // 2. plan
-  const setup = await prepareSweep(scenario, file, planVariants(scenario, { file, strategyNames: BUILTIN_NAMES }), opts, isolatingResolver(opts.callbackTimeout));
-  // 2a. threshold scopes name what runs: a strategy module's own name is known only once imported
-  if (scenario.thresholds && !opts.strategies) checkThresholdScopes(scenario.thresholds, file, { variants: setup.variants.map((v) => v.name), strategies: setup.strategies.map((s) => s.label) });
-  const indices = setup.plan.map((_, i) => i).filter((i) => !opts.shard || i % opts.shard.count === opts.shard.index - 1);
+  // 2. plan; user modules are bundled here once (no code runs), then evaluated in each worker's
+  // strategy realm; their sweep workers start at once, beside the probe (isolated-strategies.ts)
+  const refs = opts.strategies ?? scenario.strategies;
+  const at = opts.strategies ? '--strategy' : '/strategies';
+  const variants = planVariants(scenario, { file, strategyNames: BUILTIN_NAMES });
+  const modules = namesModule(refs);
+  const bundling = modules ? bundleStrategyModules(refs, file, at, opts.allowStrategyPaths).catch(() => undefined) : undefined; // a worker bundles what is missing
+  const size = variants.length * refs.length * (opts.seeds ?? scenario.seeds);
+  const early = modules && size <= LIMITS.maxRuns ? plannedSize(size, opts.shard) : 0;
+  let setup: SweepSetup | undefined;
+  const input = { file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies, allowStrategyPaths: opts.allowStrategyPaths, variants };
   // user modules always run in worker threads, under the watchdog
-  const isolated = setup.strategies.some((s) => s.isolated);
-  const workers = Math.min(Math.max(opts.workers ?? 0, isolated ? 1 : 0), indices.length);
-  // 2b. refuse at once what will not fit in memory (the sweep's, or this shard's, results and worlds)
-  checkSweepMemory(setup.plan, indices, { file, seeds: setup.seeds, threads: workers, shard: opts.shard, budget: opts.memoryBudget });
-  // 3. simulate each run (independent: own world, own streams), here or in worker threads (watched)
-  let runs: RunResult[];
-  if (workers >= 1) {
-    runs = await runInWorkers({ file, scenario, seeds: opts.seeds, seed: opts.seed, strategies: opts.strategies, allowStrategyPaths: opts.allowStrategyPaths, variants: setup.variants }, indices, workers, opts.onProgress, isolated ? sweepWatch(setup.strategies, opts.strategies ?? scenario.strategies, file, opts.strategies ? '--strategy' : '/strategies', opts.callbackTimeout) : undefined);
-  } else {
-    runs = [];
-    for (const i of indices) {
-      runs.push(runPlanned(setup, i));
-      opts.onProgress?.(runs.length, indices.length);
-      await new Promise((resume) => setImmediate(resume)); // between runs, a SIGINT/SIGTERM handler gets its turn
+  const pool = early > 0 ? startWorkers(input, Math.min(Math.max(opts.workers ?? 0, 1), early), sweepWatch(() => setup?.strategies, refs, file, at, opts.callbackTimeout), bundling) : undefined;
+  try {
+    setup = await prepareSweep(scenario, file, variants, opts, isolatingResolver(opts.callbackTimeout, bundling));
+    // 2a. threshold scopes name what runs: a strategy module's own name is known only once imported
+    if (scenario.thresholds && !opts.strategies) checkThresholdScopes(scenario.thresholds, file, { variants: setup.variants.map((v) => v.name), strategies: setup.strategies.map((s) => s.label) });
+    const indices = setup.plan.map((_, i) => i).filter((i) => !opts.shard || i % opts.shard.count === opts.shard.index - 1);
+    const isolated = setup.strategies.some((s) => s.isolated);
+    const workers = pool ? Math.min(Math.max(opts.workers ?? 0, 1), early) : Math.min(Math.max(opts.workers ?? 0, isolated ? 1 : 0), indices.length);
+    // 2b. refuse at once what will not fit in memory (the sweep's, or this shard's, results and worlds)
+    checkSweepMemory(setup.plan, indices, { file, seeds: setup.seeds, threads: workers, shard: opts.shard, budget: opts.memoryBudget });
+    // 3. simulate each run (independent: own world, own streams), here or in worker threads (watched)
+    let runs: RunResult[];
+    if (pool) runs = await pool.run(indices, opts.onProgress);
+    else if (workers >= 1) runs = await runInWorkers(input, indices, workers, opts.onProgress);
+    else {
+      runs = [];
+      const here = opts.onThisThread ?? (<T>(run: () => T): T => run());
+      for (const i of indices) {
+        // before each run, a SIGINT/SIGTERM that came in meanwhile gets its handler: the signal is read
+        // in the event loop's poll phase, and only the second of two check-phase hops surely follows one
+        for (let hop = 0; hop < 2; hop++) await new Promise((resume) => setImmediate(resume));
+        runs.push(here(() => runPlanned(setup!, i)));
+        opts.onProgress?.(runs.length, indices.length);
+      }
     }
+    return shardResults(setup, runs, indices, opts.shard);
+  } finally {
+    pool?.stop();
   }
+}
+
+/** How many runs of a plan of `size` a shard (or the whole sweep) holds. */
+function plannedSize(size: number, shard: RunScenarioOptions['shard']): number {
+  if (!shard) return size;
+  const first = shard.index - 1;
+  return size > first ? Math.floor((size - 1 - first) / shard.count) + 1 : 0;
+}
+
+/** Steps 4–5, and for a shard its digests. */
+function shardResults(setup: SweepSetup, runs: RunResult[], indices: readonly number[], shard: RunScenarioOptions['shard']): Results {
   // 4–5. aggregate across seeds, echo the scenario and the resolved parameters
   const results = assembleResults(setup, runs);
-  if (!opts.shard) return results;
+  if (!shard) return results;
   // a shard carries digests of its sweep and its content, so `wabasim merge` can refuse an edited or foreign one
-  const { index, count } = opts.shard;
+  const { index, count } = shard;
   const plan = planDigest(results, setup.plan.length, count);
   return { ...results, shard: { index, count, planSize: setup.plan.length, runIndices: indices, planDigest: plan, digest: shardDigest(plan, index, indices, runs) } };
 }

@@ -11,6 +11,7 @@ import { BUILTIN_NAMES, builtinStrategy, type StrategyDefinition } from '../stra
 import { loadStrategyModule, MODULE_PATH } from './strategy-module.js';
 import type { CallbackMonitor } from './watchdog.js';
 import { locateStrategyModule, strategyRoots, type StrategyRoots } from './strategy-path.js';
+import { bundleStrategy } from './strategy-bundle.js';
 
 /** A strategy ready to instantiate per run. */
 export interface ResolvedStrategy {
@@ -27,13 +28,14 @@ export interface ResolvedStrategy {
  * for a module path, the module it names: relative to the directory of `file` and inside its
  * tree or a directory of `opts.allow` (--allow-strategy-path), or relative to the working
  * directory and anywhere when `at` is '--strategy' (the command line). Imports (runs) each
- * module. Pointers count from `opts.first` (the index of refs[0] in the scenario's list). With
- * `opts.monitor` (a worker thread), module strategies report their calls to the watchdog under
- * their index in `refs`.
+ * module (in this thread's strategy realm, strategy-realm.ts). Pointers count from
+ * `opts.first` (the index of refs[0] in the scenario's list). With `opts.monitor`, module
+ * strategies report their calls to the watchdog under their index in `refs`. `opts.bundles`
+ * (bundleStrategyModules) spares bundling a module again, by real path.
  * @throws {UserInputError} listing every unknown strategy, refused or unloadable module and bad parameter
  * @example const [s] = await resolveStrategies(['warmup'], 'scenarios/default.json');
  */
-export async function resolveStrategies(refs: readonly StrategyRef[], file: string, at = '/strategies', opts: { readonly allow?: readonly string[]; readonly first?: number; readonly monitor?: CallbackMonitor } = {}): Promise<ResolvedStrategy[]> {
+export async function resolveStrategies(refs: readonly StrategyRef[], file: string, at = '/strategies', opts: { readonly allow?: readonly string[]; readonly first?: number; readonly monitor?: CallbackMonitor; readonly bundles?: Readonly<Record<string, string>> } = {}): Promise<ResolvedStrategy[]> {
   const issues: Issue[] = [];
   const out: ResolvedStrategy[] = [];
   const labels = new Set<string>();
@@ -46,7 +48,7 @@ export async function resolveStrategies(refs: readonly StrategyRef[], file: stri
     let definition = builtinStrategy(name);
     if (!definition && MODULE_PATH.test(name)) {
       const located = locateStrategyModule(name, file, pointer, base, roots);
-      const loaded = located.ok ? await loadStrategyModule(located, file, pointer, opts.monitor && { monitor: opts.monitor, strategy: k }) : located;
+      const loaded = located.ok ? await loadStrategyModule(located, file, pointer, opts.monitor && { monitor: opts.monitor, strategy: k }, opts.bundles?.[located.real]) : located;
       if (!loaded.ok) {
         issues.push(loaded.issue);
         continue;
@@ -65,6 +67,31 @@ export async function resolveStrategies(refs: readonly StrategyRef[], file: stri
   }
   if (issues.length) throw new UserInputError(issues);
   return out;
+}
+
+/**
+ * The bundles of the modules `refs` name (strategy-realm.ts bundleStrategy), by real path, made
+ * without running any code: a sweep makes them once on its main thread and hands them to each
+ * worker thread, which only evaluates them. A module that cannot be located or bundled is left
+ * out (resolveStrategies reports it where it is loaded).
+ * @example const bundles = await bundleStrategyModules(scenario.strategies, file, '/strategies', allow)
+ */
+export async function bundleStrategyModules(refs: readonly StrategyRef[], file: string, at: string, allow: readonly string[] = []): Promise<Record<string, string>> {
+  const roots: StrategyRoots = at === '--strategy' ? { anywhere: true } : strategyRoots(file, allow, []);
+  const base = at === '--strategy' ? process.cwd() : dirname(resolve(file));
+  const bundles: Record<string, string> = {};
+  for (const ref of refs) {
+    const name = typeof ref === 'string' ? ref : ref.name;
+    if (builtinStrategy(name) || !MODULE_PATH.test(name)) continue;
+    const located = locateStrategyModule(name, file, '', base, roots);
+    if (!located.ok || bundles[located.real] !== undefined) continue;
+    try {
+      bundles[located.real] = await bundleStrategy(located.real, located.roots);
+    } catch {
+      // reported when the module is loaded
+    }
+  }
+  return bundles;
 }
 
 /**

@@ -1,17 +1,22 @@
 /**
  * User strategies: a module path given in the scenario (relative to the scenario file's
  * directory, and inside its tree unless allowed: strategy-path.ts locates it) or with --strategy
- * (relative to the working directory), loaded with a dynamic import — `.js` / `.mjs` by Node
- * itself, `.ts` / `.mts` through tsx's `tsImport` (no build step). The module exports `default`
- * or `strategy` shaped like a StrategyDefinition: `{ name, description, source?, params?,
+ * (relative to the working directory), bundled with its relative imports (strategy-bundle.ts:
+ * `.js`, `.mjs`, `.cjs`, `.ts`, `.mts`, `.cts`) and evaluated in this thread's strategy realm
+ * (strategy-realm.ts: its own frozen built-ins, no Node). The module exports `default` or
+ * `strategy` shaped like a StrategyDefinition: `{ name, description, source?, params?,
  * create(params) → Strategy }`. An import error, a module without that shape, and a strategy
  * callback that throws during a run are user errors naming the scenario file and the pointer of
- * the reference.
+ * the reference. Callbacks get the realm's copy of the SenderApi (a facade over this run's), and
+ * copies of their arguments.
  */
-import { pathToFileURL } from 'node:url';
 import { msg, UserInputError, type Issue } from '../errors/index.js';
 import { STRATEGY_PARAM_TYPES, type Strategy, type StrategyDefinition, type StrategyParamDoc } from '../strategies/index.js';
+import type { SenderApi } from '../model/observable.js';
 import type { LocatedModule } from './strategy-path.js';
+import { bundleStrategy } from './strategy-bundle.js';
+import { strategyRealm } from './strategy-realm.js';
+import type { RealmInside } from './strategy-realm-inside.js';
 import { WATCHED_CALLBACKS, type CallbackMonitor } from './watchdog.js';
 
 /** Where a module strategy reports its calls to the watchdog (watchdog.ts): the monitor of this worker and the strategy's index in the sweep. */
@@ -31,17 +36,27 @@ export type LoadedStrategy = { readonly ok: true; readonly definition: StrategyD
 
 /**
  * Imports (runs) the strategy module `located` (strategy-path.ts) referenced at `pointer` of
- * `file` and checks its shape. With `watch` (in a worker thread), the import, every create() and
- * every callback report to the watchdog. Never throws for a user mistake: returns the issue.
- * @example await loadStrategyModule({ ok: true, path, real: path }, 'scenarios/a.json', '/strategies/1')
+ * `file` in this thread's strategy realm (strategy-realm.ts), and checks its shape. With `watch`,
+ * the module's top level, every create() and every callback report to the watchdog (making the
+ * realm and bundling are wabasim's own work, not watched). Never throws for a user mistake:
+ * returns the issue. `bundled` is the module's bundle when the caller already made it
+ * (bundleStrategyModules, strategies.ts: made once per sweep, not once per worker).
+ * @example await loadStrategyModule({ ok: true, path, real: path, roots }, 'scenarios/a.json', '/strategies/1')
  */
-export async function loadStrategyModule(located: Extract<LocatedModule, { ok: true }>, file: string, pointer: string, watch?: StrategyWatch): Promise<LoadedStrategy> {
-  const { path, real } = located;
+export async function loadStrategyModule(located: Extract<LocatedModule, { ok: true }>, file: string, pointer: string, watch?: StrategyWatch, bundled?: string): Promise<LoadedStrategy> {
+  const { path, real, roots } = located;
   const fail = (issue: Issue): LoadedStrategy => ({ ok: false, issue });
+  const realm = strategyRealm();
+  let program: string;
+  try {
+    program = bundled ?? (await bundleStrategy(real, roots));
+  } catch (err) {
+    return fail(msg.strategyModuleFailed(file, pointer, path, firstLine(err)));
+  }
   let mod: unknown;
   const importing = watch?.monitor.enter(watch.strategy, WATCHED_CALLBACKS.indexOf('import'), NaN);
   try {
-    mod = /\.m?ts$/.test(real) ? await importTypeScript(real) : await import(pathToFileURL(real).href);
+    mod = realm.evaluate(program);
   } catch (err) {
     return fail(msg.strategyModuleFailed(file, pointer, path, firstLine(err)));
   } finally {
@@ -49,9 +64,8 @@ export async function loadStrategyModule(located: Extract<LocatedModule, { ok: t
   }
   const exported = exportedDefinition(mod);
   if (typeof exported === 'string') return fail(msg.notAStrategy(file, pointer, path, exported));
-  const create = exported.create;
-  const realmCreate = (p: Parameters<typeof create>[0]): ReturnType<typeof create> => inStrategyRealm(() => create(p));
-  const userCreate = watch ? watched(watch, 'create()', realmCreate) : realmCreate;
+  const create = (p: Readonly<Record<string, number | boolean>>): unknown => realm.create(exported, JSON.stringify(p));
+  const userCreate = watch ? watched(watch, 'create()', create) : create;
   const params = normalizeParams(exported.params);
   const defaults = Object.fromEntries(Object.entries(params).map(([k, p]) => [k, p.default]));
   let sample: unknown;
@@ -67,7 +81,7 @@ export async function loadStrategyModule(located: Extract<LocatedModule, { ok: t
     description: exported.description,
     source: typeof exported.source === 'string' ? exported.source : path,
     params,
-    create: (p) => guardStrategy(userCreate(p) as Strategy, (callback, err) => new UserInputError([msg.strategyThrew(file, pointer, path, callback, firstLine(err))]), watch),
+    create: (p) => guardStrategy(realm, userCreate(p) as Strategy, (callback, err) => new UserInputError([msg.strategyThrew(file, pointer, path, callback, firstLine(err))]), watch),
   };
   return { ok: true, definition };
 }
@@ -145,60 +159,94 @@ function strategyProblem(value: unknown): string {
   return '';
 }
 
-/** `s` with each callback turning a thrown error into `wrap(callback name, error)`, and reporting to `watch` if given. */
-function guardStrategy(s: Strategy, wrap: (callback: string, err: unknown) => Error, watch?: StrategyWatch): Strategy {
+/**
+ * `s` (an object of the strategy realm) as a Strategy of this realm: each callback is called
+ * through the realm (`realm.invoke`) with the realm's facade of the run's SenderApi, made when a
+ * run's API is first seen; a thrown error becomes `wrap(callback name, error)`; with `watch`, each
+ * call reports to the watchdog. An error inside the SenderApi is wabasim's own: it is thrown as
+ * it was, whatever the strategy did with the facade's report of it.
+ */
+function guardStrategy(realm: RealmInside, s: Strategy, wrap: (callback: string, err: unknown) => Error, watch?: StrategyWatch): Strategy {
   const problem = strategyProblem(s);
   if (problem) throw wrap('create()', new Error(problem));
   const out: Record<string, unknown> = {};
+  let api: SenderApi | undefined;
+  let facade: unknown;
+  let hostError: { readonly error: unknown } | undefined;
   for (const k of CALLBACKS) {
-    const f = s[k] as ((...args: unknown[]) => void) | undefined;
+    const f = s[k] as unknown;
     if (f) {
       const guarded = (...args: unknown[]): void => {
+        if (args[0] !== api) {
+          api = args[0] as SenderApi;
+          facade = realm.facade(
+            hostApi(api, (error) => {
+              hostError ??= { error };
+            }),
+            HOST_FAILED,
+          );
+        }
         let returned: unknown;
         try {
-          returned = inStrategyRealm(() => f.apply(s, args));
+          returned = realm.invoke(s, f, facade, args[1]);
         } catch (err) {
+          if (hostError) throw hostError.error;
           throw err instanceof UserInputError ? err : wrap(k, err);
         }
+        if (hostError) throw hostError.error;
         if (isThenable(returned)) throw wrap(k, new Error(`${k} returned a Promise: callbacks run in simulated time and are not awaited, so sends after an await would be lost; do the work synchronously and schedule later work with api.wakeAt`));
       };
-      out[k] = watch ? watched(watch, k, guarded, (api) => (api as { now(): number }).now()) : guarded;
+      out[k] = watch ? watched(watch, k, guarded, (a) => (a as { now(): number }).now()) : guarded;
     }
   }
   return out as unknown as Strategy;
 }
 
-/** True if `value` looks like a Promise (an async callback's return). */
-function isThenable(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}
+/** What the host side answers when a SenderApi method threw (the realm's facade reports it). */
+const HOST_FAILED = '\u0000wabasim: the SenderApi failed';
 
-/** A stand-in for `name` while strategy code runs: calling it fails with what to use instead. */
-function refuse(name: string, instead: string): () => never {
-  return () => {
-    throw new Error(`${name} is not available to a strategy: ${instead} (README "Strategies")`);
+/**
+ * The run's SenderApi as the one function the realm's facade calls (strategy-realm-inside.ts):
+ * method name and arguments in, the model's plain data out; an exception is kept by `failed` and
+ * answered with HOST_FAILED, so no object of this realm reaches strategy code.
+ */
+function hostApi(api: SenderApi, failed: (error: unknown) => void): (method: string, a?: unknown, b?: unknown, c?: unknown) => unknown {
+  return (method, a, b, c) => {
+    try {
+      switch (method) {
+        case 'now':
+          return api.now();
+        case 'numbers':
+          return api.numbers();
+        case 'templates':
+          return api.templates();
+        case 'campaigns':
+          return api.campaigns();
+        case 'sendTemplate':
+          return api.sendTemplate(a as string, b as number, c as string);
+        case 'sendText':
+          return api.sendText(a as string, b as number);
+        case 'wakeAt':
+          return api.wakeAt(a as number, b as string);
+        case 'getPhoneNumber':
+          return api.getPhoneNumber(a as string);
+        case 'openApp':
+          return api.openApp(a as string);
+        case 'rng':
+          return api.rng.next();
+        default:
+          return undefined;
+      }
+    } catch (err) {
+      failed(err);
+      return HOST_FAILED;
+    }
   };
 }
 
-/**
- * Runs strategy code `f` with Math.random, Date.now and process.exit refused: randomness must
- * come from `api.rng` and time from `api.now()`, so a seed fixes the run whatever the worker
- * count, and a strategy cannot end the process. The originals are back when `f` returns or throws.
- */
-function inStrategyRealm<R>(f: () => R): R {
-  const random = Math.random;
-  const now = Date.now;
-  const exit = process.exit;
-  Math.random = refuse('Math.random()', 'use api.rng.next(), which the run seed fixes');
-  Date.now = refuse('Date.now()', 'use api.now(), the simulated time');
-  process.exit = refuse('process.exit()', 'a strategy cannot end the run');
-  try {
-    return f();
-  } finally {
-    Math.random = random;
-    Date.now = now;
-    process.exit = exit;
-  }
+/** True if `value` looks like a Promise (an async callback's return). */
+function isThenable(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 /** `f` reporting each call as `callback` to the watchdog; `simTime` reads the simulated time from the first argument (the SenderApi). */
@@ -215,13 +263,13 @@ function watched<A extends unknown[], R>(watch: StrategyWatch, callback: (typeof
   };
 }
 
-/** Imports a TypeScript module through tsx (loaded only when needed). */
-async function importTypeScript(path: string): Promise<unknown> {
-  const { tsImport } = await import('tsx/esm/api');
-  return (await tsImport(pathToFileURL(path).href, import.meta.url)) as unknown;
-}
-
+/** The first line of what strategy code threw (its name and message, read defensively: they may be getters that throw). */
 function firstLine(err: unknown): string {
-  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  return text.split('\n')[0].slice(0, 300);
+  let text: string;
+  try {
+    text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  } catch {
+    text = 'a thrown value that cannot be read';
+  }
+  return String(text).split('\n')[0].slice(0, 300);
 }

@@ -12,8 +12,12 @@ import { msg, type Issue } from '../errors/index.js';
 /** The flag that lets a scenario name modules outside its own directory tree. */
 export const ALLOW_FLAG = '--allow-strategy-path';
 
-/** A module file found where it may be loaded from — `path` as named (for messages), `real` with symlinks resolved (to import) — or the issue that stopped it. */
-export type LocatedModule = { readonly ok: true; readonly path: string; readonly real: string } | { readonly ok: false; readonly issue: Issue };
+/**
+ * A module file found where it may be loaded from — `path` as named (for messages), `real` with
+ * symlinks resolved (to import), `roots` where its own imports may come from (strategy-realm.ts)
+ * — or the issue that stopped it.
+ */
+export type LocatedModule = { readonly ok: true; readonly path: string; readonly real: string; readonly roots: StrategyRoots } | { readonly ok: false; readonly issue: Issue };
 
 /** The directories a scenario's modules may come from, or `anywhere` for the command line's --strategy. */
 export type StrategyRoots = { readonly anywhere: true } | { readonly anywhere: false; readonly tree: string; readonly allowed: readonly string[] };
@@ -44,8 +48,16 @@ export function locateStrategyModule(name: string, file: string, pointer: string
   const path = resolve(base, name);
   if (!isFile(path)) return { ok: false, issue: msg.strategyModuleMissing(file, pointer, path, base) };
   const real = realpathSync(path);
-  if (roots.anywhere || [roots.tree, ...roots.allowed].some((root) => within(real, root))) return { ok: true, path, real };
+  if (roots.anywhere || insideRoots(real, roots)) return { ok: true, path, real, roots };
   return { ok: false, issue: msg.strategyModuleOutside(file, pointer, real === path ? path : `${path} (a link to ${real})`, roots.tree, ALLOW_FLAG) };
+}
+
+/**
+ * Whether `real` (a path with symlinks resolved) lies in one of `roots`.
+ * @example insideRoots('/a/scenarios/s/x.mjs', { anywhere: false, tree: '/a/scenarios', allowed: [] }) // true
+ */
+export function insideRoots(real: string, roots: StrategyRoots): boolean {
+  return roots.anywhere || [roots.tree, ...roots.allowed].some((root) => within(real, root));
 }
 
 function within(path: string, root: string): boolean {

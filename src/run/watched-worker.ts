@@ -36,13 +36,15 @@ export interface WatchOptions {
 
 /**
  * Runs `script` with `data` (and a watch buffer as `data.watch`) until it posts `{ kind: 'done',
- * value }` or a failure; other messages go to `onMessage`. The worker is terminated when it
- * settles, fails or overruns (a UserInputError from `watch.issue`).
+ * value }` or a failure; other messages go to `onMessage`; `started` gets the worker as soon as it
+ * exists (to post it more input). The worker is terminated when it settles, fails or overruns (a
+ * UserInputError from `watch.issue`).
  * @example const value = await runWatchedWorker<Echo[]>(new URL('./probe-worker.js', import.meta.url), data, watch)
  */
-export function runWatchedWorker<T>(script: URL, data: object, watch: WatchOptions, onMessage?: (m: unknown) => void): Promise<T> {
+export function runWatchedWorker<T>(script: URL, data: object, watch: WatchOptions, onMessage?: (m: unknown) => void, started?: (worker: Worker) => void): Promise<T> {
   const buffer = watchBuffer();
   const worker = new Worker(script, { workerData: { ...data, watch: buffer } });
+  started?.(worker);
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void): void => {

@@ -5,11 +5,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerInput, WorkerMessage } from './parallel.js';
 import { resolveStrategies } from './strategies.js';
+import { strategyRealm } from './strategy-realm.js';
 import { prepareSweep, runPlanned } from './sweep.js';
 import { callbackMonitor } from './watchdog.js';
 import { failureMessage } from './watched-worker.js';
 
-const input = workerData as WorkerInput;
+const input = workerData as WorkerInput & { readonly awaitBundles?: boolean };
 const port = parentPort!;
 const post = (m: WorkerMessage): void => port.postMessage(m);
 const failure = failureMessage;
@@ -17,7 +18,11 @@ const failure = failureMessage;
 const monitor = input.watch && callbackMonitor(input.watch);
 
 try {
-  const setup = await prepareSweep(input.scenario, input.file, input.variants, input, (refs, file, at, allow) => resolveStrategies(refs, file, at, { allow, monitor }));
+  // a sweep of user modules starts this worker before their bundles are ready (parallel.ts
+  // startWorkers): its strategy realm is made meanwhile
+  if (input.awaitBundles) strategyRealm();
+  const bundles = input.awaitBundles ? await new Promise<Readonly<Record<string, string>> | undefined>((resolve) => port.once('message', (m: { bundles?: Record<string, string> }) => resolve(m.bundles))) : input.bundles;
+  const setup = await prepareSweep(input.scenario, input.file, input.variants, input, (refs, file, at, allow) => resolveStrategies(refs, file, at, { allow, monitor, bundles }));
   port.on('message', (index: number) => {
     try {
       const p = setup.plan[index];

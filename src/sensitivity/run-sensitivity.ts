@@ -125,7 +125,7 @@ export async function runSensitivity(file: string, opts: SensitivityOptions = {}
   const indices = setup.plan.map((_, i) => i);
   let runs: RunResult[];
   if (workers >= 1) {
-    const watch = isolated ? sweepWatch(setup.strategies, scenario.strategies, file, '/strategies', opts.callbackTimeout) : undefined;
+    const watch = isolated ? sweepWatch(() => setup.strategies, scenario.strategies, file, '/strategies', opts.callbackTimeout) : undefined;
     runs = await runInWorkers({ file, scenario, variants: expanded, ...sweep }, indices, workers, opts.onProgress, watch);
   } else {
     runs = [];

@@ -8,7 +8,7 @@ import { renderReport } from '../../report/index.js';
 import { formatNumberPlain, formatNumberRounded, formatTable } from '../../format/index.js';
 import { describeObjective, objectiveOf, variantEffectLine, variantEffects, verdictLines, verdicts } from '../../verdict/index.js';
 import { progressReporter } from '../progress.js';
-import { onAbandon, writePhase } from '../interrupt.js';
+import { onAbandon, withDefaultSignals, writePhase } from '../interrupt.js';
 import { checkJunitFile, judgeThresholds, junitOption, printThresholds, thresholdExit } from '../thresholds.js';
 import { sensitivityBeside, warnLine } from './sensitivity-beside.js';
 import { robustnessLine, type SensitivityResults } from '../../sensitivity/index.js';
@@ -91,7 +91,7 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
   const progress = progressReporter();
   try {
     try {
-      results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, allowStrategyPaths: args.allowStrategyPath, workers: args.workers ?? defaultWorkers(), shard, onProgress: progress.onProgress, callbackTimeout: args.callbackTimeout });
+      results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, allowStrategyPaths: args.allowStrategyPath, workers: args.workers ?? defaultWorkers(), shard, onProgress: progress.onProgress, callbackTimeout: args.callbackTimeout, onThisThread: withDefaultSignals });
     } finally {
       progress.stop();
     }
