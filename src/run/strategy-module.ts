@@ -81,7 +81,16 @@ export async function loadStrategyModule(located: Extract<LocatedModule, { ok: t
     description: exported.description,
     source: typeof exported.source === 'string' ? exported.source : path,
     params,
-    create: (p) => guardStrategy(realm, userCreate(p) as Strategy, (callback, err) => new UserInputError([msg.strategyThrew(file, pointer, path, callback, firstLine(err))]), watch),
+    create: (p) => {
+      const threw = (callback: string, err: unknown): UserInputError => new UserInputError([msg.strategyThrew(file, pointer, path, callback, firstLine(err))]);
+      let made: unknown;
+      try {
+        made = userCreate(p); // the probe's create() passed; a later one (each run makes its own) may still throw
+      } catch (err) {
+        throw err instanceof UserInputError ? err : threw('create()', err);
+      }
+      return guardStrategy(realm, made as Strategy, threw, watch);
+    },
   };
   return { ok: true, definition };
 }

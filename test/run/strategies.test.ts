@@ -137,6 +137,14 @@ test('a module that fails to import, or whose create() throws, is a user error',
   assert.equal(await issuesOf(() => runScenario(g)), [msg.strategyThrew(g, '/strategies/0/name', throwing, 'create()', 'Error: no')]);
 });
 
+test('a create() that passes the check and throws when a run makes its own is a user error naming create(), in this thread and in a worker', async () => {
+  const path = file('second-create.mjs', "let n = 0; export default { name: 'x', description: 'y', create() { if (n++) throw new Error('second create'); return { onCampaignStart() {} }; } };\n");
+  const f = scenarioFile('second-create.json', ['./second-create.mjs']);
+  const expected = [msg.strategyThrew(f, '/strategies/0', path, 'create()', 'Error: second create')];
+  assert.equal(await issuesOf(() => runScenario(f)), expected);
+  assert.equal(await issuesOf(() => runScenario(f, { workers: 1 })), expected);
+});
+
 test('a user strategy that throws during a run is a user error, in this thread and in a worker', async () => {
   const path = file('late-throw.mjs', "export default { name: 'late', description: 'throws on wake', create() { return { onCampaignStart(api) { api.wakeAt(api.now() + 1000, 'x'); }, onWake() { throw new TypeError('oops'); } }; } };\n");
   const f = scenarioFile('late.json', ['./late-throw.mjs']);
