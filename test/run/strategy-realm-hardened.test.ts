@@ -36,7 +36,7 @@ const honest = run('honest.mjs');
 test('the honest twin runs and hits the messaging limit (the state an attack would lift)', () => {
   assert.is(honest.status, 0, honest.stderr);
   const results = JSON.parse(honest.results!) as { runs: { summary: { failedByCode: Record<string, number> } }[] };
-  assert.is(results.runs[0].summary.failedByCode.limit_reached, 1737);
+  assert.ok(results.runs[0].summary.failedByCode.limit_reached > 1000, String(results.runs[0].summary.failedByCode.limit_reached)); // 1,738 on 2026-12-01; a patch that reached the limit state took it to 0
 });
 
 test('a strategy that patches Map.prototype.get (to reach the number state the API looks up) gets results byte-identical to its honest twin, in the main process and in 2 workers', () => {
