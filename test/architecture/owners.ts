@@ -11,7 +11,6 @@
  */
 const BUILD = 'src/model/build.ts';
 const COEXISTENCE = 'src/model/coexistence.ts';
-const DELIVERY = 'src/model/delivery.ts';
 const FEEDBACK = 'src/model/feedback.ts';
 const GRAPH_API = 'src/model/graph-api.ts';
 const HOURLY_RING = 'src/model/hourly-ring.ts';

@@ -72,7 +72,7 @@ function run(variant: string, strategy: string, seed: number, hours: number, wit
   make('accepted', (h) => (sendHours(h) ? 30 + Math.floor(rnd() * 10) : 0));
   make('delivered', (h) => (sendHours(h) ? 28 + Math.floor(rnd() * 10) : 0));
   make('failed', (h) => (sendHours(h) ? 10 + Math.floor(rnd() * 5) : 0));
-  make('read', (h) => Math.floor(rnd() * 20));
+  make('read', () => Math.floor(rnd() * 20));
   make('replies', (h) => (rnd() < 0.3 ? 1 : 0) + (h === 10 ? 2 : 0));
   make('blocks', () => (rnd() < 0.1 ? 1 : 0));
   make('inbound', () => Math.floor(rnd() * 3));

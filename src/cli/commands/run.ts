@@ -5,7 +5,7 @@ import { msg, thresholdMsg, UserInputError } from '../../errors/index.js';
 import type { Argv } from 'yargs';
 import { checkOutDir, DEFAULT_CALLBACK_TIMEOUT, removeCreatedDirs, runScenario, writeFilesTogether, type OutputFile, type Results } from '../../run/index.js';
 import { renderReport } from '../../report/index.js';
-import { formatNumberPlain, formatNumberRounded, formatTable } from '../../format/index.js';
+import { formatNumberRounded, formatTable } from '../../format/index.js';
 import { describeObjective, objectiveOf, variantEffectLine, variantEffects, verdictLines, verdicts } from '../../verdict/index.js';
 import { progressReporter } from '../progress.js';
 import { onAbandon, withDefaultSignals, writePhase } from '../interrupt.js';
