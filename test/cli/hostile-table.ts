@@ -137,7 +137,7 @@ let i = 0;
 for (const [name, make] of situations) {
   const s = make();
   const r = await execute(s);
-  const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^\d+ problems? found/.test(l));
+  const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^\d+ problems? (found|in )/.test(l));
   const said = (s.note?.() || lines[0] || '(nothing on stderr)').slice(0, 160).replace(/\|/g, '\\|');
   const extra = r.files.length ? ` [written: ${r.files.join(', ')}]` : '';
   rows.push(`| ${++i} | ${name} | ${r.code} | ${r.seconds.toFixed(1)}${s.signal ? ` after ${s.signal.name}` : ''} | ${said}${extra} |`);
