@@ -50,7 +50,7 @@ export const msg = {
   unknownTier: (file: string, pointer: string, profile: string, known: readonly string[], found: unknown): Issue => ({ file, pointer, expected: `a messaging-limit tier of policy ${profile} (${known.join(', ')})`, found: show(found) }),
   duplicateId: (file: string, pointer: string, kind: string, found: unknown): Issue => ({ file, pointer, expected: `a ${kind} id not used before`, found: `duplicate ${show(found)}` }),
   unknownPolicy: (file: string, pointer: string, known: readonly string[], found: unknown): Issue => ({ file, pointer, expected: `a policy profile (${known.join(', ')})`, found: show(found) }),
-  unknownParam: (file: string, pointer: string, found: string): Issue => ({ file, pointer, expected: 'a parameter of the policy profile (wabasim list policies --params)', found: show(found) }),
+  unknownParam: (file: string, pointer: string, found: string, known: readonly string[] = []): Issue => ({ file, pointer, expected: 'a parameter of the policy profile (wabasim list policies --params)', found: `${show(found)}${didYouMean(found, known)}` }),
   badParamValue: (file: string, pointer: string, expected: string, found: unknown): Issue => ({ file, pointer, expected, found: show(found) }),
   outOfRange: (file: string, pointer: string, min: number, max: number, found: unknown): Issue => ({ file, pointer, expected: `a value in [${min}, ${max}]`, found: show(found) }),
   badDistribution: (file: string, pointer: string, rule: string, found: unknown): Issue => ({ file, pointer, expected: rule, found: show(found) }),

@@ -5,7 +5,7 @@
  */
 import { escapePointer, msg, objectiveMsg, type Issue } from '../errors/index.js';
 import { isMetricName, metricNames } from '../thresholds/metric-names.js';
-import { findParam, isDistribution, isProfileId, paramRange, PROFILE_IDS, PROFILES, type NumericParam, type PolicyProfile } from '../policy/index.js';
+import { findParam, isDistribution, listParams, isProfileId, paramRange, PROFILE_IDS, PROFILES, type NumericParam, type PolicyProfile } from '../policy/index.js';
 import { LIMITS } from './limits.js';
 import type { Scenario } from './schema.js';
 import { thresholdIssues } from '../thresholds/check.js';
@@ -114,7 +114,7 @@ export function checkOverrides(profile: PolicyProfile, overrides: Record<string,
     const pointer = `${at}/${escapePointer(path)}`;
     const def = findParam(profile, path);
     if (!def) {
-      issues.push(msg.unknownParam(file, pointer, path));
+      issues.push(msg.unknownParam(file, pointer, path, listParams(profile).map((r) => r.path)));
       continue;
     }
     if (typeof def.value === 'number') {

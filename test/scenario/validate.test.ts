@@ -96,7 +96,7 @@ test('policy overrides must name a parameter and respect its bounds', () => {
   const data = minimal();
   data.overrides = { 'limits.windowHour': 12, 'limits.windowHours': -3, 'limits.scope': 'galaxy', 'delivery.latencyMeanSeconds': { uniform: [1, 3] } };
   assert.equal(issuesOf(data), [
-    msg.unknownParam(file, '/overrides/limits.windowHour', 'limits.windowHour'),
+    { ...msg.unknownParam(file, '/overrides/limits.windowHour', 'limits.windowHour'), found: '"limits.windowHour" (did you mean "limits.windowHours"?)' },
     msg.outOfRange(file, '/overrides/limits.windowHours', 1, 720, -3),
     msg.badParamValue(file, '/overrides/limits.scope', 'one of portfolio, number', 'galaxy'),
   ]);
