@@ -17,6 +17,9 @@ export interface Standing {
   readonly mean: number;
   /** The worst run on the metric (the lowest when maximising, the highest when minimising). */
   readonly worst: number;
+  /** Mean failed sends and send attempts per run: what breaks a tie on the objective (the cheaper plan wins). */
+  readonly failed: number;
+  readonly attempted: number;
   /** Runs with a number restricted (summary `restricted`) and permanently banned (`banned`). */
   readonly restricted: number;
   readonly banned: number;
@@ -36,6 +39,8 @@ export interface Comparison {
 export type Change =
   /** The runner-up cannot be told apart from the recommended strategy with these seeds. */
   | { readonly kind: 'not-separated'; readonly strategy: string; readonly difference: PairedDifference }
+  /** The runner-up does exactly as well on every seed: the tie went to fewer failed sends (or attempts). */
+  | { readonly kind: 'tie'; readonly strategy: string; readonly failed: number; readonly recommendedFailed: number; readonly attempted: number; readonly recommendedAttempted: number }
   /** A strategy better on the metric was left out for its risk; it wins if that risk is accepted. */
   | { readonly kind: 'excluded-for-risk'; readonly strategy: string; readonly mean: number; readonly restricted: number; readonly banned: number; readonly runs: number }
   /** The runner-up cannot be told apart on the mean, and its worst run is better: the steadier choice. */
@@ -83,15 +88,20 @@ function standing(strategy: string, runs: readonly RunResult[], o: Objective): S
   const values = runs.map((r) => metricOf(r, o.metric));
   const mean = values.reduce((s, v) => s + v, 0) / runs.length;
   const worst = o.direction === 'maximise' ? Math.min(...values) : Math.max(...values);
-  return { strategy, runs: runs.length, mean, worst, restricted, banned, admissible: restricted <= o.maxRestrictionRisk * runs.length + 1e-9 && banned <= o.maxBanRisk * runs.length + 1e-9 };
+  const perRun = (f: (r: RunResult) => number): number => runs.reduce((sum, r) => sum + f(r), 0) / runs.length;
+  return { strategy, runs: runs.length, mean, worst, failed: perRun((r) => r.summary.failed), attempted: perRun((r) => r.summary.attempted), restricted, banned, admissible: restricted <= o.maxRestrictionRisk * runs.length + 1e-9 && banned <= o.maxBanRisk * runs.length + 1e-9 };
 }
 
-/** Best first: admissible before not, then by the objective, then the fewer restricted runs; ties keep results order. */
+/**
+ * Best first: admissible before not, then by the objective, then the fewer restricted runs, then
+ * — equal on all of that, as a retry loop and a back-off that reach the same users — the fewer
+ * failed sends and the fewer attempts; ties beyond keep results order.
+ */
 function rank(standings: Standing[], o: Objective): Standing[] {
   const s = sense(o);
   return standings
     .map((x, i) => ({ x, i }))
-    .sort((a, b) => Number(b.x.admissible) - Number(a.x.admissible) || s * (b.x.mean - a.x.mean) || a.x.restricted / a.x.runs - b.x.restricted / b.x.runs || a.i - b.i)
+    .sort((a, b) => Number(b.x.admissible) - Number(a.x.admissible) || s * (b.x.mean - a.x.mean) || a.x.restricted / a.x.runs - b.x.restricted / b.x.runs || a.x.failed - b.x.failed || a.x.attempted - b.x.attempted || a.i - b.i)
     .map(({ x }) => x);
 }
 
@@ -124,7 +134,11 @@ export function verdictOf(variant: string, runs: readonly RunResult[], objective
   if (best) {
     const s = sense(objective);
     const runnerUp = comparisons.find((c) => standings.find((x) => x.strategy === c.strategy)?.admissible);
-    if (runnerUp?.difference && !runnerUp.separated) {
+    const exactTie = runnerUp?.difference && runnerUp.difference.ci95[0] === 0 && runnerUp.difference.ci95[1] === 0;
+    if (runnerUp?.difference && exactTie) {
+      const other = standings.find((x) => x.strategy === runnerUp.strategy);
+      if (other) changes.push({ kind: 'tie', strategy: other.strategy, failed: other.failed, recommendedFailed: best.failed, attempted: other.attempted, recommendedAttempted: best.attempted });
+    } else if (runnerUp?.difference && !runnerUp.separated) {
       changes.push({ kind: 'not-separated', strategy: runnerUp.strategy, difference: runnerUp.difference });
       const other = standings.find((x) => x.strategy === runnerUp.strategy);
       if (other && s * (other.worst - best.worst) > 0) changes.push({ kind: 'steadier', strategy: other.strategy, worst: other.worst, recommendedWorst: best.worst });

@@ -54,6 +54,9 @@ function changeWords(c: Change, o: Objective, fmt: Fmt): string {
       return `${c.strategy} cannot be told apart from it with ${c.difference.n} seeds (difference ${signed(c.difference.ci95[0], fmt)} to ${signed(c.difference.ci95[1], fmt)}): more seeds narrow the interval (by √ of the factor), or the two are as good as each other.`;
     case 'excluded-for-risk':
       return `${c.strategy} does better on ${metricWords(o.metric)} (${fmt(c.mean)}) but was restricted in ${ofRuns(c.restricted, c.runs)}${c.banned ? ` and banned in ${c.banned}` : ''}, over the ${pct(o.maxRestrictionRisk)} risk limit: it would be recommended if that risk were acceptable.`;
+    case 'tie':
+      if (c.failed === c.recommendedFailed && c.attempted === c.recommendedAttempted) return `${c.strategy} does exactly as well on ${metricWords(o.metric)} on every seed, with as many failed sends and attempts: the two are interchangeable here.`;
+      return `${c.strategy} does exactly as well on ${metricWords(o.metric)} on every seed; the tie goes to the cheaper plan: ${fmt(c.recommendedFailed)} failed sends and ${fmt(c.recommendedAttempted)} attempts a run against ${fmt(c.failed)} and ${fmt(c.attempted)}.`;
     case 'steadier':
       return `${c.strategy} is the steadier choice: its worst run came to ${fmt(c.worst)} ${metricWords(o.metric)}, the recommended one's to ${fmt(c.recommendedWorst)}.`;
     case 'near-risk-limit':
@@ -82,7 +85,8 @@ export function verdictLines(v: Verdict, fmt: Fmt): { headline: string; comparis
     const otherRisk = other ? `; ${c.strategy} ${risk(other)}` : '';
     if (!c.difference) return `vs ${c.strategy}: no common seeds to compare${otherRisk}.`;
     const better = o.direction === 'maximise' ? c.difference.mean >= 0 : c.difference.mean <= 0;
-    const how = c.separated ? (better ? 'better' : 'worse') : 'not separable';
+    const exact = c.difference.n > 1 && c.difference.ci95[0] === 0 && c.difference.ci95[1] === 0;
+    const how = c.separated ? (better ? 'better' : 'worse') : exact ? 'the same on every seed' : 'not separable';
     return `vs ${c.strategy}: ${differenceWords(c.difference, fmt)} ${metricWords(o.metric)} — ${how}${otherRisk}.`;
   });
   return { headline, comparisons, changes: v.changes.map((c) => changeWords(c, o, fmt)) };

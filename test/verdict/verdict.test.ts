@@ -42,6 +42,16 @@ test('the best strategy over the risk limit is not recommended, and the verdict 
   assert.is(recommendStrategy(runs, { ...DEFAULT_OBJECTIVE, maxRestrictionRisk: 0.3, maxBanRisk: 0.3 }), 'blast');
 });
 
+test('an exact tie on the objective goes to the cheaper plan (fewer failed sends), and the verdict says so', () => {
+  const withFailures = (strategy: string, failed: number, attempted: number): RunResult[] =>
+    seeds.map((s) => ({ ...run(strategy, s, 4786), summary: { ...run(strategy, s, 4786).summary, failed, attempted } as RunSummary }));
+  const v = verdictOf('v', [...withFailures('retry loop', 27000, 41000), ...withFailures('no retries', 9200, 20000)], DEFAULT_OBJECTIVE);
+  assert.is(v.recommended, 'no retries');
+  assert.equal(v.changes.map((c) => c.kind), ['tie']);
+  assert.match(verdictLines(v, formatNumberPlain).changes[0], 'retry loop does exactly as well on unique users reached on every seed; the tie goes to the cheaper plan: 9,200 failed sends and 20,000 attempts a run against 27,000 and 41,000.');
+  assert.match(verdictLines(v, formatNumberPlain).comparisons[0], '— the same on every seed;');
+});
+
 test('a runner-up whose paired interval includes 0 is named as not separable', () => {
   const runs = [...seeds.map((s) => run('a', s, 1000 + (s % 2 ? 30 : -20))), ...seeds.map((s) => run('b', s, 1000))];
   const v = verdictOf('v', runs, DEFAULT_OBJECTIVE);
