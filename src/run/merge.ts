@@ -12,12 +12,13 @@
  */
 import { statSync } from 'node:fs';
 import { msg, UserInputError, type Issue } from '../errors/index.js';
-import { LIMITS, readJsonFile } from '../scenario/index.js';
+import { LIMITS } from '../scenario/index.js';
 import { checkMergeMemory } from './memory-estimate.js';
 import { aggregate } from './aggregate.js';
 import { MAX_RESULTS_BYTES, type Results, type RunResult, type ShardInfo } from './results.js';
 import { shardShapeIssues } from './results-schema.js';
 import { planDigest, shardDigest } from './shard-digest.js';
+import { readShardFiles } from './shard-files.js';
 
 type Shard = Results & { readonly shard: ShardInfo };
 
@@ -32,21 +33,8 @@ export function mergeShards(files: readonly string[], memoryBudget: number = LIM
   // 0. the merged results must fit in memory: estimated from the files' sizes before any is read
   checkMergeMemory(files.map(regularFileSize), memoryBudget);
   // 1. each file on its own: readable, the right shape, consistent with itself
+  const shards = readShardFiles<Shard>(files, MAX_RESULTS_BYTES, shardShapeIssues, shardOwnIssues).map(({ file, data }) => ({ file, results: data }));
   const issues: Issue[] = [];
-  const shards: { file: string; results: Shard }[] = [];
-  for (const file of files) {
-    try {
-      const data = readJsonFile(file, MAX_RESULTS_BYTES);
-      const own = shardShapeIssues(data, file);
-      if (own.length === 0) own.push(...shardOwnIssues(data as Shard, file));
-      if (own.length) issues.push(...own);
-      else shards.push({ file, results: data as Shard });
-    } catch (err) {
-      if (err instanceof UserInputError) issues.push(...err.issues);
-      else throw err;
-    }
-  }
-  if (issues.length) throw new UserInputError(issues);
   // 2. together: one version, one sweep, each shard once, none missing
   const first = shards[0];
   const { count, planSize } = first.results.shard;

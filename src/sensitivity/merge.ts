@@ -13,7 +13,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { sensitivityMsg, UserInputError, type Issue } from '../errors/index.js';
-import { readJsonFile } from '../scenario/index.js';
+import { readShardFiles } from '../run/shard-files.js';
 import { analyse } from './analyse.js';
 import { MAX_TRAJECTORIES } from './design.js';
 import { MAX_SENSITIVITY_BYTES } from './load.js';
@@ -56,21 +56,8 @@ export function isSensitivityShardFile(file: string): boolean {
  */
 export function mergeSensitivityShards(files: readonly string[]): SensitivityResults {
   // 1. each file on its own
+  const shards = readShardFiles<SensitivityShard>(files, MAX_SENSITIVITY_BYTES, shapeIssues, ownIssues).map(({ file, data }) => ({ file, s: data }));
   const issues: Issue[] = [];
-  const shards: { file: string; s: SensitivityShard }[] = [];
-  for (const file of files) {
-    try {
-      const data = readJsonFile(file, MAX_SENSITIVITY_BYTES);
-      const own = shapeIssues(data, file);
-      if (own.length === 0) own.push(...ownIssues(data as SensitivityShard, file));
-      if (own.length) issues.push(...own);
-      else shards.push({ file, s: data as SensitivityShard });
-    } catch (err) {
-      if (err instanceof UserInputError) issues.push(...err.issues);
-      else throw err;
-    }
-  }
-  if (issues.length) throw new UserInputError(issues);
   // 2. together: one version, one analysis, each shard once, none missing
   const first = shards[0];
   const holder = new Map<number, string>();
