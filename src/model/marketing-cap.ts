@@ -12,8 +12,8 @@ import { HOUR, type KeyedUniforms, type Rng } from '../engine/index.js';
 import { MAX_PER_BUSINESS_PER_DAY, type Policy } from '../policy/index.js';
 import type { MarketingState } from './state/index.js';
 
-/** How many recent own marketing deliveries are remembered per user: the most `perBusinessPerDay` may be. */
-export const MARKETING_SLOTS = MAX_PER_BUSINESS_PER_DAY;
+/** How many recent own marketing deliveries are remembered per user: the most `perBusinessPerDay` may be, plus the one a reply allows. */
+export const MARKETING_SLOTS = MAX_PER_BUSINESS_PER_DAY + 1;
 
 export function createMarketingState(users: number): MarketingState {
   return {
@@ -54,15 +54,17 @@ export function marketingCapped(m: MarketingState, user: number, now: number, ot
     m.last131049[user] = now; // seed 000: a saturated user gets no more marketing that day, reported
     return true;
   }
-  const since = Math.max(now - p.windowHours * HOUR, m.lastReply[user]); // caps per 24 h; a reply resets this business's count (BSP, reported)
+  const since = now - p.windowHours * HOUR; // caps per 24 h (BSP, reported)
+  // a reply within the window allows one more from this business — MODEL.md §4, seed 000 cluster 3 (BSP caps), reported
+  const ownCap = p.perBusinessPerDay + (m.lastReply[user] > since ? 1 : 0);
   const base = user * MARKETING_SLOTS;
   let own = 0;
   for (let i = 0; i < MARKETING_SLOTS; i++) if (m.recent[base + i] > since) own++;
   const others = poisson(draws.seek(user, m.checks[user]++), othersPerDay); // the user's k-th draw: the same in every strategy of a seed
-  if (own >= p.perBusinessPerDay || own + others >= p.allBusinessesPerDay) {
+  if (own >= ownCap || own + others >= p.allBusinessesPerDay) {
     m.last131049[user] = now;
     // capped by other brands' volume (the draw): it lasts "that day" (estimate); this business's own count needs no memory
-    if (own < p.perBusinessPerDay) m.saturatedUntil[user] = now + p.saturationHours * HOUR;
+    if (own < ownCap) m.saturatedUntil[user] = now + p.saturationHours * HOUR;
     return true;
   }
   m.recent.copyWithin(base + 1, base, base + MARKETING_SLOTS - 1);

@@ -8,7 +8,7 @@
  *   per run:  values = hours × (collector series + 4 × numbers)
  *             held   = values × heap bytes per value + summary          (the results in memory)
  *             json   = values × JSON bytes per value (by kind) + summary JSON   (its part of results.json)
- *             world  = recipients × (72 + 52 × numbers)                 (typed arrays while it runs)
+ *             world  = recipients × (88 + 52 × numbers)                 (typed arrays while it runs)
  *   sweep:    held + max(2 × threads × largest world,                   (while simulating)
  *                        write factor × json)                           (while writing results.json)
  *
@@ -36,7 +36,9 @@ import { LIMITS, type Scenario } from '../scenario/index.js';
  *   600 MB for a 70 MB results.json, 6.4 bytes a results.json byte;
  * - world: `process.memoryUsage().arrayBuffers` after `gc()`, before and after `buildWorld`, at
  *   1,000,000 recipients: 99 + 17 × numbers bytes a recipient (one pool), 72 + 44 × numbers (a pool
- *   a number); plus 8 bytes a recipient and number for pair-rate times allocated on first use.
+ *   a number); plus 8 bytes a recipient and number for pair-rate times allocated on first use;
+ *   16 more a recipient since 2026-12-01 (reactions and cross-brand draw counters for common
+ *   random numbers, a fifth marketing-cap slot), counted by arithmetic, not measured again.
  *   Each thread may hold two worlds at once (run-once.ts RunSession).
  * Rounded up, so the estimate errs on the large side.
  */
@@ -51,7 +53,7 @@ export const MEMORY_COSTS = {
   summaryJsonBytesPerNumber: 250,
   /** Process bytes per results.json byte while it is written (string, its pieces, the Buffer). */
   writeBytesPerJsonByte: 6.5,
-  worldBytesPerRecipient: 72,
+  worldBytesPerRecipient: 88,
   worldBytesPerRecipientPerNumber: 52,
   worldsPerThread: 2,
   /** Merge: heap per shard-file byte once parsed (0.98 measured), and the transient read of one file (Buffer + two-byte string). */
