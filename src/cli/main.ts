@@ -14,6 +14,7 @@ import { allowStrategyPathOption, callbackTimeoutOption, runBuilder, runCommand,
 import { validateCommand } from './commands/validate.js';
 import { eventsCommand, type EventsArgs } from './commands/events.js';
 import { mergeCommand } from './commands/merge.js';
+import { diffBuilder, diffCommand, type DiffArgs } from './commands/diff.js';
 import { reportBuilder, reportCommand, type ReportArgs } from './commands/report.js';
 import { baselineBuilder, baselineCommand, type BaselineArgs } from './commands/baseline.js';
 import { sensitivityBuilder, sensitivityCommand, type SensitivityArgs } from './commands/sensitivity.js';
@@ -73,6 +74,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     )
     .command<SensitivityArgs>('sensitivity <scenario>', 'Vary the estimated and reported parameters over their plausible ranges; write sensitivity.json (and the report section)', sensitivityBuilder, (a) => guard(() => sensitivityCommand(a, argv)))
     .command<ReportArgs>('report <results>', 'Re-render report.html from a saved results.json', reportBuilder, (a) => guard(() => reportCommand(a)))
+    .command<DiffArgs>('diff <a> <b>', 'Compare two results files metric by metric: B − A with its 95% interval (paired over common seeds, else Welch); exit 0', diffBuilder, (a) => guard(() => diffCommand(a)))
     .command<BaselineArgs>('baseline <action> <scenarios..>', 'Record or check regression baselines of scenarios (check exits 1 on drift)', baselineBuilder, (a) => guard(() => (checkCallbackTimeout(a.callbackTimeout, argv), baselineCommand(a))))
     .command<ServeArgs>('serve <scenario>', 'Serve the model behind a local WhatsApp Cloud API (Graph routes, signed webhooks, a manual or speed clock)', serveBuilder, (a) => guard(() => serveCommand(a)))
     .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(scenarioSchema, null, 2)}\n`)))

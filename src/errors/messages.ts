@@ -361,3 +361,8 @@ export const sensitivityMsg = {
   /** A warning: DIR/sensitivity.json cannot be read or is not a sensitivity file. */
   unreadable: (file: string, reason: string): string => `warning: ${file} left out of the report: ${reason}`,
 } as const;
+
+/** Messages of `--csv` (run, report). */
+export const csvMsg = {
+  runsWithoutCsv: (): Issue => ({ file: '', pointer: '--csv-runs', expected: '--csv FILE to write the rows to', found: '--csv-runs without --csv' }),
+} as const;

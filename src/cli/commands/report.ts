@@ -8,12 +8,15 @@ import { sensitivityBeside, warnLine } from './sensitivity-beside.js';
 import { msg } from '../../errors/index.js';
 import { VERSION } from '../../version.js';
 import { thresholdsOf } from '../../thresholds/index.js';
+import { checkCsvFile, csvOptions, csvOutput } from '../csv.js';
 import { checkJunitFile, judgeThresholds, junitOption, printThresholds, thresholdExit } from '../thresholds.js';
 
 export interface ReportArgs {
   results: string;
   out?: string;
   junit?: string;
+  csv?: string;
+  csvRuns: boolean;
 }
 
 /**
@@ -24,7 +27,9 @@ export function reportBuilder(y: Argv): Argv<ReportArgs> {
   return y
     .positional('results', { type: 'string', demandOption: true, describe: 'A results.json written by wabasim run (or merge)' })
     .option('out', { type: 'string', describe: 'Report file to write (default: report.html beside the results file)' })
-    .option('junit', junitOption) as unknown as Argv<ReportArgs>;
+    .option('junit', junitOption)
+    .option('csv', csvOptions.csv)
+    .option('csv-runs', csvOptions['csv-runs']) as unknown as Argv<ReportArgs>;
 }
 
 /**
@@ -45,18 +50,20 @@ export async function reportCommand(args: ReportArgs): Promise<number> {
   const out = resolve(args.out ?? join(dirname(args.results), 'report.html'));
   const outDir = checkOutFile('--out', out);
   const junitDir = checkJunitFile(args.junit, outDir);
-  const forget = onAbandon(() => [outDir, junitDir].forEach((d) => d && removeCreatedDirs(d)));
+  const csvDir = checkCsvFile(args.csv, args.csvRuns, outDir, junitDir);
+  const forget = onAbandon(() => [outDir, junitDir, csvDir].forEach((d) => d && removeCreatedDirs(d)));
   let html: string;
   try {
     html = await renderReport(results, sensitivityBeside(dirname(args.results), results.scenario, args.results, warnLine));
   } catch (err) {
-    [outDir, junitDir].forEach((d) => d && removeCreatedDirs(d));
+    [outDir, junitDir, csvDir].forEach((d) => d && removeCreatedDirs(d));
     throw err;
   } finally {
     forget();
   }
-  writePhase([out], () => writeFilesTogether([{ path: out, content: html }]));
-  process.stdout.write(`report: ${out}\n`);
+  const files = [{ path: out, content: html }, ...csvOutput(results, args.csv, args.csvRuns)];
+  writePhase(files.map((f) => f.path), () => writeFilesTogether(files));
+  process.stdout.write(`report: ${out}\n${args.csv === undefined ? '' : `csv: ${resolve(args.csv)}\n`}`);
   const gates = judgeThresholds(results, args.results, args.junit);
   printThresholds(gates);
   return thresholdExit(gates);

@@ -1,6 +1,6 @@
 /** `wabasim run SCENARIO` — runs every variant × strategy × seed; writes results.json and report.html; prints a summary. */
 import { availableParallelism } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { msg, thresholdMsg, UserInputError } from '../../errors/index.js';
 import type { Argv } from 'yargs';
 import { checkOutDir, DEFAULT_CALLBACK_TIMEOUT, removeCreatedDirs, runScenario, writeFilesTogether, type OutputFile, type Results } from '../../run/index.js';
@@ -11,6 +11,7 @@ import { progressReporter } from '../progress.js';
 import { onAbandon, withDefaultSignals, writePhase } from '../interrupt.js';
 import { checkJunitFile, judgeThresholds, junitOption, printThresholds, thresholdExit } from '../thresholds.js';
 import { sensitivityBeside, warnLine } from './sensitivity-beside.js';
+import { checkCsvFile, csvOptions, csvOutput } from '../csv.js';
 import { robustnessLine, type SensitivityResults } from '../../sensitivity/index.js';
 
 export interface RunArgs {
@@ -24,6 +25,8 @@ export interface RunArgs {
   shard?: string;
   callbackTimeout?: number;
   junit?: string;
+  csv?: string;
+  csvRuns: boolean;
   json: boolean;
 }
 
@@ -61,6 +64,8 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
     .option('callback-timeout', callbackTimeoutOption)
     .option('shard', { type: 'string', describe: 'Run only slice i of n of the sweep, e.g. 2/8 (join with wabasim merge)' })
     .option('junit', junitOption)
+    .option('csv', csvOptions.csv)
+    .option('csv-runs', csvOptions['csv-runs'])
     .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON' }) as unknown as Argv<RunArgs>;
 }
 
@@ -82,7 +87,8 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
   if (shard && args.junit !== undefined) throw new UserInputError([thresholdMsg.junitWithShard(args.junit)]);
   const outDir = checkOutDir('--out', args.out ?? join('reports', basename(args.scenario).replace(/\.json$/i, '')), reportName ? [resultsName, reportName] : [resultsName]);
   const junitDir = checkJunitFile(args.junit, outDir);
-  const forget = onAbandon(() => [outDir, junitDir].forEach((d) => d && removeCreatedDirs(d)));
+  const csvDir = checkCsvFile(args.csv, args.csvRuns, outDir, junitDir);
+  const forget = onAbandon(() => [outDir, junitDir, csvDir].forEach((d) => d && removeCreatedDirs(d)));
   const resultsFile = join(outDir.path, resultsName);
   const reportFile = reportName ? join(outDir.path, reportName) : undefined;
   let results: Results;
@@ -98,8 +104,9 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
     files.push({ path: resultsFile, content: `${JSON.stringify(results, null, 1)}\n` });
     sensitivity = reportFile ? sensitivityBeside(outDir.path, results.scenario, resultsFile, warnLine) : undefined;
     if (reportFile) files.push({ path: reportFile, content: await renderReport(results, sensitivity) });
+    files.push(...csvOutput(results, args.csv, args.csvRuns));
   } catch (err) {
-    [outDir, junitDir].forEach((d) => d && removeCreatedDirs(d));
+    [outDir, junitDir, csvDir].forEach((d) => d && removeCreatedDirs(d));
     throw err;
   } finally {
     forget();
@@ -109,10 +116,10 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
   const gates = shard ? undefined : judgeThresholds(results, resultsFile, args.junit);
   if (shard && (results.scenario as { thresholds?: unknown }).thresholds) process.stderr.write(`${thresholdMsg.shardNotEvaluated()}\n`);
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ results: resultsFile, ...(reportFile ? { report: reportFile } : {}), summary: summaryRows(results), verdicts: shard ? undefined : verdicts(results), ...(gates ? { thresholds: gates } : {}) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ results: resultsFile, ...(reportFile ? { report: reportFile } : {}), ...(args.csv === undefined ? {} : { csv: resolve(args.csv) }), summary: summaryRows(results), verdicts: shard ? undefined : verdicts(results), ...(gates ? { thresholds: gates } : {}) }, null, 2)}\n`);
     return thresholdExit(gates);
   }
-  process.stdout.write(`${summaryTable(results)}\n${shard ? '' : `\n${verdictText(results, sensitivity)}\n`}\nresults: ${resultsFile}\n${reportFile ? `report: ${reportFile}\n` : ''}`);
+  process.stdout.write(`${summaryTable(results)}\n${shard ? '' : `\n${verdictText(results, sensitivity)}\n`}\nresults: ${resultsFile}\n${reportFile ? `report: ${reportFile}\n` : ''}${args.csv === undefined ? '' : `csv: ${resolve(args.csv)}\n`}`);
   if (gates) printThresholds(gates);
   return thresholdExit(gates);
 }
