@@ -56,11 +56,18 @@ export function sense(objective: Objective): 1 | -1 {
 }
 
 /**
+ * A share as a percentage to a tenth, the way risk limits are written.
+ * @example percent(0.05) // '5%'
+ */
+export function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
+
+/**
  * One line in plain words.
  * @example describeObjective(DEFAULT_OBJECTIVE) // 'maximise uniqueUsersReached, with a number restricted in at most 5% of runs'
  */
 export function describeObjective(o: Objective): string {
-  const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
-  const ban = o.maxBanRisk < o.maxRestrictionRisk ? ` and banned in at most ${pct(o.maxBanRisk)}` : '';
-  return `${o.direction} ${o.metric}, with a number restricted in at most ${pct(o.maxRestrictionRisk)} of runs${ban}`;
+  const ban = o.maxBanRisk < o.maxRestrictionRisk ? ` and banned in at most ${percent(o.maxBanRisk)}` : '';
+  return `${o.direction} ${o.metric}, with a number restricted in at most ${percent(o.maxRestrictionRisk)} of runs${ban}`;
 }

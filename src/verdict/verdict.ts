@@ -111,8 +111,13 @@ function rank(standings: Standing[], o: Objective): Standing[] {
  * @example recommendStrategy(results.runs.filter((r) => r.variant === 'clean'), DEFAULT_OBJECTIVE) // 'tier-aware'
  */
 export function recommendStrategy(runs: readonly RunResult[], objective: Objective): string | undefined {
-  const ranked = rank([...byStrategy(runs)].map(([name, list]) => standing(name, list, objective)), objective);
+  const ranked = standingsOf(byStrategy(runs), objective);
   return ranked[0]?.admissible ? ranked[0].strategy : undefined;
+}
+
+/** Every strategy's standing, best first. */
+function standingsOf(groups: ReadonlyMap<string, readonly RunResult[]>, objective: Objective): Standing[] {
+  return rank([...groups].map(([name, list]) => standing(name, list, objective)), objective);
 }
 
 /**
@@ -121,7 +126,7 @@ export function recommendStrategy(runs: readonly RunResult[], objective: Objecti
  */
 export function verdictOf(variant: string, runs: readonly RunResult[], objective: Objective): Verdict {
   const groups = byStrategy(runs);
-  const standings = rank([...groups].map(([name, list]) => standing(name, list, objective)), objective);
+  const standings = standingsOf(groups, objective);
   const best = standings[0]?.admissible ? standings[0] : undefined;
   const value = (r: RunResult): number => metricOf(r, objective.metric);
   const comparisons: Comparison[] = best

@@ -2,7 +2,7 @@
  * The verdict in plain words, the same lines for the CLI summary and the report's verdict box.
  * The caller passes its number format (the report's rounded one, the terminal's plain one).
  */
-import type { Objective } from './objective.js';
+import { percent, type Objective } from './objective.js';
 import type { PairedDifference } from './paired.js';
 import type { Change, Standing, Verdict, VariantEffect } from './verdict.js';
 
@@ -27,7 +27,6 @@ export function metricWords(metric: string): string {
   return METRIC_WORDS[metric] ?? metric;
 }
 
-const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 
 /** "0 of 10 runs" */
 export function ofRuns(k: number, n: number): string {
@@ -53,14 +52,14 @@ function changeWords(c: Change, o: Objective, fmt: Fmt): string {
     case 'not-separated':
       return `${c.strategy} cannot be told apart from it with ${c.difference.n} seeds (difference ${signed(c.difference.ci95[0], fmt)} to ${signed(c.difference.ci95[1], fmt)}): more seeds narrow the interval (by √ of the factor), or the two are as good as each other.`;
     case 'excluded-for-risk':
-      return `${c.strategy} does better on ${metricWords(o.metric)} (${fmt(c.mean)}) but was restricted in ${ofRuns(c.restricted, c.runs)}${c.banned ? ` and banned in ${c.banned}` : ''}, over the ${pct(o.maxRestrictionRisk)} risk limit: it would be recommended if that risk were acceptable.`;
+      return `${c.strategy} does better on ${metricWords(o.metric)} (${fmt(c.mean)}) but was restricted in ${ofRuns(c.restricted, c.runs)}${c.banned ? ` and banned in ${c.banned}` : ''}, over the ${percent(o.maxRestrictionRisk)} risk limit: it would be recommended if that risk were acceptable.`;
     case 'tie':
       if (c.failed === c.recommendedFailed && c.attempted === c.recommendedAttempted) return `${c.strategy} does exactly as well on ${metricWords(o.metric)} on every seed, with as many failed sends and attempts: the two are interchangeable here.`;
       return `${c.strategy} does exactly as well on ${metricWords(o.metric)} on every seed; the tie goes to the cheaper plan: ${fmt(c.recommendedFailed)} failed sends and ${fmt(c.recommendedAttempted)} attempts a run against ${fmt(c.failed)} and ${fmt(c.attempted)}.`;
     case 'steadier':
       return `${c.strategy} is the steadier choice: its worst run came to ${fmt(c.worst)} ${metricWords(o.metric)}, the recommended one's to ${fmt(c.recommendedWorst)}.`;
     case 'near-risk-limit':
-      return `${c.strategy} itself was restricted in ${ofRuns(c.restricted, c.runs)}: one more restricted run would put it over the ${pct(o.maxRestrictionRisk)} risk limit.`;
+      return `${c.strategy} itself was restricted in ${ofRuns(c.restricted, c.runs)}: one more restricted run would put it over the ${percent(o.maxRestrictionRisk)} risk limit.`;
   }
 }
 
@@ -74,7 +73,7 @@ export function verdictLines(v: Verdict, fmt: Fmt): { headline: string; comparis
   if (!best) {
     const least = [...v.standings].sort((a, b) => a.restricted / a.runs - b.restricted / b.runs)[0];
     return {
-      headline: `No strategy meets the risk limit (a number restricted in at most ${pct(o.maxRestrictionRisk)} of runs).${least ? ` Least restricted: ${least.strategy}, ${risk(least)}, ${fmt(least.mean)} ${metricWords(o.metric)}.` : ''}`,
+      headline: `No strategy meets the risk limit (a number restricted in at most ${percent(o.maxRestrictionRisk)} of runs).${least ? ` Least restricted: ${least.strategy}, ${risk(least)}, ${fmt(least.mean)} ${metricWords(o.metric)}.` : ''}`,
       comparisons: v.standings.map((s) => `${s.strategy}: ${fmt(s.mean)} ${metricWords(o.metric)}, ${risk(s)}.`),
       changes: [],
     };
