@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { msg, UserInputError } from '../errors/index.js';
-import { scenarioSchema } from '../scenario/index.js';
+import { documentedSchema } from '../scenario/documented-schema.js';
 import { VERSION } from '../version.js';
 import { listCommand, LIST_KINDS, type ListKind } from './commands/list.js';
 import { allowStrategyPathOption, callbackTimeoutOption, runBuilder, runCommand, type RunArgs } from './commands/run.js';
@@ -77,7 +77,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command<DiffArgs>('diff <a> <b>', 'Compare two results files metric by metric: B − A with its 95% interval (paired over common seeds, else Welch); exit 0', diffBuilder, (a) => guard(() => diffCommand(a)))
     .command<BaselineArgs>('baseline <action> <scenarios..>', 'Record or check regression baselines of scenarios (check exits 1 on drift)', baselineBuilder, (a) => guard(() => (checkCallbackTimeout(a.callbackTimeout, argv), baselineCommand(a))))
     .command<ServeArgs>('serve <scenario>', 'Serve the model behind a local WhatsApp Cloud API (Graph routes, signed webhooks, a manual or speed clock)', serveBuilder, (a) => guard(() => serveCommand(a)))
-    .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(scenarioSchema, null, 2)}\n`)))
+    .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(documentedSchema(), null, 2)}\n`)))
     .command<{ kind: ListKind; params: boolean; policy?: string; json: boolean; dir: string }>(
       'list <kind>',
       'List shipped policies, scenarios or strategies (--params: every parameter of a profile)',
