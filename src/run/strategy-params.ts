@@ -63,7 +63,7 @@ export function valueProblems(doc: StrategyParamDoc, value: unknown): ValueProbl
       for (const key of Object.keys(value)) if (!(key in shape)) out.push({ at: `/${escape(key)}`, expected: `one of the declared fields (${Object.keys(shape).join(', ') || 'none'})`, found: key });
       for (const [key, field] of Object.entries(shape)) {
         const v = (value as Record<string, unknown>)[key];
-        if (v === undefined) out.push({ at: `/${escape(key)}`, expected: describeParam(field), found: 'nothing (the field is required)' });
+        if (v === undefined) out.push({ at: `/${escape(key)}`, expected: `${describeParam(field)} (a required field)`, found: undefined });
         else out.push(...scalarProblems(field, v, `/${escape(key)}`, describeParam(field)));
       }
       return out;

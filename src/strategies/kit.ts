@@ -45,19 +45,21 @@ export function defineStrategy<const P extends StrategyParamDocs = {}>(definitio
   return definition;
 }
 
-/** A string parameter declaration (`enum` restricts it to listed values). */
-export interface StringParamDoc<E extends string = string> extends StrategyParamDoc {
+/** A string parameter declaration; with `enum`, one of the listed values. */
+export interface StringParamDoc extends StrategyParamDoc {
   readonly type: 'string';
-  readonly default: E;
-  readonly enum?: readonly E[];
+  readonly default: string;
 }
 
 /**
- * A string parameter; with `values`, one of them (the scenario check rejects others).
+ * A string parameter; with `values`, one of them (the scenario check rejects others, and
+ * `create` receives the union of the values as its type).
  * @example stringParam('round-robin', 'How to pick a number', ['round-robin', 'first']) // { type: 'string', default: 'round-robin', enum: [...], description: … }
  */
-export function stringParam<const E extends string>(defaultValue: E, description: string, values?: readonly E[]): StringParamDoc<E> & { readonly enum: readonly E[] } {
-  return (values ? { type: 'string', default: defaultValue, enum: values, description } : { type: 'string', default: defaultValue, description }) as StringParamDoc<E> & { readonly enum: readonly E[] };
+export function stringParam<const E extends string>(defaultValue: NoInfer<E>, description: string, values: readonly E[]): StringParamDoc & { readonly enum: readonly E[] };
+export function stringParam(defaultValue: string, description: string): StringParamDoc;
+export function stringParam(defaultValue: string, description: string, values?: readonly string[]): StringParamDoc {
+  return values ? { type: 'string', default: defaultValue, enum: values, description } : { type: 'string', default: defaultValue, description };
 }
 
 /**
@@ -85,7 +87,7 @@ export function objectParam<const S extends Readonly<Record<string, { readonly t
   defaultValue: { readonly [K in keyof S]: S[K]['type'] extends 'boolean' ? boolean : S[K]['type'] extends 'string' ? string : number },
   shape: S,
   description: string,
-): StrategyParamDoc & { readonly type: 'object'; readonly shape: S } {
+): { readonly type: 'object'; readonly default: Readonly<Record<string, number | boolean | string>>; readonly shape: S; readonly description: string } {
   return { type: 'object', default: defaultValue as Readonly<Record<string, number | boolean | string>>, shape, description };
 }
 
