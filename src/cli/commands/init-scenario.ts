@@ -10,7 +10,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { kitMsg, UserInputError, type Issue } from '../../errors/index.js';
 import { LIMITS } from '../../scenario/limits.js';
@@ -168,11 +168,22 @@ function answersFromFlags(a: InitScenarioArgs): ScenarioAnswers {
   return answers;
 }
 
-/** Asks each question on the terminal, the flag's value or the default in brackets; an empty answer keeps it. */
-async function ask(d: ScenarioAnswers): Promise<ScenarioAnswers> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
+/**
+ * Asks each question on `input`/`output` (the terminal), the flag's value or the default in
+ * brackets; an empty answer keeps it.
+ * @throws {UserInputError} an answer out of range (every problem at once)
+ * @example await ask(DEFAULT_ANSWERS, process.stdin, process.stdout)
+ */
+export async function ask(d: ScenarioAnswers, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<ScenarioAnswers> {
+  const rl = createInterface({ input, output, terminal: false });
   try {
-    const q = async (text: string, dflt: string): Promise<string> => (await rl.question(`${text} [${dflt}]: `)).trim() || dflt;
+    // lines are read as they come (typed or piped); the end of input keeps the remaining defaults
+    const lines = rl[Symbol.asyncIterator]();
+    const q = async (text: string, dflt: string): Promise<string> => {
+      output.write(`${text} [${dflt}]: `);
+      const line = await lines.next();
+      return (line.done ? '' : String(line.value)).trim() || dflt;
+    };
     const name = await q('Scenario name', d.name);
     const question = await q('The question it answers', d.question);
     const numbers = await q('How many phone numbers', String(d.numbers));
