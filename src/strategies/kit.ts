@@ -6,7 +6,7 @@
  *
  * It is the one package a strategy module may import: `run` bundles it from wabasim's own
  * compiled code into the module (src/run/strategy-bundle.ts), so it is pure — no Node built-ins,
- * no packages, no clock, no Math.random — and runs in the strategy realm like your code.
+ * no packages, no wall clock, no unseeded randomness — and runs in the strategy realm like your code.
  *
  * The two rules a strategy must respect (README "Strategies"; policy profile `throughput`,
  * `pairRate`; MODEL.md §4):
