@@ -116,7 +116,7 @@ export function scenarioFrom(answers: ScenarioAnswers, file: string): typeof SCE
   s.description = [
     `Written by wabasim init scenario: ${answers.verified ? 'a verified' : 'a new, unverified'} portfolio with ${numbers}, one ${answers.category} template and an explicit opt-in list of ${answers.recipients.toLocaleString('en-US')}`,
     `(read 75%, reply 8%, block 0.5%, STOP 1%), one campaign from hour 9 of day 0, run for ${answers.horizonDays} days over ${s.seeds} seeds against ${answers.strategies.join(', ')}.`,
-    "The portfolio starts at the policy profile's messaging limit (250 unique users a moving 24 h for a new portfolio), so a list larger than that is reached over days.",
+    `The portfolio starts at the profile's messaging limit for a new portfolio (TIER_250: 250 unique users in a moving 24 h)${answers.verified ? ', and verification opens TIER_2K after Meta\'s review (about a day)' : ''}, so a larger list is reached over days, as fast as the limit grows.`,
     'Edit the question, the segment probabilities and the campaign; add strategies (wabasim list strategies, or your own module from wabasim init strategy); check with wabasim validate; run with wabasim run.',
   ].join(' ');
   return s;
