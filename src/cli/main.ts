@@ -67,6 +67,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('callback-timeout', callbackTimeoutOption) as never,
       (a) => guard(() => (checkEventsSeed(a.seed, argv, a.callbackTimeout), eventsCommand(a))),
     )
+    .command('init', 'Write a starting point: init scenario FILE (a scenario that validates and runs) or init strategy NAME (a strategy module using wabasim/strategy-kit)', (y) => initBuilder(y, guard) as never)
     .command<{ shards: string[]; out?: string }>(
       'merge <shards..>',
       'Join the shards of `run --shard i/n` (or of `sensitivity --shard i/n`) into the file one machine would write',
@@ -78,7 +79,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command<DiffArgs>('diff <a> <b>', 'Compare two results files metric by metric: B − A with its 95% interval (paired over common seeds, else Welch); exit 0', diffBuilder, (a) => guard(() => diffCommand(a)))
     .command<BaselineArgs>('baseline <action> <scenarios..>', 'Record or check regression baselines of scenarios (check exits 1 on drift)', baselineBuilder, (a) => guard(() => (checkCallbackTimeout(a.callbackTimeout, argv), baselineCommand(a))))
     .command<ServeArgs>('serve <scenario>', 'Serve the model behind a local WhatsApp Cloud API (Graph routes, signed webhooks, a manual or speed clock)', serveBuilder, (a) => guard(() => serveCommand(a)))
-    .command('init', 'Write a starting point: init scenario FILE (a scenario that validates and runs) or init strategy NAME (a strategy module using wabasim/strategy-kit)', (y) => initBuilder(y, guard) as never)
     .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(scenarioSchema, null, 2)}\n`)))
     .command<{ kind: ListKind; params: boolean; policy?: string; json: boolean; dir: string; module?: string[] }>(
       'list <kind>',
