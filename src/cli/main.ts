@@ -80,7 +80,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command<BaselineArgs>('baseline <action> <scenarios..>', 'Record or check regression baselines of scenarios (check exits 1 on drift)', baselineBuilder, (a) => guard(() => (checkCallbackTimeout(a.callbackTimeout, argv), baselineCommand(a))))
     .command<ServeArgs>('serve <scenario>', 'Serve the model behind a local WhatsApp Cloud API (Graph routes, signed webhooks, a manual or speed clock)', serveBuilder, (a) => guard(() => serveCommand(a)))
     .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(scenarioSchema, null, 2)}\n`)))
-    .command<{ kind: ListKind; params: boolean; policy?: string; json: boolean; dir: string; module?: string[] }>(
+    .command<{ kind: ListKind; params: boolean; policy?: string; json: boolean; dir: string }>(
       'list <kind>',
       'List shipped policies, scenarios or strategies (--params: every parameter of a profile)',
       (y) =>
@@ -91,7 +91,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('dir', { type: 'string', default: join(PACKAGE_ROOT, 'scenarios'), describe: 'With scenarios: the folder to list' })
           .option('module', { type: 'string', array: true, describe: 'With strategies: also describe this strategy module (path relative to the working directory; repeatable)' })
           .option('json', { type: 'boolean', default: false }) as never,
-      (a) => guard(() => listCommand(a.kind, { json: a.json, params: a.params, policy: a.policy, scenariosDir: a.dir, modules: a.module })),
+      (a) => guard(() => listCommand(a.kind, { json: a.json, params: a.params, policy: a.policy, scenariosDir: a.dir, modules: (a as { module?: string[] }).module })),
     )
     .fail((message, err) => {
       throw err ?? new ArgumentError(message); // throwing stops yargs before the command's handler runs
