@@ -19,6 +19,7 @@ import { reportBuilder, reportCommand, type ReportArgs } from './commands/report
 import { baselineBuilder, baselineCommand, type BaselineArgs } from './commands/baseline.js';
 import { sensitivityBuilder, sensitivityCommand, type SensitivityArgs } from './commands/sensitivity.js';
 import { serveBuilder, serveCommand, type ServeArgs } from './commands/serve.js';
+import { initBuilder } from './commands/init.js';
 import { EXIT, reportError } from './errors.js';
 import { installSignalHandlers } from './interrupt.js';
 import { checkCallbackTimeout, checkEventsSeed, checkRunFlags } from './flags.js';
@@ -66,6 +67,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('callback-timeout', callbackTimeoutOption) as never,
       (a) => guard(() => (checkEventsSeed(a.seed, argv, a.callbackTimeout), eventsCommand(a))),
     )
+    .command('init', 'Write a starting point: init scenario FILE (a scenario that validates and runs) or init strategy NAME (a strategy module using wabasim/strategy-kit)', (y) => initBuilder(y, guard) as never)
     .command<{ shards: string[]; out?: string }>(
       'merge <shards..>',
       'Join the shards of `run --shard i/n` (or of `sensitivity --shard i/n`) into the file one machine would write',
@@ -87,8 +89,9 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('params', { type: 'boolean', default: false, describe: 'With policies: every parameter, value, unit, source and label' })
           .option('policy', { type: 'string', choices: PROFILE_IDS, describe: 'With --params: only this profile' })
           .option('dir', { type: 'string', default: join(PACKAGE_ROOT, 'scenarios'), describe: 'With scenarios: the folder to list' })
+          .option('module', { type: 'string', array: true, describe: 'With strategies: also describe this strategy module (path relative to the working directory; repeatable)' })
           .option('json', { type: 'boolean', default: false }) as never,
-      (a) => guard(() => listCommand(a.kind, { json: a.json, params: a.params, policy: a.policy, scenariosDir: a.dir })),
+      (a) => guard(() => listCommand(a.kind, { json: a.json, params: a.params, policy: a.policy, scenariosDir: a.dir, modules: (a as { module?: string[] }).module })),
     )
     .fail((message, err) => {
       throw err ?? new ArgumentError(message); // throwing stops yargs before the command's handler runs
