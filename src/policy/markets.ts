@@ -4,7 +4,11 @@
  * holds which ISO 3166 countries make up each market (data, not numbers; the prices are profile
  * parameters `priceMarketing.*`, `priceUtility.*`, `priceAuthentication.*`). Source: Meta
  * "Pricing" (META_PRICING), its country-calling-code table as transcribed by BSPs — reported;
- * Zimbabwe moved from Other to Rest of Africa on 2025-10-01 (Wati's summary of Meta's notice, reported).
+ * Zimbabwe moved from Other to Rest of Africa on 2025-10-01 (Wati's summary of Meta's notice,
+ * https://support.wati.io/en/articles/11561662-message-based-pricing-all-you-need-to-know, reported).
+ * One BSP's per-country table (docs.sent.dm WhatsApp pricing guide, 2025-07-01 rates) also puts
+ * Andorra in Rest of Western Europe and Caribbean territories (Aruba, Anguilla, the Bahamas, …) in
+ * Rest of Latin America; here they are in Other. A scenario's `pricing.countries` can price any of them.
  */
 
 /** The markets of Meta's rate card, in the card's order; ids are the profile parameters' keys. */
