@@ -378,3 +378,10 @@ export const kitMsg = {
   /** `wabasim init scenario`: a flag or answer out of range. */
   badAnswer: (flag: string, expected: string, found: unknown): Issue => ({ file: '', pointer: flag, expected, found: typeof found === 'string' ? JSON.stringify(found) : String(found) }),
 } as const;
+
+/** Messages of pricing (scenario `pricing`, segment `countries`; README "Cost"). */
+export const pricingMsg = {
+  unknownMarket: (file: string, pointer: string, found: string, known: readonly string[]): Issue => ({ file, pointer, expected: `a pricing market of the rate card (${known.join(', ')})`, found: `${show(found)}${didYouMean(found, known)}` }),
+  unknownCountry: (file: string, pointer: string, found: string): Issue => ({ file, pointer, expected: 'an ISO 3166 alpha-2 country code (e.g. BR, US, IN)', found: show(found) }),
+  noCountryWeight: (file: string, pointer: string): Issue => ({ file, pointer, expected: 'at least one country with a weight above 0', found: 'every weight 0' }),
+} as const;
