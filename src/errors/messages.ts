@@ -366,3 +366,8 @@ export const sensitivityMsg = {
 export const csvMsg = {
   runsWithoutCsv: (): Issue => ({ file: '', pointer: '--csv-runs', expected: '--csv FILE to write the rows to', found: '--csv-runs without --csv' }),
 } as const;
+
+/** Messages of the hidden-rate inference of `wabasim calibrate` (src/calibrate/hidden/). */
+export const hiddenMsg = {
+  nothingDelivered: (file: string): Issue => ({ file, pointer: '', expected: 'webhooks with at least one delivered template message (a `delivered` status whose pricing category is not service): the block rate is inferred by replaying that volume', found: 'no delivered template message' }),
+} as const;

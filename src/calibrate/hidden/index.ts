@@ -1,0 +1,159 @@
+/**
+ * The hidden-rate inference of `wabasim calibrate`: block and report probabilities inferred from
+ * their consequences (131026 failures, quality downgrades, template pauses, restrictions) by
+ * running the simulator itself inside a rejection approximate Bayesian computation (ABC):
+ *
+ *   for each of N simulations: draw (block, report) from the log-uniform priors (priors.ts)
+ *        ─▶ replay the observed volume with them (replay.ts) ─▶ EvidenceTally of its webhooks
+ *        ─▶ summaries (summaries.ts)
+ *   scale each summary by its spread over the N ─▶ distance to the observed summaries
+ *   keep the closest ACCEPT_SHARE ─▶ posterior: mean, median, 95% interval of the kept draws
+ *
+ * Rejection rather than sequential Monte Carlo ABC: every simulation is independent of the others
+ * (no tolerance schedule, no perturbation kernel, no importance weights to get wrong), the summary
+ * scales come from the same prior-predictive draws the acceptance uses, and a fixed budget gives a
+ * fixed run time; with two parameters of which one (the block rate) carries nearly all the signal,
+ * the prior draws cover the range densely enough. The price is width: the kept share bounds how
+ * narrow an interval can be (docs/status.md "Hidden-rate inference").
+ * Randomness: streams 'calibrate:prior' (the draws) and 'calibrate:seeds' (run seeds) of the
+ * inference seed (engine/rng.ts); same input and seed → the same posterior, byte for byte.
+ */
+import { createStream } from '../../engine/index.js';
+import { hiddenMsg, UserInputError } from '../../errors/index.js';
+import type { HiddenEvidence } from '../evidence.js';
+import type { HiddenInferenceInput, HiddenParameterPosterior, HiddenPosterior, InferHiddenRates } from '../hidden-types.js';
+import { fromScale, onScale, PRIORS, type LogUniformPrior } from './priors.js';
+import { planReplay, simulateEvidence, type HiddenRates } from './replay.js';
+import { distance, scales, summarise, SUMMARIES } from './summaries.js';
+
+/**
+ * Default simulations: 120 replays of a 10,000-recipient, 14-day log take about a minute on a
+ * loaded 2-core machine (about 0.5 s each; docs/status.md has the measurement and its command).
+ */
+export const DEFAULT_SIMULATIONS = 120;
+/** Share of the simulations kept (the closest), and the fewest kept. */
+export const ACCEPT_SHARE = 0.2;
+const MIN_ACCEPTED = 10;
+/** A posterior whose 95% interval spans more than this share of the prior's (log) range is reported unidentified. */
+export const UNIDENTIFIED_WIDTH = 0.8;
+/** A 95% interval reaching this close (share of the log range) to a prior's end is bounded on one side only. */
+const EDGE = 0.05;
+
+/**
+ * Infers the block and report probabilities of the team's audience from `input.observed`.
+ * @throws {UserInputError} when the log has no delivered template message (nothing to replay)
+ * @example const posterior = await inferHiddenRates({ scenario, observed: tally.evidence(), simulations: 40, seed: 1 });
+ */
+export const inferHiddenRates: InferHiddenRates = async (input: HiddenInferenceInput): Promise<HiddenPosterior> => {
+  const observed = input.observed;
+  if (observed.delivered === 0) throw new UserInputError([hiddenMsg.nothingDelivered('')]);
+  const n = Math.max(MIN_ACCEPTED, Math.floor(input.simulations ?? DEFAULT_SIMULATIONS));
+  const seed = input.seed ?? 1;
+  // 1. the replay: the observed volume on the team's scenario
+  const plan = planReplay(input.scenario, observed);
+  const days = plan.sendsPerDay.length;
+  const priorDraws = createStream(seed, 'calibrate:prior');
+  const runSeeds = createStream(seed, 'calibrate:seeds');
+  // 2. simulate N draws from the priors
+  const draws: number[][] = [];
+  const rows: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const theta = PRIORS.map((p) => fromScale(p, priorDraws.next()));
+    const rates: HiddenRates = { blockProbability: theta[0], reportProbability: theta[1] };
+    const runSeed = Math.floor(runSeeds.next() * 2 ** 31);
+    rows.push(summarise(simulateEvidence(plan, rates, runSeed), days));
+    draws.push(theta);
+    input.progress?.(i + 1, n);
+    await new Promise((resume) => setImmediate(resume)); // let a signal handler or progress line run between simulations
+  }
+  // 3. distances with the summaries scaled by their spread over the simulations; keep the closest
+  const obs = summarise(observed, days);
+  const scale = scales(rows);
+  const dist = rows.map((row) => distance(row, obs, scale));
+  const order = dist.map((d, i) => i).sort((a, b) => dist[a] - dist[b] || a - b);
+  const kept = order.slice(0, Math.max(MIN_ACCEPTED, Math.round(n * ACCEPT_SHARE)));
+  // 4. the posterior of each parameter, and the block-reason mix (not identifiable: see reasonMix)
+  const parameters: HiddenParameterPosterior[] = PRIORS.map((p, j) => posterior(p, kept.map((i) => draws[i][j]), observed));
+  parameters.push(reasonMix(input.scenario));
+  return {
+    method: `rejection ABC: ${n} simulations of the observed volume (${plan.sendsPerDay.reduce((a, b) => a + b, 0)} template sends over ${days} days) with block and report probabilities drawn from log-uniform priors; the ${kept.length} closest kept (distance: ${SUMMARIES.length} summaries of the webhooks, each scaled by its spread over the simulations)${plan.notes.length ? `; ${plan.notes.join('; ')}` : ''}`,
+    simulations: n,
+    accepted: kept.length,
+    parameters,
+    summaries: SUMMARIES.map((s, i) => ({ name: s.name, observed: obs[i], simulated: kept.map((k) => rows[k][i]) })),
+  };
+};
+
+/** Quantile `q` of sorted `xs` (linear interpolation between order statistics). */
+function quantile(xs: readonly number[], q: number): number {
+  const h = (xs.length - 1) * q;
+  const lo = Math.floor(h);
+  return xs[lo] + (h - lo) * ((xs[Math.min(lo + 1, xs.length - 1)] ?? xs[lo]) - xs[lo]);
+}
+
+/** Three significant digits, as a percentage: 0.00123 → "0.123%". */
+function pct(x: number): string {
+  return `${Number((x * 100).toPrecision(3))}%`;
+}
+
+/** What the log shows of blocks, in words. */
+function evidenceWords(e: HiddenEvidence): string {
+  const sends = e.delivered + e.failed;
+  return `${e.undeliverable} 131026 failure${e.undeliverable === 1 ? '' : 's'} (${pct(sends ? e.undeliverable / sends : 0)} of sends), ${e.qualityDowngrades} quality downgrade${e.qualityDowngrades === 1 ? '' : 's'} (worst rating ${e.worstRating}), ${e.templatePauses + e.templateDisables} template pause${e.templatePauses + e.templateDisables === 1 ? '' : 's'} or disable${e.templatePauses + e.templateDisables === 1 ? '' : 's'} and ${e.restrictions} restriction${e.restrictions === 1 ? '' : 's'}`;
+}
+
+/** The posterior of a log-uniform parameter from its kept draws, with whether the log identifies it and why. */
+function posterior(p: LogUniformPrior, values: readonly number[], e: HiddenEvidence): HiddenParameterPosterior {
+  // quantiles on the prior's (log) scale, where the draws are uniform before the data
+  const logs = values.map((v) => onScale(p, v)).sort((a, b) => a - b);
+  const lo95 = fromScale(p, quantile(logs, 0.025));
+  const hi95 = fromScale(p, quantile(logs, 0.975));
+  const median = fromScale(p, quantile(logs, 0.5));
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const width = onScale(p, hi95) - onScale(p, lo95);
+  const atLow = onScale(p, lo95) < EDGE;
+  const atHigh = onScale(p, hi95) > 1 - EDGE;
+  const what = p.name === 'blockProbability' ? 'block rate' : 'report rate';
+  const seen = `The log shows ${evidenceWords(e)}`;
+  let identified = true;
+  let why: string;
+  if (width > UNIDENTIFIED_WIDTH) {
+    identified = false;
+    why = `${seen}: simulations with any ${what} from ${pct(lo95)} to ${pct(hi95)} fit it about as well — the data cannot tell values in the plausible range (${pct(p.min)}–${pct(p.max)}) apart.`;
+  } else if (atLow) {
+    identified = false;
+    why = `${seen}: an upper bound only — any ${what} below about ${pct(hi95)} fits (the plausible range starts at ${pct(p.min)}), so the log cannot say how low it is.`;
+  } else if (atHigh) {
+    identified = false;
+    why = `${seen}: a lower bound only — any ${what} above about ${pct(lo95)} fits, up to the top of the plausible range (${pct(p.max)}).`;
+  } else {
+    why = `${seen}: simulations fit it with a ${what} between ${pct(lo95)} and ${pct(hi95)} (95%), median ${pct(median)}.`;
+  }
+  return { name: p.name, prior: { min: p.min, max: p.max, scale: 'log' }, identified, mean, median, lo95, hi95, samples: values, why };
+}
+
+/**
+ * The block-reason mix, reported unidentified: a block's reason only sets its weight in the quality
+ * rating (model/quality.ts `blockWeight`), which the block and report rates scale as well, and no
+ * webhook carries the reason; a spam-heavy mix and a slightly higher block rate leave the same log.
+ * The value shown is the scenario's spam share, kept as it is.
+ */
+function reasonMix(scenario: HiddenInferenceInput['scenario']): HiddenParameterPosterior {
+  const shares = scenario.audience.segments.map((s) => {
+    const r = (s.blockReasons ?? {}) as Record<string, number | undefined>;
+    const total = Object.values(r).reduce<number>((a, b) => a + (b ?? 0), 0);
+    return total > 0 ? (r.spam ?? 0) / total : 0;
+  });
+  const spam = shares.reduce((a, b) => a + b, 0) / Math.max(1, shares.length);
+  return {
+    name: 'blockReasons.spam',
+    prior: { min: 0, max: 1, scale: 'linear' },
+    identified: false,
+    mean: spam,
+    median: spam,
+    lo95: 0,
+    hi95: 1,
+    samples: [],
+    why: `Not inferred: no webhook carries a block's reason, and the reason only changes how much a block weighs in the quality rating — which a higher or lower block rate changes the same way — so the scenario's mix (spam share ${pct(spam)}) is kept.`,
+  };
+}
