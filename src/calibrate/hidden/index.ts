@@ -36,8 +36,12 @@ export const ACCEPT_SHARE = 0.2;
 const MIN_ACCEPTED = 10;
 /** A posterior whose 95% interval spans more than this share of the prior's (log) range is reported unidentified. */
 export const UNIDENTIFIED_WIDTH = 0.8;
-/** A 95% interval reaching this close (share of the log range) to a prior's end is bounded on one side only. */
-const EDGE = 0.05;
+/**
+ * One-sidedness: the prior's (log) range in BINS equal bins; an end bin whose draws were kept at
+ * least OPEN_END times the best bin's rate is "open": the data do not rule that end out.
+ */
+const BINS = 5;
+const OPEN_END = 0.5;
 
 /**
  * Infers the block and report probabilities of the team's audience from `input.observed`.
@@ -68,12 +72,13 @@ export const inferHiddenRates: InferHiddenRates = async (input: HiddenInferenceI
   }
   // 3. distances with the summaries scaled by their spread over the simulations; keep the closest
   const obs = summarise(observed, days);
-  const scale = scales(rows);
+  const scale = scales(rows, plan.sendsPerDay.reduce((a, b) => a + b, 0));
   const dist = rows.map((row) => distance(row, obs, scale));
   const order = dist.map((d, i) => i).sort((a, b) => dist[a] - dist[b] || a - b);
   const kept = order.slice(0, Math.max(MIN_ACCEPTED, Math.round(n * ACCEPT_SHARE)));
   // 4. the posterior of each parameter, and the block-reason mix (not identifiable: see reasonMix)
-  const parameters: HiddenParameterPosterior[] = PRIORS.map((p, j) => posterior(p, kept.map((i) => draws[i][j]), observed));
+  const keptSet = new Set(kept);
+  const parameters: HiddenParameterPosterior[] = PRIORS.map((p, j) => posterior(p, kept.map((i) => draws[i][j]), openEnds(p, draws.map((d) => d[j]), (i) => keptSet.has(i)), observed));
   parameters.push(reasonMix(input.scenario));
   return {
     method: `rejection ABC: ${n} simulations of the observed volume (${plan.sendsPerDay.reduce((a, b) => a + b, 0)} template sends over ${days} days) with block and report probabilities drawn from log-uniform priors; the ${kept.length} closest kept (distance: ${SUMMARIES.length} summaries of the webhooks, each scaled by its spread over the simulations)${plan.notes.length ? `; ${plan.notes.join('; ')}` : ''}`,
@@ -102,8 +107,26 @@ function evidenceWords(e: HiddenEvidence): string {
   return `${e.undeliverable} 131026 failure${e.undeliverable === 1 ? '' : 's'} (${pct(sends ? e.undeliverable / sends : 0)} of sends), ${e.qualityDowngrades} quality downgrade${e.qualityDowngrades === 1 ? '' : 's'} (worst rating ${e.worstRating}), ${e.templatePauses + e.templateDisables} template pause${e.templatePauses + e.templateDisables === 1 ? '' : 's'} or disable${e.templatePauses + e.templateDisables === 1 ? '' : 's'} and ${e.restrictions} restriction${e.restrictions === 1 ? '' : 's'}`;
 }
 
+/**
+ * Whether the data leave the low and the high end of the prior open: the kept share of the draws
+ * in the end bin is at least OPEN_END of the best bin's (all draws count, not only the kept, so
+ * this is steadier than the interval's ends).
+ */
+function openEnds(p: LogUniformPrior, values: readonly number[], isKept: (i: number) => boolean): { low: boolean; high: boolean } {
+  const drawn = new Array<number>(BINS).fill(0);
+  const hit = new Array<number>(BINS).fill(0);
+  values.forEach((v, i) => {
+    const b = Math.min(BINS - 1, Math.max(0, Math.floor(onScale(p, v) * BINS)));
+    drawn[b]++;
+    if (isKept(i)) hit[b]++;
+  });
+  const rate = drawn.map((d, b) => (d > 0 ? hit[b] / d : 0));
+  const best = Math.max(...rate);
+  return { low: rate[0] >= OPEN_END * best, high: rate[BINS - 1] >= OPEN_END * best };
+}
+
 /** The posterior of a log-uniform parameter from its kept draws, with whether the log identifies it and why. */
-function posterior(p: LogUniformPrior, values: readonly number[], e: HiddenEvidence): HiddenParameterPosterior {
+function posterior(p: LogUniformPrior, values: readonly number[], open: { low: boolean; high: boolean }, e: HiddenEvidence): HiddenParameterPosterior {
   // quantiles on the prior's (log) scale, where the draws are uniform before the data
   const logs = values.map((v) => onScale(p, v)).sort((a, b) => a - b);
   const lo95 = fromScale(p, quantile(logs, 0.025));
@@ -111,13 +134,13 @@ function posterior(p: LogUniformPrior, values: readonly number[], e: HiddenEvide
   const median = fromScale(p, quantile(logs, 0.5));
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const width = onScale(p, hi95) - onScale(p, lo95);
-  const atLow = onScale(p, lo95) < EDGE;
-  const atHigh = onScale(p, hi95) > 1 - EDGE;
+  const atLow = open.low;
+  const atHigh = open.high;
   const what = p.name === 'blockProbability' ? 'block rate' : 'report rate';
   const seen = `The log shows ${evidenceWords(e)}`;
   let identified = true;
   let why: string;
-  if (width > UNIDENTIFIED_WIDTH) {
+  if (width > UNIDENTIFIED_WIDTH || (atLow && atHigh)) {
     identified = false;
     why = `${seen}: simulations with any ${what} from ${pct(lo95)} to ${pct(hi95)} fit it about as well — the data cannot tell values in the plausible range (${pct(p.min)}–${pct(p.max)}) apart.`;
   } else if (atLow) {

@@ -5,8 +5,8 @@
  *   scenario (calibrated audience) ─▶ replay scenario: hidden rates set on every segment, sizes
  *   scaled to the recipients seen, one campaign per sending unit, horizon = the log's span
  *        │
- *        ▼ runOnce with the replay strategy (sends Σ units deliveredPerDay[d] × (1 + failed/delivered)
- *   per day, spread evenly over its hours, each unit cycling through its recipients)
+ *        ▼ runOnce with the replay strategy (sends deliveredPerDay[d] × (1 + failed/delivered) on
+ *   day d, as a burst from the start of the day, each unit cycling through its recipients)
  *        │
  *        ▼ every `kind: "webhook"` trace record ─▶ EvidenceTally (the same reader as the observed log)
  *
@@ -119,9 +119,11 @@ export function simulateEvidence(plan: ReplayPlan, rates: HiddenRates, seed: num
 }
 
 /**
- * The replay strategy: each hour sends its share of the day's sends (spread evenly over the 24
- * hours, at most PER_SECOND a second), each send going to the unit (campaign) furthest behind its
- * share (weights: recipients), and within a unit to the next recipient in a cycle. A unit made for
+ * The replay strategy: each day's sends go out from the start of the day as one campaign burst
+ * (at most PER_SECOND a second, as a campaign tool sends a list); a send the API refuses at once
+ * (a paused template, the messaging limit) is tried again on the next hour, so the day's volume is
+ * still sent once the pause ends, as the team's was. Each send goes to the unit (campaign) furthest
+ * behind its share (weights: recipients), and within a unit to the next recipient in a cycle. A unit made for
  * a segment without campaigns sends every recipient from one number (recipient index modulo the
  * numbers) and rotates templates per cycle. Not in the registry: it exists for the inference only.
  */
@@ -137,15 +139,6 @@ export function replayStrategy(sendsPerDay: readonly number[], spread: boolean):
       create: () => createReplay(sendsPerDay, spread),
     },
   };
-}
-
-/** Cumulative sends due by the end of hour `h` (integer allocation of each day's sends over its 24 hours). */
-function dueBy(sendsPerDay: readonly number[], h: number): number {
-  const day = Math.floor(h / 24);
-  let due = 0;
-  for (let d = 0; d < Math.min(day, sendsPerDay.length); d++) due += sendsPerDay[d];
-  if (day < sendsPerDay.length) due += Math.round((sendsPerDay[day] * ((h % 24) + 1)) / 24);
-  return due;
 }
 
 function createReplay(sendsPerDay: readonly number[], spread: boolean): Strategy {
@@ -176,33 +169,38 @@ function createReplay(sendsPerDay: readonly number[], spread: boolean): Strategy
     return best;
   };
 
-  const sendOne = (api: SenderApi): void => {
+  /** Sends one message; false (and nothing used up) when the API refuses it at once (a paused template, the limit). */
+  const sendOne = (api: SenderApi): boolean => {
     const u = pick();
     const c = units[u];
-    sentByUnit[u]++;
     // units over the same recipients (campaigns to one segment) share one cycle through them
-    const k = cursor[u].next++;
+    const k = cursor[u].next;
     const recipient = c.first + (k % c.count);
     // a segment unit (no campaigns in the scenario) spreads over every number and template
     const number = spread ? numbers[recipient % numbers.length] : c.number;
     const template = spread ? templates[Math.floor(k / c.count) % templates.length] : c.template;
-    api.sendTemplate(number, recipient, template);
+    if (!api.sendTemplate(number, recipient, template).ok) return false;
+    cursor[u].next++;
+    sentByUnit[u]++;
     sent++;
+    return true;
   };
 
   const burst = (api: SenderApi): void => {
     const n = Math.min(pending, PER_SECOND);
-    for (let i = 0; i < n; i++) sendOne(api);
-    pending -= n;
-    bursting = pending > 0;
+    let done = 0;
+    while (done < n && sendOne(api)) done++;
+    pending -= done;
+    // refused: the rest waits for the next hour (a paused template, a limit); else on in a second
+    bursting = done === n && pending > 0;
     if (bursting) api.wakeAt(api.now() + 1000, 'burst');
   };
 
   const onHour = (api: SenderApi): void => {
-    pending += dueBy(sendsPerDay, hour) - (hour === 0 ? 0 : dueBy(sendsPerDay, hour - 1));
+    if (hour % 24 === 0) pending += sendsPerDay[hour / 24] ?? 0;
     hour++;
     if (hour < hours) api.wakeAt(hour * HOUR_MS, 'hour');
-    if (!bursting) burst(api);
+    if (!bursting && pending > 0) burst(api);
   };
 
   return {

@@ -3,8 +3,8 @@
  * set. Each summary is taken from a HiddenEvidence (observed or simulated alike), transformed so
  * its noise is about even over the plausible range (square roots of counts: Poisson-like counts
  * have a variance that grows with the count), and scaled by its spread over all the simulations
- * (the median absolute deviation, else the standard deviation), so no summary outweighs the others
- * by its unit.
+ * (the median absolute deviation, else the standard deviation; never below the summary's own
+ * noise, `floor`), so no summary outweighs the others by its unit.
  */
 import type { HiddenEvidence } from '../evidence.js';
 
@@ -15,6 +15,12 @@ export interface SummaryDef {
   readonly value: (e: HiddenEvidence, days: number) => number;
   /** The value the distance compares. */
   readonly transform: (x: number) => number;
+  /**
+   * The least scale of the transformed value: its own noise when the simulations barely vary
+   * (`sends`: the replay's template sends). A square-rooted count has sd about 0.5 whatever the
+   * count (Poisson), so a difference of one or two events never outweighs a rating or a pause.
+   */
+  readonly floor: (sends: number) => number;
 }
 
 const RANK: Readonly<Record<HiddenEvidence['worstRating'], number>> = { UNKNOWN: 0, GREEN: 1, YELLOW: 2, RED: 3 };
@@ -22,15 +28,18 @@ const sqrt = (x: number): number => Math.sqrt(Math.max(0, x));
 const id = (x: number): number => x;
 
 /** The summaries, in report order. */
+const POISSON = (): number => 0.5;
 export const SUMMARIES: readonly SummaryDef[] = [
-  { name: 'undeliverable share of sends (131026)', value: (e) => (e.delivered + e.failed > 0 ? e.undeliverable / (e.delivered + e.failed) : 0), transform: sqrt },
-  { name: 'quality downgrades', value: (e) => e.qualityDowngrades, transform: sqrt },
-  { name: 'worst quality rating (0 unknown … 3 red)', value: (e) => RANK[e.worstRating], transform: id },
-  { name: 'first downgrade day', value: (e, days) => e.firstDowngradeDay ?? days, transform: id },
-  { name: 'template pauses and disables', value: (e) => e.templatePauses + e.templateDisables, transform: sqrt },
-  { name: 'template quality drops', value: (e) => e.templateQualityDrops, transform: sqrt },
-  { name: 'restrictions', value: (e) => e.restrictions, transform: sqrt },
-  { name: 'delivered templates', value: (e) => e.delivered, transform: sqrt },
+  // √(share) = √(count / sends): the count's 0.5 over √sends
+  { name: 'undeliverable share of sends (131026)', value: (e) => (e.delivered + e.failed > 0 ? e.undeliverable / (e.delivered + e.failed) : 0), transform: sqrt, floor: (sends) => 0.5 / Math.sqrt(Math.max(1, sends)) },
+  { name: 'quality downgrades', value: (e) => e.qualityDowngrades, transform: sqrt, floor: POISSON },
+  { name: 'worst quality rating (0 unknown … 3 red)', value: (e) => RANK[e.worstRating], transform: id, floor: () => 0.5 },
+  { name: 'first downgrade day', value: (e, days) => e.firstDowngradeDay ?? days, transform: id, floor: () => 1 },
+  { name: 'template pauses and disables', value: (e) => e.templatePauses + e.templateDisables, transform: sqrt, floor: POISSON },
+  { name: 'template quality drops', value: (e) => e.templateQualityDrops, transform: sqrt, floor: POISSON },
+  { name: 'restrictions', value: (e) => e.restrictions, transform: sqrt, floor: POISSON },
+  // what matters is whether sending stopped (a paused or disabled template), not a few messages more or less: 5% of the sends
+  { name: 'delivered templates', value: (e) => e.delivered, transform: id, floor: (sends) => 0.05 * Math.max(1, sends) },
 ];
 
 /** The raw summaries of `e`. */
@@ -51,15 +60,15 @@ export function median(xs: readonly number[]): number {
  * (a count that is 0 in most), else 0 (the summary never varies: it tells the draws nothing and is
  * left out of the distance).
  */
-export function scales(simulated: readonly (readonly number[])[]): number[] {
+export function scales(simulated: readonly (readonly number[])[], sends: number): number[] {
   return SUMMARIES.map((s, i) => {
     const xs = simulated.map((row) => s.transform(row[i]));
     if (xs.length === 0) return 0;
     const m = median(xs);
     const mad = 1.4826 * median(xs.map((x) => Math.abs(x - m)));
-    if (mad > 0) return mad;
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    return Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length);
+    const spread = mad > 0 ? mad : Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length);
+    return spread > 0 ? Math.max(spread, s.floor(sends)) : 0;
   });
 }
 
