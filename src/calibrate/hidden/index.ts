@@ -19,6 +19,7 @@
  * inference seed (engine/rng.ts); same input and seed → the same posterior, byte for byte.
  */
 import { createStream } from '../../engine/index.js';
+import { sampleAbc } from './smc.js';
 import { hiddenMsg, UserInputError } from '../../errors/index.js';
 import type { HiddenEvidence } from '../evidence.js';
 import type { HiddenInferenceInput, HiddenParameterPosterior, HiddenPosterior, InferHiddenRates } from '../hidden-types.js';
@@ -31,6 +32,8 @@ import { distance, scales, summarise, SUMMARIES } from './summaries.js';
  * loaded 2-core machine (about 0.5 s each; docs/status.md has the measurement and its command).
  */
 export const DEFAULT_SIMULATIONS = 120;
+/** SMC generations (the first draws from the priors). */
+export const GENERATIONS = 3;
 /** Share of the simulations kept (the closest), and the fewest kept. */
 export const ACCEPT_SHARE = 0.2;
 const MIN_ACCEPTED = 10;
@@ -48,7 +51,10 @@ const OPEN_END = 0.5;
  * @throws {UserInputError} when the log has no delivered template message (nothing to replay)
  * @example const posterior = await inferHiddenRates({ scenario, observed: tally.evidence(), simulations: 40, seed: 1 });
  */
-export const inferHiddenRates: InferHiddenRates = async (input: HiddenInferenceInput): Promise<HiddenPosterior> => {
+export const inferHiddenRates: InferHiddenRates = (input: HiddenInferenceInput): Promise<HiddenPosterior> => inferWith(input, GENERATIONS);
+
+/** The inference with `generations` SMC generations (1: rejection ABC; the coverage script compares them). */
+export async function inferWith(input: HiddenInferenceInput, generations: number): Promise<HiddenPosterior> {
   const observed = input.observed;
   if (observed.delivered === 0) throw new UserInputError([hiddenMsg.nothingDelivered('')]);
   const n = Math.max(MIN_ACCEPTED, Math.floor(input.simulations ?? DEFAULT_SIMULATIONS));
@@ -56,44 +62,72 @@ export const inferHiddenRates: InferHiddenRates = async (input: HiddenInferenceI
   // 1. the replay: the observed volume on the team's scenario
   const plan = planReplay(input.scenario, observed);
   const days = plan.sendsPerDay.length;
-  const priorDraws = createStream(seed, 'calibrate:prior');
-  const runSeeds = createStream(seed, 'calibrate:seeds');
-  // 2. simulate N draws from the priors
-  const draws: number[][] = [];
-  const rows: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const theta = PRIORS.map((p) => fromScale(p, priorDraws.next()));
-    const rates: HiddenRates = { blockProbability: theta[0], reportProbability: theta[1] };
-    const runSeed = Math.floor(runSeeds.next() * 2 ** 31);
-    rows.push(summarise(simulateEvidence(plan, rates, runSeed), days));
-    draws.push(theta);
-    input.progress?.(i + 1, n);
-    await new Promise((resume) => setImmediate(resume)); // let a signal handler or progress line run between simulations
-  }
-  // 3. distances with the summaries scaled by their spread over the simulations; keep the closest
+  const sends = plan.sendsPerDay.reduce((a, b) => a + b, 0);
   const obs = summarise(observed, days);
-  const scale = scales(rows, plan.sendsPerDay.reduce((a, b) => a + b, 0));
-  const dist = rows.map((row) => distance(row, obs, scale));
-  const order = dist.map((d, i) => i).sort((a, b) => dist[a] - dist[b] || a - b);
-  const kept = order.slice(0, Math.max(MIN_ACCEPTED, Math.round(n * ACCEPT_SHARE)));
+  const runSeeds = createStream(seed, 'calibrate:seeds');
+  // 2. simulate: each draw replays the volume with its rates and reads the webhooks back
+  const sample = await sampleAbc({
+    n,
+    dims: PRIORS.length,
+    generations,
+    acceptShare: ACCEPT_SHARE,
+    minKept: MIN_ACCEPTED,
+    rng: createStream(seed, 'calibrate:draws'),
+    simulate: async (u, i) => {
+      const rates: HiddenRates = { blockProbability: fromScale(PRIORS[0], u[0]), reportProbability: fromScale(PRIORS[1], u[1]) };
+      const row = summarise(simulateEvidence(plan, rates, Math.floor(runSeeds.next() * 2 ** 31)), days);
+      input.progress?.(i + 1, n);
+      await new Promise((resume) => setImmediate(resume)); // let a signal handler or progress line run between simulations
+      return row;
+    },
+    // 3. distance: the summaries scaled by their spread over the prior draws
+    distanceFrom: (first) => {
+      const scale = scales(first, sends);
+      return (row) => distance(row, obs, scale);
+    },
+  });
   // 4. the posterior of each parameter, and the block-reason mix (not identifiable: see reasonMix)
-  const keptSet = new Set(kept);
-  const parameters: HiddenParameterPosterior[] = PRIORS.map((p, j) => posterior(p, kept.map((i) => draws[i][j]), openEnds(p, draws.map((d) => d[j]), (i) => keptSet.has(i)), observed));
+  const keptSet = new Set(sample.kept);
+  const parameters: HiddenParameterPosterior[] = PRIORS.map((p, j) =>
+    posterior(p, sample.kept.map((i) => sample.u[i][j]), sample.weights, openEnds(sample.u.map((x) => x[j]), (i) => keptSet.has(i)), observed),
+  );
   parameters.push(reasonMix(input.scenario));
+  const how = generations > 1 ? `sequential Monte Carlo ABC (${generations} generations)` : 'rejection ABC';
   return {
-    method: `rejection ABC: ${n} simulations of the observed volume (${plan.sendsPerDay.reduce((a, b) => a + b, 0)} template sends over ${days} days) with block and report probabilities drawn from log-uniform priors; the ${kept.length} closest kept (distance: ${SUMMARIES.length} summaries of the webhooks, each scaled by its spread over the simulations)${plan.notes.length ? `; ${plan.notes.join('; ')}` : ''}`,
+    method: `${how}: ${n} simulations of the observed volume (${sends} template sends over ${days} days) with block and report probabilities from log-uniform priors; the ${sample.kept.length} closest kept, weighted by prior over proposal (distance: ${SUMMARIES.length} summaries of the webhooks, each scaled by its spread over the prior draws)${plan.notes.length ? `; ${plan.notes.join('; ')}` : ''}`,
     simulations: n,
-    accepted: kept.length,
+    accepted: sample.kept.length,
     parameters,
-    summaries: SUMMARIES.map((s, i) => ({ name: s.name, observed: obs[i], simulated: kept.map((k) => rows[k][i]) })),
+    summaries: SUMMARIES.map((s, i) => ({ name: s.name, observed: obs[i], simulated: sample.kept.map((k) => sample.rows[k][i]) })),
   };
-};
+}
 
-/** Quantile `q` of sorted `xs` (linear interpolation between order statistics). */
-function quantile(xs: readonly number[], q: number): number {
-  const h = (xs.length - 1) * q;
-  const lo = Math.floor(h);
-  return xs[lo] + (h - lo) * ((xs[Math.min(lo + 1, xs.length - 1)] ?? xs[lo]) - xs[lo]);
+/** Weighted quantile `q` of values `xs` (sorted ascending, with normalised weights `w`): interpolated between the midpoints of the weights' steps. */
+function quantile(xs: readonly number[], w: readonly number[], q: number): number {
+  let before = 0;
+  const mid = w.map((wi) => {
+    const m = before + wi / 2;
+    before += wi;
+    return m;
+  });
+  if (q <= mid[0]) return xs[0];
+  for (let k = 1; k < xs.length; k++) {
+    if (q <= mid[k]) return xs[k - 1] + ((q - mid[k - 1]) / (mid[k] - mid[k - 1])) * (xs[k] - xs[k - 1]);
+  }
+  return xs[xs.length - 1];
+}
+
+/** `count` equally weighted values standing for weighted `xs` (systematic resampling at fixed offsets: no randomness). */
+function resample(xs: readonly number[], w: readonly number[], count: number): number[] {
+  const out: number[] = [];
+  let k = 0;
+  let cum = w[0];
+  for (let i = 0; i < count; i++) {
+    const target = (i + 0.5) / count;
+    while (cum < target && k < xs.length - 1) cum += w[++k];
+    out.push(xs[k]);
+  }
+  return out;
 }
 
 /** Three significant digits, as a percentage: 0.00123 → "0.123%". */
@@ -112,11 +146,11 @@ function evidenceWords(e: HiddenEvidence): string {
  * in the end bin is at least OPEN_END of the best bin's (all draws count, not only the kept, so
  * this is steadier than the interval's ends).
  */
-function openEnds(p: LogUniformPrior, values: readonly number[], isKept: (i: number) => boolean): { low: boolean; high: boolean } {
+function openEnds(values: readonly number[], isKept: (i: number) => boolean): { low: boolean; high: boolean } {
   const drawn = new Array<number>(BINS).fill(0);
   const hit = new Array<number>(BINS).fill(0);
   values.forEach((v, i) => {
-    const b = Math.min(BINS - 1, Math.max(0, Math.floor(onScale(p, v) * BINS)));
+    const b = Math.min(BINS - 1, Math.max(0, Math.floor(v * BINS)));
     drawn[b]++;
     if (isKept(i)) hit[b]++;
   });
@@ -125,14 +159,20 @@ function openEnds(p: LogUniformPrior, values: readonly number[], isKept: (i: num
   return { low: rate[0] >= OPEN_END * best, high: rate[BINS - 1] >= OPEN_END * best };
 }
 
-/** The posterior of a log-uniform parameter from its kept draws, with whether the log identifies it and why. */
-function posterior(p: LogUniformPrior, values: readonly number[], open: { low: boolean; high: boolean }, e: HiddenEvidence): HiddenParameterPosterior {
+/**
+ * The posterior of a log-uniform parameter from its kept draws (`scaled`: on the prior's scale,
+ * with their weights), with whether the log identifies it and why.
+ */
+function posterior(p: LogUniformPrior, scaled: readonly number[], weights: readonly number[], open: { low: boolean; high: boolean }, e: HiddenEvidence): HiddenParameterPosterior {
   // quantiles on the prior's (log) scale, where the draws are uniform before the data
-  const logs = values.map((v) => onScale(p, v)).sort((a, b) => a - b);
-  const lo95 = fromScale(p, quantile(logs, 0.025));
-  const hi95 = fromScale(p, quantile(logs, 0.975));
-  const median = fromScale(p, quantile(logs, 0.5));
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const order = scaled.map((_, k) => k).sort((a, b) => scaled[a] - scaled[b] || a - b);
+  const xs = order.map((k) => scaled[k]);
+  const w = order.map((k) => weights[k]);
+  const lo95 = fromScale(p, quantile(xs, w, 0.025));
+  const hi95 = fromScale(p, quantile(xs, w, 0.975));
+  const median = fromScale(p, quantile(xs, w, 0.5));
+  const mean = scaled.reduce((a, x, k) => a + weights[k] * fromScale(p, x), 0);
+  const samples = resample(xs, w, xs.length).map((x) => fromScale(p, x));
   const width = onScale(p, hi95) - onScale(p, lo95);
   const atLow = open.low;
   const atHigh = open.high;
@@ -152,7 +192,7 @@ function posterior(p: LogUniformPrior, values: readonly number[], open: { low: b
   } else {
     why = `${seen}: simulations fit it with a ${what} between ${pct(lo95)} and ${pct(hi95)} (95%), median ${pct(median)}.`;
   }
-  return { name: p.name, prior: { min: p.min, max: p.max, scale: 'log' }, identified, mean, median, lo95, hi95, samples: values, why };
+  return { name: p.name, prior: { min: p.min, max: p.max, scale: 'log' }, identified, mean, median, lo95, hi95, samples, why };
 }
 
 /**

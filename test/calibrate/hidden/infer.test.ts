@@ -31,7 +31,7 @@ test('a log with no consequences at all is an upper bound (unidentified), not a 
   // every recipient messaged once: no 131026 can arise, and the quality stayed GREEN
   const observed: HiddenEvidence = { delivered: 800, deliveredPerDay: [800], recipients: 800, undeliverable: 0, failed: 0, qualityDowngrades: 0, firstDowngradeDay: null, worstRating: 'GREEN', templatePauses: 0, templateDisables: 0, templateQualityDrops: 0, restrictions: 0, numbers: 1 };
   const scenario = teamScenario({ size: 800, days: 3, everyDays: 3, blockProbability: 0.005, reportProbability: 0.0005 });
-  const post = await inferHiddenRates({ scenario, observed, simulations: 40, seed: 3 });
+  const post = await inferHiddenRates({ scenario, observed, simulations: 80, seed: 3 });
   for (const p of post.parameters) assert.is(p.identified, false, `${p.name} unidentified`);
   const p = block(post);
   assert.match(p.why, /0 131026 failures/);
