@@ -28,10 +28,11 @@ import { planReplay, simulateEvidence, type HiddenRates } from './replay.js';
 import { distance, scales, summarise, SUMMARIES } from './summaries.js';
 
 /**
- * Default simulations: 120 replays of a 10,000-recipient, 14-day log take about a minute on a
- * loaded 2-core machine (about 0.5 s each; docs/status.md has the measurement and its command).
+ * Default simulations: 120 replays of a 10,000-recipient, 14-day log (50,000 sends) took 45 s on the
+ * shared 2-core machine at load 9 (0.37 s each), so 150 take about a minute (docs/status.md has
+ * the command). The time grows with the log's volume of sends.
  */
-export const DEFAULT_SIMULATIONS = 120;
+export const DEFAULT_SIMULATIONS = 150;
 /** SMC generations (the first draws from the priors). */
 export const GENERATIONS = 3;
 /** Share of the simulations kept (the closest), and the fewest kept. */
