@@ -1,22 +1,22 @@
 /**
  * The hidden-rate inference of `wabasim calibrate`: block and report probabilities inferred from
  * their consequences (131026 failures, quality downgrades, template pauses, restrictions) by
- * running the simulator itself inside a rejection approximate Bayesian computation (ABC):
+ * running the simulator itself inside a sequential Monte Carlo approximate Bayesian computation
+ * (SMC-ABC, smc.ts):
  *
- *   for each of N simulations: draw (block, report) from the log-uniform priors (priors.ts)
- *        ─▶ replay the observed volume with them (replay.ts) ─▶ EvidenceTally of its webhooks
- *        ─▶ summaries (summaries.ts)
- *   scale each summary by its spread over the N ─▶ distance to the observed summaries
- *   keep the closest ACCEPT_SHARE ─▶ posterior: mean, median, 95% interval of the kept draws
+ *   each simulation: a (block, report) draw ─▶ replay the observed volume with it (replay.ts)
+ *        ─▶ EvidenceTally of its webhooks ─▶ summaries (summaries.ts) ─▶ distance to the observed
+ *   generation 1 draws from the log-uniform priors (priors.ts), and its summaries set the scales;
+ *   generations 2–3 draw near the closest so far; the closest ACCEPT_SHARE of all draws, weighted
+ *   by prior / proposal, is the posterior: mean, median, 95% interval.
  *
- * Rejection rather than sequential Monte Carlo ABC: every simulation is independent of the others
- * (no tolerance schedule, no perturbation kernel, no importance weights to get wrong), the summary
- * scales come from the same prior-predictive draws the acceptance uses, and a fixed budget gives a
- * fixed run time; with two parameters of which one (the block rate) carries nearly all the signal,
- * the prior draws cover the range densely enough. The price is width: the kept share bounds how
- * narrow an interval can be (docs/status.md "Hidden-rate inference").
- * Randomness: streams 'calibrate:prior' (the draws) and 'calibrate:seeds' (run seeds) of the
- * inference seed (engine/rng.ts); same input and seed → the same posterior, byte for byte.
+ * Why SMC and not rejection: at the same budget (80 simulations, 50 trials with drawn true rates,
+ * test/calibrate/hidden/coverage-full.ts) both covered the true block rate in 82% of trials, and
+ * SMC's 95% intervals were 40% narrower (median 0.67 against 1.16 decades) and identified the rate
+ * in 30 trials against 20. Generation 1 is rejection ABC; `inferWith(input, 1)` runs that alone.
+ * Randomness: streams 'calibrate:draws' (prior draws and perturbations) and 'calibrate:seeds' (run
+ * seeds) of the inference seed (engine/rng.ts); same input and seed → the same posterior, byte
+ * for byte.
  */
 import { createStream } from '../../engine/index.js';
 import { sampleAbc } from './smc.js';
