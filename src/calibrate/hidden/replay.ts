@@ -112,7 +112,7 @@ export function simulateEvidence(plan: ReplayPlan, rates: HiddenRates, seed: num
   const tally = new EvidenceTally();
   runOnce(variant, replayStrategy(plan.sendsPerDay, plan.spread), seed, {
     trace: (r) => {
-      if (r.kind === 'webhook') tally.add((r as unknown as { payload: unknown }).payload);
+      if (r.kind === 'webhook') tally.add(r.payload);
     },
   });
   return tally.evidence();

@@ -6,6 +6,7 @@
 import { planVariants, validateScenarioData, type Scenario } from '../../../src/scenario/index.js';
 import { BUILTIN_NAMES, blast } from '../../../src/strategies/index.js';
 import { runOnce } from '../../../src/run/run-once.js';
+import type { ResolvedStrategy } from '../../../src/run/strategies.js';
 import { EvidenceTally, type HiddenEvidence } from '../../../src/calibrate/evidence.js';
 
 export interface TruthOptions {
@@ -40,7 +41,12 @@ export function teamScenario(o: TruthOptions): Scenario {
 export function observe(scenario: Scenario, seed: number): HiddenEvidence {
   const [variant] = planVariants(scenario, { file: '(truth)', strategyNames: BUILTIN_NAMES });
   const tally = new EvidenceTally();
-  const strategy = { label: 'blast', definition: blast, params: { retries: 0, perSecond: 40, retryFailedStatus: false, maxStatusRetries: 0 } };
-  runOnce(variant, strategy as never, seed, { trace: (r) => (r.kind === 'webhook' ? void tally.add((r as unknown as { payload: unknown }).payload) : undefined) });
+  // blast at 40 a second, no retries: each campaign is one burst to the whole list
+  const strategy: ResolvedStrategy = { label: 'blast', definition: blast as unknown as ResolvedStrategy['definition'], params: { retries: 0, perSecond: 40, retryFailedStatus: false, maxStatusRetries: 0 } };
+  runOnce(variant, strategy, seed, {
+    trace: (r) => {
+      if (r.kind === 'webhook') tally.add(r.payload);
+    },
+  });
   return tally.evidence();
 }
