@@ -54,7 +54,11 @@ const OPEN_END = 0.5;
  */
 export const inferHiddenRates: InferHiddenRates = (input: HiddenInferenceInput): Promise<HiddenPosterior> => inferWith(input, GENERATIONS);
 
-/** The inference with `generations` SMC generations (1: rejection ABC; the coverage script compares them). */
+/**
+ * The inference with `generations` SMC generations (1: rejection ABC; the coverage script compares them).
+ * @throws {UserInputError} when the log has no delivered template message
+ * @example await inferWith({ scenario, observed, simulations: 80, seed: 1 }, 1) // rejection ABC
+ */
 export async function inferWith(input: HiddenInferenceInput, generations: number): Promise<HiddenPosterior> {
   const observed = input.observed;
   if (observed.delivered === 0) throw new UserInputError([hiddenMsg.nothingDelivered('')]);

@@ -30,12 +30,18 @@ export const REPORT_PRIOR: LogUniformPrior = { name: 'reportProbability', min: 0
 /** The priors sampled, in order. */
 export const PRIORS: readonly LogUniformPrior[] = [BLOCK_PRIOR, REPORT_PRIOR];
 
-/** Position of `x` on the prior's (log) scale, 0 at min and 1 at max. */
+/**
+ * Position of `x` on the prior's (log) scale, 0 at min and 1 at max.
+ * @example onScale(BLOCK_PRIOR, 0.0005) // 0
+ */
 export function onScale(p: LogUniformPrior, x: number): number {
   return (Math.log(x) - Math.log(p.min)) / (Math.log(p.max) - Math.log(p.min));
 }
 
-/** The value at position `u` (0–1) of the prior's (log) scale. */
+/**
+ * The value at position `u` (0–1) of the prior's (log) scale: a uniform `u` gives a log-uniform draw.
+ * @example fromScale(BLOCK_PRIOR, 1) // 0.1
+ */
 export function fromScale(p: LogUniformPrior, u: number): number {
   return Math.exp(Math.log(p.min) + u * (Math.log(p.max) - Math.log(p.min)));
 }

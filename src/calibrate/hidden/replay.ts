@@ -50,6 +50,8 @@ const HOUR_MS = 3_600_000;
  * campaigns reduced to their (template, segment, number) units starting at hour 0; segment sizes
  * scaled to the recipients seen; the portfolio at the policy's top tier (the team did deliver this
  * volume, so the messaging limit did not stop it); horizon the log's span.
+ * @throws {UserInputError} when the replay scenario is invalid (a log longer than the horizon limit)
+ * @example const plan = planReplay(scenario, tally.evidence()); plan.sendsPerDay // [10279, 0, 0, 10154, …]
  */
 export function planReplay(scenario: Scenario, observed: HiddenEvidence): ReplayPlan {
   const notes: string[] = [];
@@ -96,7 +98,10 @@ export function planReplay(scenario: Scenario, observed: HiddenEvidence): Replay
   return { scenario: replay, sendsPerDay, spread: scenario.campaigns.length === 0, notes };
 }
 
-/** The replay scenario with `rates` on every segment (a copy; the plan is not changed). */
+/**
+ * The replay scenario with `rates` on every segment (a copy; the plan is not changed).
+ * @example withRates(plan, { blockProbability: 0.01, reportProbability: 0.001 }).audience.segments[0].blockProbability // 0.01
+ */
 export function withRates(plan: ReplayPlan, rates: HiddenRates): Scenario {
   const segments = plan.scenario.audience.segments.map((s) => ({ ...s, blockProbability: rates.blockProbability, reportProbability: rates.reportProbability }));
   return { ...plan.scenario, audience: { ...plan.scenario.audience, segments } };
@@ -105,6 +110,7 @@ export function withRates(plan: ReplayPlan, rates: HiddenRates): Scenario {
 /**
  * Runs the replay once under `rates` with run seed `seed` and returns the evidence its webhooks
  * show, read by EvidenceTally exactly as the observed log was.
+ * @example simulateEvidence(plan, { blockProbability: 0.01, reportProbability: 0.001 }, 7).undeliverable // 131026s of that run
  */
 export function simulateEvidence(plan: ReplayPlan, rates: HiddenRates, seed: number): HiddenEvidence {
   const scenario = withRates(plan, rates);
@@ -126,6 +132,7 @@ export function simulateEvidence(plan: ReplayPlan, rates: HiddenRates, seed: num
  * behind its share (weights: recipients), and within a unit to the next recipient in a cycle. A unit made for
  * a segment without campaigns sends every recipient from one number (recipient index modulo the
  * numbers) and rotates templates per cycle. Not in the registry: it exists for the inference only.
+ * @example runOnce(variant, replayStrategy(plan.sendsPerDay, plan.spread), seed, { trace })
  */
 export function replayStrategy(sendsPerDay: readonly number[], spread: boolean): ResolvedStrategy {
   return {

@@ -60,7 +60,10 @@ const MIN_SD = 0.02;
 /** Perturbations tried before a particle's draw is clipped into the box. */
 const TRIES = 100;
 
-/** Runs the sampler. */
+/**
+ * Runs the sampler: `o.n` simulations over `o.generations`, the closest share kept with weights.
+ * @example const s = await sampleAbc({ n: 150, dims: 2, generations: 3, acceptShare: 0.2, minKept: 10, rng, simulate, distanceFrom }); s.kept
+ */
 export async function sampleAbc(o: AbcOptions): Promise<AbcSample> {
   const u: number[][] = [];
   const rows: (readonly number[])[] = [];
@@ -135,7 +138,10 @@ function density(p: Proposal, x: readonly number[]): number {
   return f;
 }
 
-/** Standard normal CDF (Abramowitz & Stegun 7.1.26 erf, absolute error under 1.5e-7). */
+/**
+ * Standard normal CDF (Abramowitz & Stegun 7.1.26 erf, absolute error under 1.5e-7), for the kernel's mass inside the box.
+ * @example phi(1.959964) // 0.975
+ */
 export function phi(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);

@@ -42,12 +42,18 @@ export const SUMMARIES: readonly SummaryDef[] = [
   { name: 'delivered templates', value: (e) => e.delivered, transform: id, floor: (sends) => 0.05 * Math.max(1, sends) },
 ];
 
-/** The raw summaries of `e`. */
+/**
+ * The raw summaries of `e` (in SUMMARIES order), for a replay of `days` days.
+ * @example summarise(tally.evidence(), 14)[0] // the 131026 share of sends
+ */
 export function summarise(e: HiddenEvidence, days: number): number[] {
   return SUMMARIES.map((s) => s.value(e, days));
 }
 
-/** Median of a non-empty list (sorted copy). */
+/**
+ * Median of a non-empty list (sorted copy).
+ * @example median([3, 1, 2]) // 2
+ */
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -58,7 +64,8 @@ export function median(xs: readonly number[]): number {
  * Scale of each transformed summary over the simulations: 1.4826 × MAD (the normal-consistent
  * median absolute deviation), else the standard deviation when most simulations agree exactly
  * (a count that is 0 in most), else 0 (the summary never varies: it tells the draws nothing and is
- * left out of the distance).
+ * left out of the distance). `sends`: the replay's template sends (for the floors).
+ * @example const scale = scales(rows, 50_000); distance(row, observed, scale)
  */
 export function scales(simulated: readonly (readonly number[])[], sends: number): number[] {
   return SUMMARIES.map((s, i) => {
@@ -72,7 +79,10 @@ export function scales(simulated: readonly (readonly number[])[], sends: number)
   });
 }
 
-/** Euclidean distance of the scaled, transformed summaries (summaries of scale 0 left out). */
+/**
+ * Euclidean distance of the scaled, transformed summaries (summaries of scale 0 left out).
+ * @example distance(summarise(simulated, 14), summarise(observed, 14), scale) // 0 when they agree
+ */
 export function distance(simulated: readonly number[], observed: readonly number[], scale: readonly number[]): number {
   let d = 0;
   for (let i = 0; i < SUMMARIES.length; i++) {

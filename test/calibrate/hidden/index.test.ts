@@ -1,11 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { inferHiddenRates } from '../../../src/calibrate/hidden/index.js';
-import { planReplay, simulateEvidence } from '../../../src/calibrate/hidden/replay.js';
 import type { HiddenEvidence } from '../../../src/calibrate/evidence.js';
 import { UserInputError } from '../../../src/errors/index.js';
-import { validateScenarioData } from '../../../src/scenario/index.js';
-import { BUILTIN_NAMES } from '../../../src/strategies/index.js';
 import { observe, teamScenario } from './truth.js';
 
 const block = (p: Awaited<ReturnType<typeof inferHiddenRates>>) => p.parameters.find((x) => x.name === 'blockProbability')!;
@@ -69,29 +66,6 @@ test('a log without a delivered template is a user error, not a crash', async ()
     assert.instance(err, UserInputError);
     assert.match((err as Error).message, /delivered template/);
   }
-});
-
-test('the replay of a scenario without campaigns (two segments, two numbers, two templates) delivers the observed daily volume', () => {
-  const scenario = validateScenarioData(
-    {
-      name: 'team',
-      horizonDays: 4,
-      portfolio: { numbers: [{ id: 'a' }, { id: 'b' }] },
-      templates: [{ id: 'promo', category: 'marketing' }, { id: 'notice', category: 'utility' }],
-      audience: { segments: [{ id: 'new', size: 300 }, { id: 'old', size: 900 }] },
-      campaigns: [],
-      strategies: ['blast'],
-    },
-    { file: '(test)', strategyNames: BUILTIN_NAMES },
-  );
-  const observed: HiddenEvidence = { delivered: 2400, deliveredPerDay: [600, 600, 600, 600], recipients: 600, undeliverable: 0, failed: 0, qualityDowngrades: 0, firstDowngradeDay: null, worstRating: 'GREEN', templatePauses: 0, templateDisables: 0, templateQualityDrops: 0, restrictions: 0, numbers: 2 };
-  const plan = planReplay(scenario, observed);
-  assert.equal(plan.scenario.audience.segments.map((s) => s.size), [150, 450], 'segments scaled to the 600 recipients seen, in proportion');
-  const e = simulateEvidence(plan, { blockProbability: 0.0005, reportProbability: 0.00005 }, 1);
-  assert.is(e.numbers, 2, 'both numbers send');
-  assert.is(e.recipients, 600);
-  assert.ok(Math.abs(e.delivered - 2400) < 120, `about the observed volume delivered: ${e.delivered}`);
-  e.deliveredPerDay.forEach((d, i) => assert.ok(Math.abs(d - 600) < 60, `day ${i}: ${d}`));
 });
 
 test.run();
