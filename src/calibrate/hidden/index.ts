@@ -103,7 +103,8 @@ export async function inferWith(input: HiddenInferenceInput, generations: number
     simulations: n,
     accepted: sample.kept.length,
     parameters,
-    summaries: SUMMARIES.map((s, i) => ({ name: s.name, observed: obs[i], simulated: sample.kept.map((k) => sample.rows[k][i]) })),
+    // the kept draws' summaries, resampled by weight so they stand for the posterior as the samples do
+    summaries: SUMMARIES.map((s, i) => ({ name: s.name, observed: obs[i], simulated: resample(sample.kept, sample.weights, sample.kept.length).map((k) => sample.rows[k][i]) })),
   };
 }
 
