@@ -385,3 +385,8 @@ export const pricingMsg = {
   unknownCountry: (file: string, pointer: string, found: string): Issue => ({ file, pointer, expected: 'an ISO 3166 alpha-2 country code (e.g. BR, US, IN)', found: show(found) }),
   noCountryWeight: (file: string, pointer: string): Issue => ({ file, pointer, expected: 'at least one country with a weight above 0', found: 'every weight 0' }),
 } as const;
+
+/** Messages of the hidden-rate inference of `wabasim calibrate` (src/calibrate/hidden/). */
+export const hiddenMsg = {
+  nothingDelivered: (file: string): Issue => ({ file, pointer: '', expected: 'webhooks with at least one delivered template message (a `delivered` status whose pricing category is not service): the block rate is inferred by replaying that volume', found: 'no delivered template message' }),
+} as const;
