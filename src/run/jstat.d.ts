@@ -6,6 +6,7 @@ declare module 'jstat' {
     /** Beta and gamma quantiles: the beta sampler (policy/distribution.ts) and calibration intervals (src/calibrate/). */
     readonly beta: { inv(p: number, alpha: number, beta: number): number };
     readonly gamma: { inv(p: number, shape: number, scale: number): number };
+    readonly normal: { inv(p: number, mean: number, sd: number): number; cdf(x: number, mean: number, sd: number): number };
   };
   export default jStat;
 }
