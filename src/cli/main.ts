@@ -19,6 +19,7 @@ import { reportBuilder, reportCommand, type ReportArgs } from './commands/report
 import { baselineBuilder, baselineCommand, type BaselineArgs } from './commands/baseline.js';
 import { sensitivityBuilder, sensitivityCommand, type SensitivityArgs } from './commands/sensitivity.js';
 import { serveBuilder, serveCommand, type ServeArgs } from './commands/serve.js';
+import { calibrateBuilder, calibrateCommand, type CalibrateArgs } from './commands/calibrate.js';
 import { EXIT, reportError } from './errors.js';
 import { installSignalHandlers } from './interrupt.js';
 import { checkCallbackTimeout, checkEventsSeed, checkRunFlags } from './flags.js';
@@ -77,6 +78,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command<DiffArgs>('diff <a> <b>', 'Compare two results files metric by metric: B − A with its 95% interval (paired over common seeds, else Welch); exit 0', diffBuilder, (a) => guard(() => diffCommand(a)))
     .command<BaselineArgs>('baseline <action> <scenarios..>', 'Record or check regression baselines of scenarios (check exits 1 on drift)', baselineBuilder, (a) => guard(() => (checkCallbackTimeout(a.callbackTimeout, argv), baselineCommand(a))))
     .command<ServeArgs>('serve <scenario>', 'Serve the model behind a local WhatsApp Cloud API (Graph routes, signed webhooks, a manual or speed clock)', serveBuilder, (a) => guard(() => serveCommand(a)))
+    .command<CalibrateArgs>('calibrate <logs..>', 'Calibrate audience parameters from webhook logs; write calibrated.json and calibration.html', calibrateBuilder as never, (a) => guard(() => calibrateCommand(a)))
     .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(scenarioSchema, null, 2)}\n`)))
     .command<{ kind: ListKind; params: boolean; policy?: string; json: boolean; dir: string }>(
       'list <kind>',
