@@ -158,7 +158,7 @@ export class Accumulator {
   first = Infinity;
   last = -Infinity;
   readonly unused: Unused = { orphanStatuses: 0, orphanReplies: 0, duplicates: 0 };
-  private readonly groupIndex = new Map<string, number>();
+  private readonly groupIndex = new Map<number, Map<string, number>>();
   private readonly segmentIndex = new Map<string, number>();
   private readonly messages = new Map<string, MessageRecord>();
   private readonly recipients = new Map<string, RecipientRecord>();
@@ -193,12 +193,16 @@ export class Accumulator {
   }
 
   groupOf(segment: number, template: string): number {
-    const key = `${segment}\u0000${template}`;
-    let i = this.groupIndex.get(key);
+    let bySegment = this.groupIndex.get(segment);
+    if (!bySegment) {
+      bySegment = new Map();
+      this.groupIndex.set(segment, bySegment);
+    }
+    let i = bySegment.get(template);
     if (i === undefined) {
       i = this.groups.length;
       this.groups.push({ segment, template, hours: new Map(), sent: 0, withStatus: 0, failed: new Map(), refused: new Map(), histograms: { read: new Uint32Array(HISTOGRAM_BINS), reply: new Uint32Array(HISTOGRAM_BINS), delivery: new Uint32Array(HISTOGRAM_BINS) } });
-      this.groupIndex.set(key, i);
+      bySegment.set(template, i);
     }
     return i;
   }
