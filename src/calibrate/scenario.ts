@@ -86,7 +86,7 @@ export function mergeIntoBase(base: Scenario, o: Observables): Scenario {
   calibrated.forEach((c, i) => {
     const target = single ? segments[0] : segments.find((s) => s.id === c.id);
     const { id: _id, size, ...props } = c;
-    const note = `Calibrated by wabasim calibrate: ${notes.filter((l) => l.includes(`(${ids[i]})`)).map((l) => l.replace(/^\/audience\/segments\/\d+ \([^)]*\)\//, '')).join('; ')}`.slice(0, 10_000);
+    const note = `Calibrated by wabasim calibrate: ${notes.filter((l) => l.includes(`(${ids[i]})`) && !l.includes('/size:')).map((l) => l.replace(/^\/audience\/segments\/\d+ \([^)]*\)\//, '')).join('; ')}`.slice(0, 10_000);
     if (target) Object.assign(target, props, { description: note });
     else segments.push({ id: c.id, size, ...props, description: note });
   });
