@@ -86,7 +86,7 @@ function table(rows: readonly Row[]): string {
 export function delaySpec(title: string, hist: readonly number[], fit: DelayFit): TopLevelSpec {
   const total = hist.reduce((s, x) => s + x, 0);
   const edge = (i: number): number => 10 ** (i / HISTOGRAM_BINS_PER_DECADE);
-  const rows: { seconds: number; share: number; series: string }[] = [];
+  const rows: { seconds: number; lo: number; hi: number; share: number; series: string }[] = [];
   let lo = HISTOGRAM_BINS;
   let hi = 0;
   hist.forEach((x, i) => {
@@ -101,10 +101,10 @@ export function delaySpec(title: string, hist: readonly number[], fit: DelayFit)
     const mid = Math.sqrt(edge(i) * edge(i + 1));
     const a = i === 0 ? 0 : edge(i);
     const b = i === HISTOGRAM_BINS - 1 ? Infinity : edge(i + 1);
-    rows.push({ seconds: mid, share: total > 0 ? hist[i] / total : 0, series: 'observed' });
+    rows.push({ seconds: mid, lo: edge(i), hi: edge(i + 1), share: total > 0 ? hist[i] / total : 0, series: 'observed' });
     for (const form of ['exponential', 'lognormal'] as const) {
       const p = (b === Infinity ? 1 : delayCdf(fit, form, b)) - delayCdf(fit, form, a);
-      rows.push({ seconds: mid, share: p, series: `fitted ${form}${fit.best === form ? ' (written)' : ''}` });
+      rows.push({ seconds: mid, lo: edge(i), hi: edge(i + 1), share: p, series: `fitted ${form}${fit.best === form ? ' (written)' : ''}` });
     }
   }
   return {
@@ -115,7 +115,7 @@ export function delaySpec(title: string, hist: readonly number[], fit: DelayFit)
     height: 200,
     data: { values: rows },
     layer: [
-      { mark: { type: 'bar', opacity: 0.5, color: '#8fa3b8' }, transform: [{ filter: "datum.series === 'observed'" }], encoding: { x: { field: 'seconds', type: 'quantitative', scale: { type: 'log' }, title: 'delay (seconds, log scale)' }, y: { field: 'share', type: 'quantitative', title: 'share of delays per bin' } } },
+      { mark: { type: 'rect', opacity: 0.5, color: '#8fa3b8' }, transform: [{ filter: "datum.series === 'observed'" }], encoding: { x: { field: 'lo', type: 'quantitative', scale: { type: 'log' }, title: 'delay (seconds, log scale)' }, x2: { field: 'hi' }, y: { field: 'share', type: 'quantitative', title: 'share of delays per bin' } } },
       { mark: { type: 'line', point: true }, transform: [{ filter: "datum.series !== 'observed'" }], encoding: { x: { field: 'seconds', type: 'quantitative', scale: { type: 'log' } }, y: { field: 'share', type: 'quantitative' }, color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom' } } } },
     ],
   } as TopLevelSpec;
