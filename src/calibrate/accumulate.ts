@@ -97,6 +97,8 @@ interface MessageRecord {
   sentAt: number;
   readAt: number;
   template: boolean;
+  /** Template or not is known (from the send log or a pricing category); else decided by the delivered status. */
+  classified: boolean;
   stopEligible: boolean;
   read: boolean;
   replied: boolean;
@@ -275,7 +277,8 @@ export class Accumulator {
     const phone = s.recipient_id === undefined ? undefined : String(s.recipient_id);
     let m = this.messages.get(id);
     if (!m) {
-      if (s.status !== 'delivered' && s.status !== 'failed' && s.status !== 'sent') {
+      // a read may arrive before its delivered status (webhooks are not ordered): keep it for the delivered one
+      if (s.status !== 'delivered' && s.status !== 'failed' && s.status !== 'sent' && s.status !== 'read') {
         this.unused.orphanStatuses++;
         return;
       }
@@ -288,7 +291,7 @@ export class Accumulator {
       const category = isObj(s.pricing) && typeof s.pricing.category === 'string' ? s.pricing.category : undefined;
       const templateMessage = send ? send.templateMessage : category !== undefined && category !== 'service';
       const template = send ? send.template : `category:${category ?? 'unknown'}`;
-      m = { group: this.groupOf(seg, template), deliveredAt: NaN, sentAt: send ? send.sentAt : NaN, readAt: NaN, template: templateMessage, stopEligible: false, read: false, replied: false, failed: false, recipient: hashed };
+      m = { group: this.groupOf(seg, template), deliveredAt: NaN, sentAt: send ? send.sentAt : NaN, readAt: NaN, template: templateMessage, classified: send !== undefined || category !== undefined, stopEligible: false, read: false, replied: false, failed: false, recipient: hashed };
       this.messages.set(id, m);
       this.groups[m.group].withStatus++;
     }
@@ -299,6 +302,16 @@ export class Accumulator {
       case 'delivered': {
         if (!Number.isNaN(m.deliveredAt)) return void this.unused.duplicates++;
         m.deliveredAt = at;
+        if (!m.classified && isObj(s.pricing) && typeof s.pricing.category === 'string') {
+          // first seen by a read status (no pricing): the delivered status says what it was
+          const category = s.pricing.category;
+          const old = this.groups[m.group];
+          old.withStatus--;
+          m.group = this.groupOf(old.segment, `category:${category}`);
+          this.groups[m.group].withStatus++;
+          m.template = category !== 'service';
+          m.classified = true;
+        }
         if (!m.template) {
           // a service message: only its recipient matters (the category may only now be known)
           return;

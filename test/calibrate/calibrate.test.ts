@@ -198,6 +198,19 @@ test('--segment-by reads a field of the send request, descending into biz_opaque
   assert.ok(Math.abs((odd?.deliveryDelay?.exponential.mean ?? 0) - 2) < 1.01, 'delivery delay: delivered − sent');
 });
 
+test('a read status that arrives before its delivered status still counts; a duplicate does not', async () => {
+  const file = join(dir, 'unordered.jsonl');
+  const lines = [read('wamid.A', 1, T0 + 700), delivered('wamid.A', 1, T0 + 100), delivered('wamid.A', 1, T0 + 100), delivered('wamid.B', 2, T0 + 200), delivered('wamid.C', 3, T0 + 86_400)];
+  writeFileSync(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+  const c = await calibrate({ logs: [file] });
+  const s = c.observables.segments[0];
+  assert.is(s.readProbability?.k, 1);
+  assert.is(s.readProbability?.n, 2, 'A and B; C is within the censoring window at the end');
+  assert.is(c.unused.duplicates, 1);
+  assert.is(s.readDelay?.n, 1);
+  assert.ok(Math.abs((s.readDelay?.exponential.mean ?? 0) - 600) < 1e-9);
+});
+
 test('a beta parameter is drawn deterministically from its stream, inside [0, 1], around its mean', () => {
   const param = { beta: { alpha: 80.5, beta: 20.5 } };
   const a = createStream(7, 'x');
