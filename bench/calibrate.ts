@@ -17,7 +17,9 @@
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { calibrate } from '../src/calibrate/index.js';
+import { calibrate, phoneHasher } from '../src/calibrate/index.js';
+import { Accumulator } from '../src/calibrate/accumulate.js';
+import { emptySummary, readLogs } from '../src/calibrate/read-log.js';
 import { createStream } from '../src/engine/index.js';
 import { atLeast, atMost, collectGarbage, type Row } from './measure.js';
 
@@ -33,7 +35,7 @@ function envelope(value: object): string {
 }
 
 /** Writes about `lines` lines at `perSecond` lines per second of log time; returns how many it wrote. */
-async function writeLog(file: string, lines: number, perSecond: number): Promise<number> {
+export async function writeLog(file: string, lines: number, perSecond: number): Promise<number> {
   const out = createWriteStream(file);
   const rng = createStream(1, 'bench/calibrate');
   const t0 = 1_767_600_000;
@@ -82,6 +84,16 @@ async function timeCalibrate(file: string): Promise<{ wall: number; cpu: number;
   return { wall: Number(process.hrtime.bigint() - started) / 1e9, cpu: (cpu.user + cpu.system) / 1e6, heap };
 }
 
+/** Live heap after reading `file` (a collection first), with the accumulator still held; its recipients and messages in flight. */
+async function liveAfter(file: string): Promise<{ heap: number; recipients: number; inFlight: number }> {
+  collectGarbage();
+  const acc = new Accumulator({ hash: phoneHasher(Buffer.from('bench')), windowSeconds: 7 * 86_400, defaultSegment: 'all' });
+  await readLogs([file], acc, emptySummary([file]));
+  collectGarbage();
+  const heap = process.memoryUsage().heapUsed;
+  return { heap, recipients: acc.recipientCount, inFlight: acc.inFlight };
+}
+
 export async function benchCalibrate(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'wabasim-bench-calibrate-'));
   try {
@@ -98,11 +110,14 @@ export async function benchCalibrate(): Promise<Row[]> {
     const best = a.wall <= b.wall ? a : b;
     const seconds = best.wall;
     const rss = process.resourceUsage().maxRSS * 1024;
+    const liveHalf = await liveAfter(half);
+    const liveFull = await liveAfter(full);
     const rate = lines / seconds;
     const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MB`;
     const notes = [
       `${lines.toLocaleString('en-US')} lines (${RECIPIENTS.toLocaleString('en-US')} recipients, 30 days) in ${seconds.toFixed(2)} s wall, ${best.cpu.toFixed(2)} s CPU (best of 2): projected ${(TARGET_LINES / rate).toFixed(1)} s for 10 million lines (target ${TARGET_SECONDS} s); ${Math.round(lines / best.cpu).toLocaleString('en-US')} lines per CPU second (wall > CPU: the machine was shared)`,
-      `peak RSS ${mb(rssHalf)} after ${halfLines.toLocaleString('en-US')} lines, ${mb(rss)} after ${lines.toLocaleString('en-US')} (same traffic and recipients, 15 and 30 days); heap in use at most ${mb(heapHalf)} reading the half, ${mb(best.heap)} the whole (sampled every 50 ms)`,
+      `peak RSS ${mb(rssHalf)} after ${halfLines.toLocaleString('en-US')} lines, ${mb(rss)} after ${lines.toLocaleString('en-US')} (same traffic and recipients, 15 and 30 days); heap in use at most ${mb(heapHalf)} reading the half, ${mb(best.heap)} the whole (sampled every 50 ms, garbage included)`,
+      `live heap after reading (collected, the reader's state held): ${mb(liveHalf.heap)} for the half (${liveHalf.recipients.toLocaleString('en-US')} recipients, ${liveHalf.inFlight.toLocaleString('en-US')} messages in flight), ${mb(liveFull.heap)} for the whole (${liveFull.recipients.toLocaleString('en-US')}, ${liveFull.inFlight.toLocaleString('en-US')})`,
     ];
     return [atLeast('calibrate: lines/s', rate, TARGET_LINES / TARGET_SECONDS, (v) => `${Math.round(v).toLocaleString('en-US')} lines/s`, notes), atMost('calibrate: peak RSS', rss, TARGET_RSS, mb, notes.slice(1))];
   } finally {

@@ -223,8 +223,9 @@ export function forEachLine(file: string, fn: (line: string) => void): Promise<v
 
 /** Quick test for a `wabasim events` line that is not a webhook (hidden truth): skipped without JSON.parse. */
 function isHiddenEventLine(line: string): boolean {
+  if (!line.startsWith('{"time":"')) return false; // a bare payload or a wrapper: no scan
   const k = line.indexOf('"kind":"');
-  return k > 0 && k < 80 && !line.startsWith('webhook"', k + 8) && line.startsWith('{"time":"');
+  return k > 0 && k < 80 && !line.startsWith('webhook"', k + 8);
 }
 
 export function readLine(raw: string, file: string, lineNo: number, acc: Accumulator, summary: ReadSummary): void {
