@@ -4,7 +4,7 @@
  * fragment `calibrated.json` holds without `--scenario`, the base scenario with its segments
  * merged with `--scenario`, and the minimal complete scenario the hidden-rate inference runs.
  */
-import type { Scenario, ScenarioSegment } from '../scenario/index.js';
+import { LIMITS, type Scenario, type ScenarioSegment } from '../scenario/index.js';
 import { delaySpec, round, type Proportion } from './estimate.js';
 import type { Observables, SegmentEstimates } from './observables.js';
 
@@ -62,7 +62,7 @@ export function provenance(o: Observables, ids: readonly string[]): string[] {
 /** The calibrated segments, with ids safe for the schema. */
 export function calibratedSegments(o: Observables): Record<string, unknown>[] {
   const taken = new Set<string>();
-  return o.segments.map((s) => ({ id: safeId(s.segment, taken), size: Math.max(1, s.recipients), ...segmentProperties(s) }));
+  return o.segments.map((s) => ({ id: safeId(s.segment, taken), size: Math.min(LIMITS.maxRecipients, Math.max(1, s.recipients)), ...segmentProperties(s) }));
 }
 
 /** `calibrated.json` without `--scenario`: `{"$comment": […], "audience": {"segments": […]}}`. */
@@ -121,7 +121,7 @@ export function minimalScenario(o: Observables, numbers: number, templates: read
     name: 'calibrated',
     description: `A scenario standing for the sending in the calibrated log (wabasim calibrate). ${provenance(o, segments.map((s) => String(s.id)))[0]}`.slice(0, 10_000),
     policy: 'meta-2025-10',
-    horizonDays: Math.max(0.01, Math.ceil(o.spanDays * 100) / 100),
+    horizonDays: Math.min(LIMITS.maxHorizonDays, Math.max(0.01, Math.ceil(o.spanDays * 100) / 100)), // a longer log: its first year
     start,
     seeds: 1,
     seed: 1,
