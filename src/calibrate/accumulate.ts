@@ -32,7 +32,8 @@ function seconds(v: unknown): number | undefined {
 /**
  * STOP and unsubscribe words (a whole message, any case, trailing punctuation allowed): the
  * keywords WhatsApp Business senders conventionally honour, in English, Portuguese and Spanish.
- * Source: Meta's opt-out guidance (https://developers.facebook.com/docs/whatsapp/overview/getting-opt-in), documented; the word list is wabasim's.
+ * Source: wabasim's list of common opt-out keywords (a community convention, estimate); the
+ * simulator's own STOP reply is the text "STOP" (src/model/webhooks.ts).
  */
 export const STOP_PATTERN = /^\s*(stop|stop all|unsubscribe|unsub|cancel|end|quit|opt[\s-]?out|optout|remove me|parar|pare|sair|cancelar|baja|darse de baja)\s*[.!]*\s*$/i;
 
