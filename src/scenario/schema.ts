@@ -54,6 +54,8 @@ const distribution = {
           type: 'object',
           additionalProperties: false,
           required: ['alpha', 'beta'],
+          description: 'A Beta distribution of a probability on [0, 1], by its two shape parameters (mean alpha / (alpha + beta))',
+          examples: [{ alpha: 80.5, beta: 20.5 }],
           properties: {
             alpha: { type: 'number', exclusiveMinimum: 0, maximum: 1e9, description: 'First shape parameter (successes + prior weight; unitless)', examples: [80.5] },
             beta: { type: 'number', exclusiveMinimum: 0, maximum: 1e9, description: 'Second shape parameter (failures + prior weight; unitless)', examples: [20.5] },
