@@ -49,6 +49,26 @@ const distribution = {
         },
       },
     },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['beta'],
+      description: 'A Beta(alpha, beta) distribution on [0, 1] (for probabilities; `wabasim calibrate` writes a proportion\'s posterior in this form: alpha = successes + 0.5, beta = failures + 0.5)',
+      examples: [{ beta: { alpha: 80.5, beta: 20.5 } }],
+      properties: {
+        beta: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['alpha', 'beta'],
+          description: 'A Beta distribution of a probability on [0, 1], by its two shape parameters (mean alpha / (alpha + beta))',
+          examples: [{ alpha: 80.5, beta: 20.5 }],
+          properties: {
+            alpha: { type: 'number', exclusiveMinimum: 0, maximum: 1e9, description: 'First shape parameter (successes + prior weight; unitless)', examples: [80.5] },
+            beta: { type: 'number', exclusiveMinimum: 0, maximum: 1e9, description: 'Second shape parameter (failures + prior weight; unitless)', examples: [20.5] },
+          },
+        },
+      },
+    },
   ],
   description: 'A numeric parameter drawn once per run: {"uniform":[min,max]}, {"triangular":[min,mode,max]} or {"normal":{"mean","sd","min","max"}}',
 } as const;
