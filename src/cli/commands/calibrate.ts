@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { calibrate, type InferHiddenRates } from '../../calibrate/index.js';
 import { calibrateMsg } from '../../errors/index.js';
 import { writeCalibration } from '../../calibrate/write.js';
+import { inferHiddenRates } from '../../calibrate/hidden/index.js';
 
 export interface CalibrateArgs {
   logs: string[];
@@ -31,8 +32,7 @@ export function calibrateBuilder(y: Argv): Argv<CalibrateArgs> {
  * Calibrates, writes both files, prints a summary; exit 0 (2 for bad input, via the guard).
  */
 export async function calibrateCommand(a: CalibrateArgs): Promise<number> {
-  // MERGE: the lead wires the inference here — `import { inferHiddenRates } from '../../calibrate/hidden/index.js'` and `const infer: InferHiddenRates | undefined = inferHiddenRates;`
-  const infer: InferHiddenRates | undefined = undefined;
+  const infer: InferHiddenRates = inferHiddenRates;
   const progress = process.stderr.isTTY ? (done: number, total: number) => void process.stderr.write(`\rhidden-rate inference: ${done}/${total} simulations`) : undefined;
   const c = await calibrate({ logs: a.logs, sends: a.sends, segmentBy: a.segmentBy, scenario: a.scenario, simulations: a.simulations, seed: a.seed, progress }, a.hidden ? infer : undefined);
   if (progress) process.stderr.write('\n');
