@@ -17,7 +17,7 @@ import type { HiddenEvidence } from './evidence.js';
 import type { HiddenInferenceInput, HiddenPosterior, InferHiddenRates } from './hidden-types.js';
 import { observables, type Observables } from './observables.js';
 import { emptySummary, readLogs, readSends, type ReadSummary } from './read-log.js';
-import { fragment, mergeIntoBase, minimalScenario } from './scenario.js';
+import { fragment, mergeIntoBase, minimalScenario, withHiddenRates } from './scenario.js';
 
 export interface CalibrateOptions {
   /** Webhook log files (JSON Lines). */
@@ -123,7 +123,9 @@ export async function calibrate(opts: CalibrateOptions, inferHidden?: InferHidde
       hiddenError = err instanceof Error ? err.message : String(err);
     }
   }
-  return { summary, observables: obs, evidence, output: merged ?? fragment(obs), complete: merged !== undefined, hiddenInput, hidden, hiddenError, unused: acc.unused };
+  const written = (merged ?? fragment(obs)) as Record<string, unknown>;
+  const output = hidden ? withHiddenRates(written, hidden) : written;
+  return { summary, observables: obs, evidence, output, complete: merged !== undefined, hiddenInput, hidden, hiddenError, unused: acc.unused };
 }
 
 export type { HiddenPosterior, InferHiddenRates, HiddenInferenceInput } from './hidden-types.js';

@@ -6,6 +6,7 @@
  */
 import { LIMITS, type Scenario, type ScenarioSegment } from '../scenario/index.js';
 import { delaySpec, round, type Proportion } from './estimate.js';
+import type { HiddenParameterPosterior, HiddenPosterior } from './hidden-types.js';
 import type { Observables, SegmentEstimates } from './observables.js';
 
 /** A segment id the scenario schema accepts (`^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`), unique in `taken`. */
@@ -131,4 +132,43 @@ export function minimalScenario(o: Observables, numbers: number, templates: read
     campaigns,
     strategies: ['blast'],
   } as unknown as Scenario;
+}
+
+/**
+ * What the hidden-rate inference says a segment's `name` should be: the 95% band as a
+ * distribution — triangular (low, median, high) when the log identifies the rate, uniform over
+ * the band when it gives a bound only — or undefined when it cannot tell values in the plausible
+ * range apart (the base's value, or the default, then stays; the note says so).
+ */
+export function hiddenValue(p: HiddenParameterPosterior): { uniform: [number, number] } | { triangular: [number, number, number] } | undefined {
+  const lo = round(p.lo95, 8);
+  const hi = round(p.hi95, 8);
+  if (p.identified) return { triangular: [lo, Math.min(hi, Math.max(lo, round(p.median, 8))), hi] };
+  const band = p.prior.scale === 'log' ? Math.log(p.hi95 / p.lo95) / Math.log(p.prior.max / p.prior.min) : (p.hi95 - p.lo95) / (p.prior.max - p.prior.min);
+  // a one-sided bound leaves part of the plausible range out; a band as wide as the range says nothing
+  return band < 0.8 ? { uniform: [lo, hi] } : undefined;
+}
+
+/**
+ * `output` (the fragment or the complete scenario) with the hidden rates written into every
+ * segment (the inference finds one rate for the whole audience) and a line per rate on where it
+ * came from: the fragment's `$comment`, or the scenario's `description`.
+ */
+export function withHiddenRates(output: Record<string, unknown>, hidden: HiddenPosterior): Record<string, unknown> {
+  const out = structuredClone(output);
+  const segments = (out.audience as { segments: Record<string, unknown>[] }).segments;
+  const notes: string[] = [];
+  for (const p of hidden.parameters) {
+    if (p.name.includes('.')) {
+      notes.push(`${p.name}: ${p.why}`);
+      continue;
+    }
+    const value = hiddenValue(p);
+    if (value) for (const s of segments) s[p.name] = value;
+    const written = value ? `written to every segment as ${JSON.stringify(value)}` : 'left as it was';
+    notes.push(`${p.name}: ${written} — inferred by simulation: ${hidden.method}. ${p.why}`);
+  }
+  if (Array.isArray(out.$comment)) out.$comment = [...(out.$comment as string[]).filter((l) => !l.startsWith('Not calibrated here')), ...notes];
+  else out.description = [out.description, ...notes].filter(Boolean).join(' ').slice(0, 10_000);
+  return out;
 }
