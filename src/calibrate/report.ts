@@ -160,25 +160,33 @@ function lnGamma(z: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (zz + 0.5) * Math.log(t) - t + Math.log(x);
 }
 
-/** The hidden parameters' posterior bands over their prior ranges. */
+/**
+ * The hidden parameters' posterior bands over their prior ranges: one row per parameter, each on
+ * its prior's own scale (a block rate's range spans decades: log), so no band is a sliver beside
+ * another parameter's.
+ */
 export function hiddenSpec(h: HiddenPosterior): TopLevelSpec {
-  const rows = h.parameters.flatMap((p) => [
-    { parameter: `${p.name}${p.identified ? '' : ' (not identified)'}`, kind: 'prior range', lo: p.prior.min, hi: p.prior.max, mid: (p.prior.min + p.prior.max) / 2 },
-    { parameter: `${p.name}${p.identified ? '' : ' (not identified)'}`, kind: '95% posterior', lo: p.lo95, hi: p.hi95, mid: p.median },
-  ]);
-  const logScale = h.parameters.every((p) => p.prior.scale === 'log' && p.prior.min > 0);
+  const row = (p: HiddenPosterior['parameters'][number]): object => {
+    const label = `${p.name}${p.identified ? '' : ' (not identified)'}`;
+    const log = p.prior.scale === 'log' && p.prior.min > 0;
+    const x = { type: 'quantitative', scale: { type: log ? 'log' : 'linear', domain: [p.prior.min, p.prior.max] }, title: `${label}${log ? ' (log scale)' : ''}` };
+    return {
+      width: 700,
+      height: 28,
+      data: { values: [{ lo: p.prior.min, hi: p.prior.max, plo: p.lo95, phi: p.hi95, mid: p.median }] },
+      layer: [
+        { mark: { type: 'rule', strokeWidth: 12, opacity: 0.25 }, encoding: { x: { field: 'lo', ...x }, x2: { field: 'hi' } } },
+        { mark: { type: 'rule', strokeWidth: 12, color: '#0b6e4f' }, encoding: { x: { field: 'plo', ...x }, x2: { field: 'phi' } } },
+        { mark: { type: 'tick', color: 'black', thickness: 2, size: 20, orient: 'vertical' }, encoding: { x: { field: 'mid', ...x } } },
+      ],
+    };
+  };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     config: CONFIG,
     title: 'Hidden parameters: 95% posterior band (dark) within the prior range (light), median marked',
-    width: 700,
-    height: { step: 36 },
-    data: { values: rows },
-    layer: [
-      { mark: { type: 'rule', strokeWidth: 10, opacity: 0.25 }, transform: [{ filter: "datum.kind === 'prior range'" }], encoding: { y: { field: 'parameter', type: 'nominal', title: null }, x: { field: 'lo', type: 'quantitative', scale: { type: logScale ? 'log' : 'linear' }, title: 'value' }, x2: { field: 'hi' } } },
-      { mark: { type: 'rule', strokeWidth: 10, color: '#0b6e4f' }, transform: [{ filter: "datum.kind === '95% posterior'" }], encoding: { y: { field: 'parameter', type: 'nominal' }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
-      { mark: { type: 'tick', color: 'black', thickness: 2, size: 18 }, transform: [{ filter: "datum.kind === '95% posterior'" }], encoding: { y: { field: 'parameter', type: 'nominal' }, x: { field: 'mid', type: 'quantitative' } } },
-    ],
+    vconcat: h.parameters.map(row),
+    resolve: { scale: { x: 'independent' } },
   } as TopLevelSpec;
 }
 
