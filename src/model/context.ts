@@ -8,6 +8,7 @@ import type { ModelEvent } from './events.js';
 import type { InFlightMessages } from './messages.js';
 import type { SenderApi, Strategy } from './observable.js';
 import type { Feedback, World } from './state/index.js';
+import type { ApiUsage } from './strategy-host.js';
 
 /** One traced occurrence: time, kind and the key fields (tests assert on traces, SimPy-style). */
 export interface TraceRecord {
@@ -34,6 +35,8 @@ export interface RunContext {
   };
   readonly strategy: Strategy;
   readonly api: SenderApi;
+  /** What the strategy used of the scenario's declarations, counted by the API (strategy-host.ts ApiUsage). */
+  readonly usage: ApiUsage;
   /** Called for every traced occurrence when set (tests, `wabasim events`). */
   readonly trace?: (record: TraceRecord) => void;
   /** Accepted messages with events pending (delivery, then the recipient's reactions), as event data. */
