@@ -74,7 +74,7 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
     const segSpec = s.audience.segments[seg.index];
     const ids = spec.numbers === 'all' ? numbers.map((x) => x.id) : spec.numbers ?? [spec.number ?? numbers[0].id];
     const own = ids.map((id) => numberById.get(id)!);
-    const starts = spec.every ? occurrenceTimes(spec.startHour, spec.every, spec.timeZone, epoch, horizon) : [Math.round(spec.startHour * HOUR)];
+    const starts = spec.every ? occurrenceTimes(spec.startHour, spec.every, spec.timeZone ?? 'UTC', epoch, horizon) : [Math.round(spec.startHour * HOUR)];
     starts.forEach((startAt, k) => {
       campaigns.push({
         index: campaigns.length,

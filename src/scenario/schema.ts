@@ -269,7 +269,7 @@ const campaign = {
         },
       },
     },
-    timeZone: { ...zoneName, default: 'UTC', description: 'IANA time zone of `every.weekday` and `every.localHour` (the business\'s calendar; default UTC)', examples: ['America/Sao_Paulo'] },
+    timeZone: { ...zoneName, description: 'IANA time zone of `every.weekday` and `every.localHour` (the business\'s calendar; default UTC)', examples: ['America/Sao_Paulo'] },
     localWindow: { ...localWindow, description: `${localWindow.description}. Overrides the segment's` },
     startHour: { type: 'number', minimum: 0, default: 0, description: 'Hours after the start of the run' },
     recipients: { type: 'integer', minimum: 1, maximum: LIMITS.maxRecipients, description: 'How many of the segment (default: all)' },

@@ -95,13 +95,14 @@ function checkSegmentRealism(seg: Scenario['audience']['segments'][number], at: 
 function checkCampaignRealism(s: Scenario, c: Scenario['campaigns'][number], at: string, numbers: Set<string>, file: string, issues: Issue[]): void {
   if (c.number !== undefined && c.numbers !== undefined) issues.push(realismMsg.numberAndNumbers(file, `${at}/numbers`));
   if (Array.isArray(c.numbers)) c.numbers.forEach((n, k) => { if (!numbers.has(n)) issues.push(msg.unknownRef(file, `${at}/numbers/${k}`, 'phone number', [...numbers], n)); });
-  const zoneOk = isTimeZone(c.timeZone);
-  if (!zoneOk) issues.push(realismMsg.unknownZone(file, `${at}/timeZone`, c.timeZone));
+  const zone = c.timeZone ?? 'UTC';
+  const zoneOk = isTimeZone(zone);
+  if (!zoneOk) issues.push(realismMsg.unknownZone(file, `${at}/timeZone`, zone));
   if (c.localWindow && c.localWindow.from === c.localWindow.to) issues.push(realismMsg.emptyWindow(file, `${at}/localWindow`, c.localWindow));
   const every = c.every;
   if (!every) return;
   if (every.weekday !== undefined && every.days % 7 !== 0) return void issues.push(realismMsg.weekdayNeedsWeeks(file, `${at}/every/days`, every.days));
-  if (zoneOk && c.startHour < s.horizonDays * 24 && occurrenceTimes(c.startHour, every, c.timeZone, Date.parse(s.start), Math.round(s.horizonDays * 86_400_000)).length === 0) issues.push(realismMsg.noOccurrence(file, `${at}/every`, s.horizonDays));
+  if (zoneOk && c.startHour < s.horizonDays * 24 && occurrenceTimes(c.startHour, every, zone, Date.parse(s.start), Math.round(s.horizonDays * 86_400_000)).length === 0) issues.push(realismMsg.noOccurrence(file, `${at}/every`, s.horizonDays));
 }
 
 /**
