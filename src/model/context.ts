@@ -8,13 +8,24 @@ import type { ModelEvent } from './events.js';
 import type { InFlightMessages } from './messages.js';
 import type { SenderApi, Strategy } from './observable.js';
 import type { Feedback, World } from './state/index.js';
-import type { ApiUsage } from './strategy-host.js';
 
 /** One traced occurrence: time, kind and the key fields (tests assert on traces, SimPy-style). */
 export interface TraceRecord {
   readonly t: number;
   readonly kind: string;
   readonly [field: string]: unknown;
+}
+
+/**
+ * What a run's strategy used of what the scenario declares (issue 22 item 5): sends per number
+ * index, and calls that read recipients' local time or attributes. Counted in the SenderApi
+ * facade (strategy-host.ts; one typed-array increment per send); `wabasim run` warns about
+ * declarations never used.
+ */
+export interface ApiUsage {
+  readonly sends: Uint32Array;
+  localTime: number;
+  attributes: number;
 }
 
 export interface RunContext {

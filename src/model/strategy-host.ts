@@ -4,7 +4,7 @@
  */
 import type { Rng } from '../engine/index.js';
 import { ERROR_CODES } from './codes.js';
-import type { RunContext } from './context.js';
+import type { ApiUsage, RunContext } from './context.js';
 import { send } from './delivery.js';
 import { spendRequest } from './graph-api.js';
 import { openApp as openCoexistenceApp } from './coexistence.js';
@@ -31,17 +31,6 @@ export function campaignView(c: CampaignState): CampaignView {
     occurrence: c.occurrence,
     ...(c.localWindow ? { localWindow: { from: c.localWindow.from, to: c.localWindow.to } } : {}),
   };
-}
-
-/**
- * What a run's strategy used of what the scenario declares (issue 22 item 5): sends per number
- * index, and calls that read recipients' local time or attributes. Counted in the SenderApi
- * facade (one typed-array increment per send); `wabasim run` warns about declarations never used.
- */
-export interface ApiUsage {
-  readonly sends: Uint32Array;
-  localTime: number;
-  attributes: number;
 }
 
 /** A fresh usage count for a world's numbers. */
