@@ -220,7 +220,7 @@ const segment = {
       propertyNames: zoneName,
       minProperties: 1,
       maxProperties: 64,
-      additionalProperties: { type: 'number', minimum: 0 },
+      additionalProperties: { type: 'number', minimum: 0, description: 'Relative weight of the zone (any unit; weights are normalised)', examples: [0.7] },
     },
     localWindow: { ...localWindow, description: `${localWindow.description}. Applies to this segment's campaigns that set no localWindow of their own` },
     attributes: {
@@ -229,7 +229,7 @@ const segment = {
       examples: [{ engagement: { triangular: [0, 0.3, 1] }, daysSinceLastPurchase: { uniform: [0, 365] } }],
       propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_]{0,31}$' },
       maxProperties: 16,
-      additionalProperties: { anyOf: [{ type: 'number' }, { $ref: '#/$defs/distribution' }] },
+      additionalProperties: { description: "The attribute's value for every recipient of the segment (a number), or a distribution each recipient draws from (the attribute's own unit)", examples: [{ uniform: [0, 365] }], anyOf: [{ type: 'number' }, { $ref: '#/$defs/distribution' }] },
     },
   },
 } as const;

@@ -60,6 +60,14 @@ test('a daily campaign ends at until.day and at the horizon; a fixed-offset one 
   assert.equal(plain.campaigns.map((c) => c.occurrence), [1, 2, 3]);
 });
 
+test('10:00 local stays 10:00 across a DST change (New York, 8 March 2026)', () => {
+  const s = validate({ ...scenario({ horizonDays: 21, campaigns: [{ id: 'w', template: 'promo', segment: 'clean', timeZone: 'America/New_York', every: { days: 7, weekday: 'sun', localHour: 10 } }] }), start: '2026-03-01T00:00:00Z' });
+  const w = worldOf(s);
+  const utcHours = w.campaigns.map((c) => new Date(w.epoch + c.startAt).getUTCHours());
+  assert.equal(utcHours, [15, 14, 14]); // EST (UTC−5) on 1 March, EDT (UTC−4) from 8 March
+  assert.equal(w.campaigns.map((c) => new Date(w.epoch + c.startAt).getUTCDate()), [1, 8, 15]);
+});
+
 test('validation: occurrences all past the horizon, a weekday every 3 days, an unknown zone, number with numbers', () => {
   assert.ok(issuesOf(scenario({ horizonDays: 2, campaigns: [{ id: 'p', template: 'promo', segment: 'clean', every: { days: 7, weekday: 'sun', localHour: 10 } }] })).some((m) => m.startsWith('/campaigns/0/every:')));
   assert.ok(issuesOf(weekly({ days: 3, weekday: 'tue' })).some((m) => m.startsWith('/campaigns/0/every/days:')));
@@ -118,7 +126,7 @@ test('tier-aware sends each recipient only inside its local window (9–21 local
     const h = localHourOf(world.audience.zones, r.recipient as number, r.t);
     assert.ok(h >= 9 && h < 21, `recipient ${r.recipient} sent at local ${h.toFixed(2)}`);
   }
-  // all three zones were reached (Tokyo's window is open outside the strategy's UTC 9–17 window only partly)
+  // Tokyo (UTC+9) is at 18:00–02:00 local in the strategy's UTC 9–17 window: only its first three hours are open, yet it is reached
   const zones = new Set(sends.map((r) => world.audience.zones.zoneOf![r.recipient as number]));
   assert.ok(zones.size >= 2);
   assert.ok(result.usage!.localTime);
