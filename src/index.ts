@@ -9,7 +9,8 @@ export { runScenario, runValidatedScenario, type RunScenarioOptions, type Result
 export { loadScenario, validateScenarioData, planVariants, scenarioSchema, type Scenario } from './scenario/index.js';
 export { UserInputError, formatIssue, type Issue } from './errors/index.js';
 export { PROFILES, PROFILE_IDS, listParams, type PolicyProfile, type Policy } from './policy/index.js';
-export { BUILTIN_STRATEGIES, type StrategyDefinition, type StrategyParamDoc } from './strategies/index.js';
+// a user module's definition (source and params optional, README "Writing a strategy"); the kit: wabasim/strategy-kit
+export { BUILTIN_STRATEGIES, type UserStrategyDefinition as StrategyDefinition, type StrategyParamDoc, type StrategyParamValues } from './strategies/index.js';
 export type { Strategy, SenderApi, SendResponse, StatusUpdate, InboundMessage, CampaignView, NumberView, TemplateView, Webhook, QualityRating, PhoneNumberFields, GraphResponse, MessageStatus } from './model/index.js';
 export { ERROR_CODES } from './model/index.js';
 export { renderReport, readResultsFile, chartSpecs, reportData, CHART_IDS, CHARTS, type ChartDefinition, type ChartOutcome, type ChartId } from './report/index.js';

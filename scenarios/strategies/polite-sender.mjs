@@ -13,7 +13,7 @@
  *     "strategies": ["blast", "./strategies/polite-sender.mjs"]
  *   or with parameters: { "name": "./strategies/polite-sender.mjs", "params": { "perHour": 10 } }
  *   On the command line, `--strategy ./scenarios/strategies/polite-sender.mjs` is relative to the
- *   working directory. `.js` and `.mjs` load directly; `.ts` and `.mts` load through tsx.
+ *   working directory. `.js`, `.mjs`, `.ts` and `.mts` load alike (bundled by esbuild).
  * - Export `default` (or `strategy`): { name, description, source?, params?, create(params) }.
  *   `params` declares each parameter { type: 'number' | 'integer' | 'boolean', default, min?,
  *   max?, description }; wabasim checks scenario values against it and passes the resolved values

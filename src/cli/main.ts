@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { msg, UserInputError } from '../errors/index.js';
-import { scenarioSchema } from '../scenario/index.js';
+import { documentedSchema } from '../scenario/documented-schema.js';
 import { VERSION } from '../version.js';
 import { listCommand, LIST_KINDS, type ListKind } from './commands/list.js';
 import { allowStrategyPathOption, callbackTimeoutOption, runBuilder, runCommand, type RunArgs } from './commands/run.js';
@@ -19,6 +19,7 @@ import { reportBuilder, reportCommand, type ReportArgs } from './commands/report
 import { baselineBuilder, baselineCommand, type BaselineArgs } from './commands/baseline.js';
 import { sensitivityBuilder, sensitivityCommand, type SensitivityArgs } from './commands/sensitivity.js';
 import { serveBuilder, serveCommand, type ServeArgs } from './commands/serve.js';
+import { initBuilder } from './commands/init.js';
 import { EXIT, reportError } from './errors.js';
 import { installSignalHandlers } from './interrupt.js';
 import { checkCallbackTimeout, checkEventsSeed, checkRunFlags } from './flags.js';
@@ -66,6 +67,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('callback-timeout', callbackTimeoutOption) as never,
       (a) => guard(() => (checkEventsSeed(a.seed, argv, a.callbackTimeout), eventsCommand(a))),
     )
+    .command('init', 'Write a starting point: init scenario FILE (a scenario that validates and runs) or init strategy NAME (a strategy module using wabasim/strategy-kit)', (y) => initBuilder(y, guard) as never)
     .command<{ shards: string[]; out?: string }>(
       'merge <shards..>',
       'Join the shards of `run --shard i/n` (or of `sensitivity --shard i/n`) into the file one machine would write',
@@ -77,7 +79,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command<DiffArgs>('diff <a> <b>', 'Compare two results files metric by metric: B − A with its 95% interval (paired over common seeds, else Welch); exit 0', diffBuilder, (a) => guard(() => diffCommand(a)))
     .command<BaselineArgs>('baseline <action> <scenarios..>', 'Record or check regression baselines of scenarios (check exits 1 on drift)', baselineBuilder, (a) => guard(() => (checkCallbackTimeout(a.callbackTimeout, argv), baselineCommand(a))))
     .command<ServeArgs>('serve <scenario>', 'Serve the model behind a local WhatsApp Cloud API (Graph routes, signed webhooks, a manual or speed clock)', serveBuilder, (a) => guard(() => serveCommand(a)))
-    .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(scenarioSchema, null, 2)}\n`)))
+    .command('schema', 'Print the scenario JSON Schema', {}, () => guard(() => void process.stdout.write(`${JSON.stringify(documentedSchema(), null, 2)}\n`)))
     .command<{ kind: ListKind; params: boolean; policy?: string; json: boolean; dir: string }>(
       'list <kind>',
       'List shipped policies, scenarios or strategies (--params: every parameter of a profile)',
@@ -87,8 +89,9 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('params', { type: 'boolean', default: false, describe: 'With policies: every parameter, value, unit, source and label' })
           .option('policy', { type: 'string', choices: PROFILE_IDS, describe: 'With --params: only this profile' })
           .option('dir', { type: 'string', default: join(PACKAGE_ROOT, 'scenarios'), describe: 'With scenarios: the folder to list' })
+          .option('module', { type: 'string', array: true, describe: 'With strategies: also describe this strategy module (path relative to the working directory; repeatable)' })
           .option('json', { type: 'boolean', default: false }) as never,
-      (a) => guard(() => listCommand(a.kind, { json: a.json, params: a.params, policy: a.policy, scenariosDir: a.dir })),
+      (a) => guard(() => listCommand(a.kind, { json: a.json, params: a.params, policy: a.policy, scenariosDir: a.dir, modules: (a as { module?: string[] }).module })),
     )
     .fail((message, err) => {
       throw err ?? new ArgumentError(message); // throwing stops yargs before the command's handler runs

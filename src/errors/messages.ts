@@ -367,6 +367,18 @@ export const csvMsg = {
   runsWithoutCsv: (): Issue => ({ file: '', pointer: '--csv-runs', expected: '--csv FILE to write the rows to', found: '--csv-runs without --csv' }),
 } as const;
 
+/** Messages of the strategy authoring kit (user strategies' throws, `wabasim init`). */
+export const kitMsg = {
+  /** A user strategy's create() or callback threw: its message and, when the stack maps to it, the user's file:line:col (`site` is ' (at …)' or ''). */
+  strategyThrew: (file: string, pointer: string, name: string, callback: string, reason: string, site: string): Issue => ({ file, pointer, expected: `a strategy whose ${callback} does not throw`, found: `strategy ${name} threw: ${reason}${site}` }),
+  /** `wabasim init` would overwrite a file. */
+  exists: (path: string): Issue => ({ file: path, pointer: '(file)', expected: 'a path where no file exists (pass --force to overwrite)', found: 'an existing file' }),
+  /** `wabasim init strategy NAME`: a name that cannot be a file name and a strategy name. */
+  badName: (name: string): Issue => ({ file: '', pointer: 'NAME', expected: 'a strategy name of letters, digits, - and _ (starting with a letter), e.g. my-sender', found: JSON.stringify(name) }),
+  /** `wabasim init scenario`: a flag or answer out of range. */
+  badAnswer: (flag: string, expected: string, found: unknown): Issue => ({ file: '', pointer: flag, expected, found: typeof found === 'string' ? JSON.stringify(found) : String(found) }),
+} as const;
+
 /** Messages of scenario realism (issue 22): recurring campaigns, campaign numbers, time zones, local windows, attributes; and the unused-declaration warnings. */
 export const realismMsg = {
   numberAndNumbers: (file: string, pointer: string): Issue => ({ file, pointer, expected: 'either `number` or `numbers` on a campaign, not both', found: 'both' }),

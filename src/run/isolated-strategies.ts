@@ -11,7 +11,7 @@
  */
 import { watchdogMsg, type Issue } from '../errors/index.js';
 import type { StrategyRef } from '../scenario/index.js';
-import { builtinStrategy, type StrategyParamDoc } from '../strategies/index.js';
+import { builtinStrategy, type StrategyParamDoc, type StrategyParamValueAny } from '../strategies/index.js';
 import type { Worker } from 'node:worker_threads';
 import type { EventLogOptions } from './event-log.js';
 import { MODULE_PATH } from './strategy-module.js';
@@ -23,7 +23,7 @@ import { runWatchedWorker, type WatchOptions } from './watched-worker.js';
 /** What the probe worker tells of each strategy. */
 interface StrategyEcho {
   readonly label: string;
-  readonly params: Readonly<Record<string, number | boolean>>;
+  readonly params: Readonly<Record<string, StrategyParamValueAny>>;
   readonly name: string;
   readonly description: string;
   readonly source: string;

@@ -7,7 +7,8 @@
 import { dirname, resolve } from 'node:path';
 import { msg, UserInputError, type Issue } from '../errors/index.js';
 import type { StrategyRef } from '../scenario/index.js';
-import { BUILTIN_NAMES, builtinStrategy, type StrategyDefinition } from '../strategies/index.js';
+import { BUILTIN_NAMES, builtinStrategy, type StrategyDefinition, type StrategyParamValueAny } from '../strategies/index.js';
+import { valueProblems } from './strategy-params.js';
 import { loadStrategyModule, MODULE_PATH } from './strategy-module.js';
 import type { CallbackMonitor } from './watchdog.js';
 import { locateStrategyModule, strategyRoots, type StrategyRoots } from './strategy-path.js';
@@ -18,7 +19,7 @@ export interface ResolvedStrategy {
   /** Name shown in results (the ref's `label`, else the strategy's name). */
   readonly label: string;
   readonly definition: StrategyDefinition;
-  readonly params: Readonly<Record<string, number | boolean>>;
+  readonly params: Readonly<Record<string, StrategyParamValueAny>>;
   /** A user module described by a watched worker (isolated-strategies.ts): it runs only in worker threads. */
   readonly isolated?: boolean;
 }
@@ -122,19 +123,20 @@ export function checkStrategies(refs: readonly StrategyRef[], file: string, allo
   return issues;
 }
 
-/** The definition's defaults overridden by `given`, each checked against its declaration. */
-function checkParams(definition: StrategyDefinition, given: Record<string, unknown>, file: string, at: string, issues: Issue[]): Record<string, number | boolean> {
-  const params: Record<string, number | boolean> = {};
+/** The definition's defaults overridden by `given`, each checked against its declaration (strategy-params.ts). */
+function checkParams(definition: StrategyDefinition, given: Record<string, unknown>, file: string, at: string, issues: Issue[]): Record<string, StrategyParamValueAny> {
+  const params: Record<string, StrategyParamValueAny> = {};
   for (const [key, doc] of Object.entries(definition.params)) params[key] = doc.default;
   for (const [key, value] of Object.entries(given)) {
     const doc = definition.params[key];
     const p = `${at}/${key}`;
-    if (!doc) issues.push(msg.unknownKey(file, at, key, Object.keys(definition.params)));
-    else if (doc.type === 'boolean' ? typeof value !== 'boolean' : typeof value !== 'number' || (doc.type === 'integer' && !Number.isInteger(value))) {
-      issues.push(msg.badParamValue(file, p, `a value of type ${doc.type}`, value));
-    } else if (typeof value === 'number' && (value < (doc.min ?? -Infinity) || value > (doc.max ?? Infinity))) {
-      issues.push(msg.outOfRange(file, p, doc.min ?? -Number.MAX_VALUE, doc.max ?? Number.MAX_VALUE, value));
-    } else params[key] = value as number | boolean;
+    if (!doc) {
+      issues.push(msg.unknownKey(file, at, key, Object.keys(definition.params)));
+      continue;
+    }
+    const problems = valueProblems(doc, value);
+    for (const problem of problems) issues.push(problem.range ? msg.outOfRange(file, p + problem.at, problem.range.min, problem.range.max, problem.found) : msg.badParamValue(file, p + problem.at, problem.expected, problem.found));
+    if (!problems.length) params[key] = value as StrategyParamValueAny;
   }
   return params;
 }

@@ -7,9 +7,22 @@
  * Bundling reads files and runs no code of the module.
  */
 import { realpathSync } from 'node:fs';
-import { extname, relative } from 'node:path';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { insideRoots, type StrategyRoots } from './strategy-path.js';
+
+/**
+ * The one package specifier strategy code may import: wabasim's strategy kit
+ * (src/strategies/kit.ts), bundled from wabasim's own compiled code. The kit is pure (no Node
+ * built-ins, packages, clock or Math.random), which the bundler enforces: code of wabasim's own
+ * may import only relative files of wabasim's own.
+ */
+export const KIT_SPECIFIER = 'wabasim/strategy-kit';
+
+/** The compiled kit and the directory of wabasim's own compiled code (dist/src). */
+const KIT_FILE = fileURLToPath(new URL('../strategies/kit.js', import.meta.url));
+const OWN_CODE = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 /** File types a strategy module and its imports may be (what esbuild compiles as JavaScript or TypeScript). */
 export const MODULE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'] as const;
@@ -17,9 +30,10 @@ export const MODULE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'] 
 /** What the bundler refuses, and why. Tests reuse these builders. */
 export const bundleMsg = {
   importRefused: (specifier: string): string =>
-    `import "${specifier}" is refused: strategy code runs in a hardened realm and imports only relative paths (./ or ../) to module files, not packages or Node built-ins (README "Strategies")`,
+    `import "${specifier}" is refused: strategy code runs in a hardened realm and imports only relative paths (./ or ../) to module files and ${KIT_SPECIFIER}, not packages or Node built-ins (README "Strategies")`,
   importOutside: (path: string, tree: string): string => `import of ${path} is refused: a strategy module's imports stay inside the directories it may be loaded from (${tree} and each --allow-strategy-path)`,
   importType: (path: string): string => `import of ${path} is refused: not a module file (${MODULE_EXTENSIONS.join(' ')})`,
+  kitImpure: (specifier: string, importer: string): string => `wabasim's strategy kit is not pure: ${importer} imports "${specifier}" (an internal error: the kit may import only wabasim's own files)`,
 };
 
 /**
@@ -42,6 +56,10 @@ export async function bundleStrategy(real: string, roots: StrategyRoots): Promis
       target: 'es2022',
       legalComments: 'none',
       logLevel: 'silent',
+      // an inline map (paths relative to the working directory) for throws at the user's file and line (strategy-stack.ts)
+      sourcemap: 'inline',
+      sourcesContent: false,
+      absWorkingDir: process.cwd(),
       plugins: [confine(roots)],
     });
     return result.outputFiles[0].text;
@@ -58,16 +76,25 @@ function confine(roots: StrategyRoots): Plugin {
     setup(b) {
       b.onResolve({ filter: /.*/ }, async (args) => {
         if (args.kind === 'entry-point' || args.pluginData === SKIP) return undefined;
-        if (!/^\.\.?(\/|$)/.test(args.path)) return { errors: [{ text: bundleMsg.importRefused(args.path) }] };
+        const own = args.importer !== '' && ownCode(args.importer);
+        if (args.path === KIT_SPECIFIER && !own) return { path: KIT_FILE };
+        if (!/^\.\.?(\/|$)/.test(args.path)) return { errors: [{ text: own ? bundleMsg.kitImpure(args.path, args.importer) : bundleMsg.importRefused(args.path) }] };
         const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: SKIP });
         if (r.errors.length) return { errors: r.errors };
         const real = realpathSync(r.path);
         if (!(MODULE_EXTENSIONS as readonly string[]).includes(extname(real))) return { errors: [{ text: bundleMsg.importType(real) }] };
+        if (own) return ownCode(real) ? { path: real } : { errors: [{ text: bundleMsg.kitImpure(args.path, args.importer) }] };
         if (!insideRoots(real, roots)) return { errors: [{ text: bundleMsg.importOutside(real, roots.anywhere ? '' : roots.tree) }] };
         return { path: real };
       });
     },
   };
+}
+
+/** Whether `path` is a file of wabasim's own compiled code. */
+function ownCode(path: string): boolean {
+  const r = relative(OWN_CODE, path);
+  return r !== '' && !r.startsWith('..') && !isAbsolute(r);
 }
 
 /** esbuild's failure as one readable error: its first message, with file, line and column. */

@@ -10,8 +10,10 @@
  * the reference. Callbacks get the realm's copy of the SenderApi (a facade over this run's), and
  * copies of their arguments.
  */
-import { msg, UserInputError, type Issue } from '../errors/index.js';
-import { STRATEGY_PARAM_TYPES, type Strategy, type StrategyDefinition, type StrategyParamDoc } from '../strategies/index.js';
+import { kitMsg, msg, UserInputError, type Issue } from '../errors/index.js';
+import type { Strategy, StrategyDefinition, StrategyParamDoc, StrategyParamValueAny } from '../strategies/index.js';
+import { declarationProblem } from './strategy-params.js';
+import { throwSite } from './strategy-stack.js';
 import type { SenderApi } from '../model/observable.js';
 import type { LocatedModule } from './strategy-path.js';
 import { bundleStrategy } from './strategy-bundle.js';
@@ -53,18 +55,19 @@ export async function loadStrategyModule(located: Extract<LocatedModule, { ok: t
   } catch (err) {
     return fail(msg.strategyModuleFailed(file, pointer, path, firstLine(err)));
   }
+  const site = (err: unknown): string => throwSite(err, program);
   let mod: unknown;
   const importing = watch?.monitor.enter(watch.strategy, WATCHED_CALLBACKS.indexOf('import'), NaN);
   try {
     mod = realm.evaluate(program);
   } catch (err) {
-    return fail(msg.strategyModuleFailed(file, pointer, path, firstLine(err)));
+    return fail(msg.strategyModuleFailed(file, pointer, path, `${firstLine(err)}${site(err)}`));
   } finally {
     if (watch) watch.monitor.leave(importing!);
   }
   const exported = exportedDefinition(mod);
   if (typeof exported === 'string') return fail(msg.notAStrategy(file, pointer, path, exported));
-  const create = (p: Readonly<Record<string, number | boolean>>): unknown => realm.create(exported, JSON.stringify(p));
+  const create = (p: Readonly<Record<string, StrategyParamValueAny>>): unknown => realm.create(exported, JSON.stringify(p));
   const userCreate = watch ? watched(watch, 'create()', create) : create;
   const params = normalizeParams(exported.params);
   const defaults = Object.fromEntries(Object.entries(params).map(([k, p]) => [k, p.default]));
@@ -72,7 +75,7 @@ export async function loadStrategyModule(located: Extract<LocatedModule, { ok: t
   try {
     sample = userCreate(defaults);
   } catch (err) {
-    return fail(msg.strategyThrew(file, pointer, path, 'create()', firstLine(err)));
+    return fail(kitMsg.strategyThrew(file, pointer, exported.name, 'create()', firstLine(err), site(err)));
   }
   const shape = strategyProblem(sample);
   if (shape) return fail(msg.notAStrategy(file, pointer, path, shape));
@@ -82,7 +85,7 @@ export async function loadStrategyModule(located: Extract<LocatedModule, { ok: t
     source: typeof exported.source === 'string' ? exported.source : path,
     params,
     create: (p) => {
-      const threw = (callback: string, err: unknown): UserInputError => new UserInputError([msg.strategyThrew(file, pointer, path, callback, firstLine(err))]);
+      const threw = (callback: string, err: unknown): UserInputError => new UserInputError([kitMsg.strategyThrew(file, pointer, exported.name, callback, firstLine(err), site(err))]);
       let made: unknown;
       try {
         made = userCreate(p); // the probe's create() passed; a later one (each run makes its own) may still throw
@@ -101,7 +104,7 @@ interface ExportedDefinition {
   readonly description: string;
   readonly source?: unknown;
   readonly params?: Record<string, unknown>;
-  readonly create: (params: Readonly<Record<string, number | boolean>>) => unknown;
+  readonly create: (params: Readonly<Record<string, StrategyParamValueAny>>) => unknown;
 }
 
 /** The module's `default` or `strategy` export (looking one level into a CommonJS default), or what is wrong. */
@@ -130,22 +133,9 @@ function definitionProblem(value: unknown): string {
   if (typeof d.create !== 'function') return `strategy ${JSON.stringify(d.name)} has no create(params) function`;
   if (d.params !== undefined && (typeof d.params !== 'object' || d.params === null || Array.isArray(d.params))) return `strategy ${JSON.stringify(d.name)} has params that are not an object`;
   for (const [key, p] of Object.entries((d.params ?? {}) as Record<string, unknown>)) {
-    const problem = paramProblem(p);
+    const problem = declarationProblem(p);
     if (problem) return `parameter ${JSON.stringify(key)} of ${JSON.stringify(d.name)} ${problem}`;
   }
-  return '';
-}
-
-/** What keeps `value` from being a StrategyParamDoc, or ''. */
-function paramProblem(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return 'is not an object { type, default, min?, max?, description? }';
-  const p = value as Record<string, unknown>;
-  if (!(STRATEGY_PARAM_TYPES as readonly unknown[]).includes(p.type)) return `has type ${JSON.stringify(p.type)} (expected "number", "integer" or "boolean")`;
-  const okDefault = p.type === 'boolean' ? typeof p.default === 'boolean' : typeof p.default === 'number' && Number.isFinite(p.default) && (p.type === 'number' || Number.isInteger(p.default));
-  if (!okDefault) return `has a default that is not a ${p.type}`;
-  for (const bound of ['min', 'max'] as const) if (p[bound] !== undefined && typeof p[bound] !== 'number') return `has a ${bound} that is not a number`;
-  if (typeof p.default === 'number' && (p.default < ((p.min as number | undefined) ?? -Infinity) || p.default > ((p.max as number | undefined) ?? Infinity))) return 'has a default outside [min, max]';
-  if (p.description !== undefined && typeof p.description !== 'string') return 'has a description that is not a string';
   return '';
 }
 

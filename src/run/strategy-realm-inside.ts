@@ -105,7 +105,8 @@ export function realmInside(messagesJson: string, write: (line: string) => void)
   return harden({
     evaluate(program: string): unknown {
       const compartment = new Compartment({ __options__: true, name: 'strategy', globals });
-      return compartment.evaluate(`(() => {\nconst module = { exports: {} };\n(function (module, exports) {\n${program}\n})(module, module.exports);\nreturn module.exports;\n})()`);
+      // three lines above the program (strategy-stack.ts PROGRAM_LINE_OFFSET); named for its stack frames (BUNDLE_URL there)
+      return compartment.evaluate(`(() => {\nconst module = { exports: {} };\n(function (module, exports) {\n${program}\n})(module, module.exports);\nreturn module.exports;\n})()\n//# sourceURL=wabasim-strategy-bundle.js\n`);
     },
     create(definition: unknown, paramsJson: string): unknown {
       const d = definition as { create(p: unknown): unknown };

@@ -48,8 +48,14 @@ export const realmMsg = {
   hostFailed: (): string => 'the SenderApi failed inside wabasim (an internal error, reported by wabasim)',
 };
 
-/** SES's lockdown options in the strategy realm: its defaults, but no console taming or process handlers (the realm has neither), and locale methods as they are. */
-const LOCKDOWN = { overrideTaming: 'moderate', errorTaming: 'safe', consoleTaming: 'unsafe', localeTaming: 'unsafe', errorTrapping: 'none', unhandledRejectionTrapping: 'none', reporting: 'none' } as const;
+/**
+ * SES's lockdown options in the strategy realm: its defaults, but no console taming or process
+ * handlers (the realm has neither), locale methods as they are, and error stacks readable
+ * (errorTaming 'unsafe': `err.stack` is a string, so a throw can be mapped to the user's file and
+ * line, strategy-stack.ts; SES still hides V8's call-site objects, so a stack gives text, never a
+ * function or `this` of another realm).
+ */
+const LOCKDOWN = { overrideTaming: 'moderate', errorTaming: 'unsafe', consoleTaming: 'unsafe', localeTaming: 'unsafe', errorTrapping: 'none', unhandledRejectionTrapping: 'none', reporting: 'none' } as const;
 
 let realm: RealmInside | undefined;
 

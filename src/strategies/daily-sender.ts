@@ -14,7 +14,7 @@
  * filled per wake-up (the rest one second later). Seed 003 is the source of the window and the
  * jitter; the coalescing minute is an implementation bound on events, not a model number.
  */
-import { MINUTE, SECOND } from '../engine/index.js';
+import { MINUTE, SECOND } from '../engine/time.js';
 import type { CampaignView, SenderApi } from '../model/observable.js';
 import { notNow } from './account-watch.js';
 import { spreadTimes, windowDay, windowOf, type LocalWindowQueue, type SendingWindow } from './sending-window.js';

@@ -5,7 +5,8 @@
  * Simulated time 0 is the scenario's `start` (by default midnight UTC), so hour `h` of day `d`
  * is `d·DAY + h·HOUR`. Times are simulated milliseconds.
  */
-import { DAY, HOUR, type Rng } from '../engine/index.js';
+import type { Rng } from '../engine/rng.js';
+import { DAY, HOUR } from '../engine/time.js';
 import type { CampaignView, SenderApi } from '../model/observable.js';
 import { integerParam, numberParam } from './define-strategy.js';
 import type { StrategyParamValues } from './types.js';

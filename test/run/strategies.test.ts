@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { msg, UserInputError, type Issue } from '../../src/errors/index.js';
+import { kitMsg, msg, UserInputError, type Issue } from '../../src/errors/index.js';
 import { isolatingResolver, resolveStrategies, runScenario, writeEventLogWatched, type Results } from '../../src/run/index.js';
 import { BUILTIN_NAMES } from '../../src/strategies/index.js';
 
@@ -116,7 +116,7 @@ test('a module without the interface is a user error saying what was expected an
   const cases: [string, string, string][] = [
     ['answer.mjs', 'export const answer = 42;\n', 'exports answer but neither default nor strategy'],
     ['no-create.mjs', "export default { name: 'x', description: 'y' };\n", 'strategy "x" has no create(params) function'],
-    ['bad-param.mjs', "export default { name: 'x', description: 'y', params: { n: { type: 'float', default: 1 } }, create() { return {}; } };\n", 'parameter "n" of "x" has type "float" (expected "number", "integer" or "boolean")'],
+    ['bad-param.mjs', "export default { name: 'x', description: 'y', params: { n: { type: 'float', default: 1 } }, create() { return {}; } };\n", 'parameter "n" of "x" has type "float" (expected one of "number", "integer", "boolean", "string", "number[]", "string[]", "object")'],
     ['no-start.mjs', "export default { name: 'x', description: 'y', create() { return { onWake() {} }; } };\n", 'create() returned an object without an onCampaignStart(api, campaign) function'],
   ];
   for (const [name, content, found] of cases) {
@@ -132,23 +132,26 @@ test('a module that fails to import, or whose create() throws, is a user error',
   const [issue] = await issuesOf(() => runScenario(f));
   assert.equal([issue.pointer, issue.expected], ['/strategies/0', msg.strategyModuleFailed(f, '', broken, '').expected]);
   assert.match(issue.found, `${broken}: SyntaxError`);
-  const throwing = file('throwing.mjs', "export default { name: 'x', description: 'y', create() { throw new Error('no'); } };\n");
+  const source = "export default { name: 'x', description: 'y', create() { throw new Error('no'); } };\n";
+  const throwing = file('throwing.mjs', source);
   const g = scenarioFile('throwing.json', [{ name: './throwing.mjs' }]);
-  assert.equal(await issuesOf(() => runScenario(g)), [msg.strategyThrew(g, '/strategies/0/name', throwing, 'create()', 'Error: no')]);
+  assert.equal(await issuesOf(() => runScenario(g)), [kitMsg.strategyThrew(g, '/strategies/0/name', 'x', 'create()', 'Error: no', ` (at ${throwing}:1:${source.indexOf('new Error') + 1})`)]);
 });
 
 test('a create() that passes the check and throws when a run makes its own is a user error naming create(), in this thread and in a worker', async () => {
-  const path = file('second-create.mjs', "let n = 0; export default { name: 'x', description: 'y', create() { if (n++) throw new Error('second create'); return { onCampaignStart() {} }; } };\n");
+  const source = "let n = 0; export default { name: 'x', description: 'y', create() { if (n++) throw new Error('second create'); return { onCampaignStart() {} }; } };\n";
+  const path = file('second-create.mjs', source);
   const f = scenarioFile('second-create.json', ['./second-create.mjs']);
-  const expected = [msg.strategyThrew(f, '/strategies/0', path, 'create()', 'Error: second create')];
+  const expected = [kitMsg.strategyThrew(f, '/strategies/0', 'x', 'create()', 'Error: second create', ` (at ${path}:1:${source.indexOf('new Error') + 1})`)];
   assert.equal(await issuesOf(() => runScenario(f)), expected);
   assert.equal(await issuesOf(() => runScenario(f, { workers: 1 })), expected);
 });
 
-test('a user strategy that throws during a run is a user error, in this thread and in a worker', async () => {
-  const path = file('late-throw.mjs', "export default { name: 'late', description: 'throws on wake', create() { return { onCampaignStart(api) { api.wakeAt(api.now() + 1000, 'x'); }, onWake() { throw new TypeError('oops'); } }; } };\n");
+test('a user strategy that throws during a run is a user error naming its file, line and column, in this thread and in a worker', async () => {
+  const source = "export default { name: 'late', description: 'throws on wake', create() { return {\n  onCampaignStart(api) { api.wakeAt(api.now() + 1000, 'x'); },\n  onWake() { throw new TypeError('oops'); },\n} } };\n";
+  const path = file('late-throw.mjs', source);
   const f = scenarioFile('late.json', ['./late-throw.mjs']);
-  const expected = [msg.strategyThrew(f, '/strategies/0', path, 'onWake', 'TypeError: oops')];
+  const expected = [kitMsg.strategyThrew(f, '/strategies/0', 'late', 'onWake', 'TypeError: oops', ` (at ${path}:3:${source.split('\n')[2].indexOf('new TypeError') + 1})`)];
   assert.equal(await issuesOf(() => runScenario(f)), expected);
   assert.equal(await issuesOf(() => runScenario(f, { workers: 1 })), expected);
 });

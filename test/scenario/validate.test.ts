@@ -3,6 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { msg, UserInputError, type Issue } from '../../src/errors/index.js';
 import { loadScenario, planVariants, validateScenarioData, LIMITS, scenarioSchema } from '../../src/scenario/index.js';
+import { documentedSchema } from '../../src/scenario/documented-schema.js';
 
 const NAMES = ['blast'];
 const file = 'test.json';
@@ -189,7 +190,7 @@ test('known-bad fixtures fail with their expected problems', () => {
 });
 
 test('the committed schema/scenario.schema.json is the generated schema', () => {
-  assert.equal(JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8')), JSON.parse(JSON.stringify(scenarioSchema)));
+  assert.equal(JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8')), JSON.parse(JSON.stringify(documentedSchema())));
 });
 
 test.run();
