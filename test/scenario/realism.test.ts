@@ -4,6 +4,10 @@
  * hold recipients in the built-ins, attributes are deterministic per seed, and the unused-
  * declaration warning fires when it should and only then.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DAY, HOUR, streamFactory } from '../../src/engine/index.js';
@@ -176,6 +180,31 @@ test('engaged-first sends the most engaged first and leaves out those below minE
   assert.ok(sent.every((v) => v >= 0.5));
   assert.ok(sent[0] >= sent[sent.length - 1]);
   assert.ok(sent.slice(0, 50).every((v) => v > 0.9), 'the first sends go to the most engaged');
+});
+
+test('wabasim run writes the warnings to stderr and exits 0; a scenario that uses everything gets none', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wabasim-realism-'));
+  const base = {
+    name: 'realism cli',
+    horizonDays: 1,
+    portfolio: { numbers: [{ id: 'a' }, { id: 'b' }] },
+    templates: [{ id: 'p', category: 'utility', quality: 'HIGH' }],
+    audience: { segments: [{ id: 's', size: 200, inboundPerDay: 0, timeZones: { 'America/Sao_Paulo': 1 }, localWindow: { from: 0, to: 24 }, attributes: { engagement: { uniform: [0, 1] } } }] },
+    campaigns: [{ id: 'c', template: 'p', segment: 's', numbers: 'all', every: { days: 1, times: 1 } }],
+  };
+  const run = (strategies: unknown[], name: string) => {
+    const file = join(dir, `${name}.json`);
+    writeFileSync(file, JSON.stringify({ ...base, strategies }));
+    return spawnSync(process.execPath, [join(process.cwd(), 'bin', 'wabasim.js'), 'run', file, '--out', join(dir, name), '--workers', '0'], { encoding: 'utf8' });
+  };
+  const blast = run(['blast'], 'blast');
+  assert.is(blast.status, 0, blast.stderr);
+  assert.match(blast.stderr, /warning: .*blast\.json: time zones and local windows declared, but blast never read/);
+  assert.match(blast.stderr, /warning: .*recipient attributes engagement declared, but blast never read them/);
+  assert.not.match(blast.stderr, /number "b" sent nothing/); // blast spreads over both numbers
+  const engaged = run([{ name: 'engaged-first', params: { windowStartHour: 0, windowHours: 24 } }], 'engaged');
+  assert.is(engaged.status, 0, engaged.stderr);
+  assert.not.match(engaged.stderr, /warning/);
 });
 
 test.run();
