@@ -43,6 +43,10 @@
  *     (polite-sender.mjs: probe worker, watched worker, the strategy realm) against the same sweep
  *     with the built-in blast, on one worker thread each, alternating, best of 3. Target: the
  *     module sweep ≤ 1.5 × the built-in one (bench/user-module.ts says why it is a yardstick).
+ * 10. calibrate [calibrate] — `wabasim calibrate` on a generated 1,000,000-line webhook log
+ *     (100,000 recipients, 30 days): lines/s against the 166,667 lines/s that 10 million lines in
+ *     60 s needs (the notes project the 10-million-line time), and peak RSS ≤ 1 GB, also measured
+ *     after half the lines to show memory does not grow with lines (bench/calibrate.ts).
  *
  * Every line has a figure (its own unit), a target in that unit and a ratio on one scale: the
  * figure against the target, ≥ 1 meets it (see Row in measure.ts). BELOW lines do not fail the
@@ -56,7 +60,7 @@
  *
  * Reproduce: `npm run bench` (builds, then runs every line, about 2 minutes on 2 cores), or one
  * case after `npx tsc -p .`:
- *   node --expose-gc dist/bench/index.js --case hold|campaign|full-model|large|sweep|report|sensitivity|serve|user-module
+ *   node --expose-gc dist/bench/index.js --case hold|campaign|full-model|large|sweep|report|sensitivity|serve|user-module|calibrate
  * (prints that case's rows as JSON; add --cpu-prof before dist/ to profile it).
  */
 import { spawnSync } from 'node:child_process';
@@ -72,6 +76,7 @@ import { benchSensitivity } from './sensitivity.js';
 import { benchServe } from './serve.js';
 import { benchSweep } from './sweep.js';
 import { benchUserModule } from './user-module.js';
+import { benchCalibrate } from './calibrate.js';
 import { formatTable } from './table.js';
 
 /** Sends in lines 2 and 3. */
@@ -93,6 +98,7 @@ const CASES = {
   sensitivity: { rows: async () => [await benchSensitivity()], processes: 1 },
   serve: { rows: benchServe, processes: 1 },
   'user-module': { rows: async () => [await benchUserModule()], processes: 1 },
+  calibrate: { rows: benchCalibrate, processes: 1 },
 } as const satisfies Record<string, { rows: () => Promise<Row[]>; processes: number }>;
 
 type CaseName = keyof typeof CASES;

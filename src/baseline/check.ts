@@ -32,7 +32,10 @@ export function withinTolerance(base: number, now: number, tolerance: Tolerance)
 
 const key = (e: { variant: string; strategy: string }): string => JSON.stringify([e.variant, e.strategy]);
 
-function compareEntry(base: BaselineEntry, now: BaselineEntry, tolerance: ToleranceSection, drift: DriftRow[], checked: CheckedMetric[]): number {
+/** A metric's family: its name before the first dot (`failedByCode` for `failedByCode.131049`). */
+const familyOf = (metric: string): string => metric.split('.')[0];
+
+function compareEntry(base: BaselineEntry, now: BaselineEntry, tolerance: ToleranceSection, drift: DriftRow[], checked: CheckedMetric[], known: ReadonlySet<string>): number {
   const row = (metric: string, stat: DriftRow['stat'], b: number | null, n: number | null): void =>
     void drift.push({ variant: base.variant, strategy: base.strategy, metric, stat, baseline: b, now: n, delta: b !== null && n !== null ? n - b : null });
   let compared = 1;
@@ -42,6 +45,8 @@ function compareEntry(base: BaselineEntry, now: BaselineEntry, tolerance: Tolera
     checked.push({ variant: base.variant, strategy: base.strategy, metric });
     const b = base.metrics[metric];
     const n = now.metrics[metric];
+    // a metric the summary gained after the baseline was recorded (its family is in no entry, e.g. cost) is not drift: record again to check it
+    if (!b && !known.has(familyOf(metric))) continue;
     for (const stat of BASELINE_STATS) {
       compared++;
       if (!b || !n) row(metric, stat, b ? b[stat] : null, n ? n[stat] : null);
@@ -53,7 +58,8 @@ function compareEntry(base: BaselineEntry, now: BaselineEntry, tolerance: Tolera
 
 /**
  * Compares `results` with `baseline` under the baseline's tolerances. Variant × strategy pairs
- * or metrics present on one side only are drift too. Drift rows come in reading order
+ * or metrics present on one side only are drift too — except a metric of a family no entry of the
+ * baseline has (one the run summary gained after the baseline was recorded, such as `cost`). Drift rows come in reading order
  * (orderDrift: pairs and seed counts, then headline metrics, then the rest by name).
  * Why: `wabasim baseline check` exits 1 when the model's outputs moved.
  * Cost: linear in metrics × entries.
@@ -66,9 +72,10 @@ export function checkBaseline(baseline: Baseline, results: Results): CheckResult
   const drift: DriftRow[] = [];
   const checked: CheckedMetric[] = [];
   let compared = 0;
+  const known = new Set(baseline.entries.flatMap((e) => Object.keys(e.metrics).map(familyOf)));
   for (const base of baseline.entries) {
     const fresh = nowByKey.get(key(base));
-    if (fresh) compared += compareEntry(base, fresh, baseline.tolerance, drift, checked);
+    if (fresh) compared += compareEntry(base, fresh, baseline.tolerance, drift, checked, known);
     else drift.push({ variant: base.variant, strategy: base.strategy, metric: '(variant × strategy)', stat: 'entry', baseline: base.seeds, now: null, delta: null });
   }
   for (const fresh of now.entries)

@@ -4,15 +4,15 @@ import type { DriftRow } from './types.js';
 /**
  * The outcomes a reader of a diff looks at first, in this order: what was delivered and to how
  * many, what failed, whether a number was restricted or banned, the recipients' reactions, and
- * what template pacing dropped. Every other metric follows in name order.
+ * what template pacing dropped, and what it cost. Every other metric follows in name order.
  */
-export const HEADLINE_METRICS = ['delivered', 'uniqueUsersReached', 'failed', 'restricted', 'banned', 'blocks', 'reports', 'dropped'] as const;
+export const HEADLINE_METRICS = ['delivered', 'uniqueUsersReached', 'failed', 'restricted', 'banned', 'blocks', 'reports', 'dropped', 'cost', 'costPerReachedUser'] as const;
 
 /**
  * The rank of `metric` in a diff: headline metrics by their place in HEADLINE_METRICS, every
  * other one after them (ties broken by name by the caller).
  * @example metricRank('uniqueUsersReached') // 1
- * @example metricRank('webhooks') // 8
+ * @example metricRank('webhooks') // 10
  */
 export function metricRank(metric: string): number {
   const i = (HEADLINE_METRICS as readonly string[]).indexOf(metric);

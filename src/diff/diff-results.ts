@@ -7,7 +7,7 @@
  */
 import { numericMetrics } from '../run/aggregate.js';
 import type { Aggregate, Results, RunResult, Spread } from '../run/results.js';
-import { isConditionalMetric } from '../thresholds/metric-names.js';
+import { isConditionalMetric, RATIO_METRICS } from '../thresholds/metric-names.js';
 import { pairedDifference } from '../verdict/paired.js';
 import { headlineMetrics } from './headline-metrics.js';
 import { welchDifference } from './welch-difference.js';
@@ -74,7 +74,9 @@ function pairRows(aggA: Aggregate, aggB: Aggregate, runsA: RunResult[], runsB: R
     const sa = aggA.metrics[metric] ?? ZERO;
     const sb = aggB.metrics[metric] ?? ZERO;
     const base = { variant: aggA.variant, strategy: aggA.strategy, metric, a: sa.mean, b: sb.mean };
-    const paired = !conditional && common >= 2 ? pairedDifference(runsB, runsA, (r) => numericMetrics(r.summary)[metric] ?? 0) : undefined;
+    // a cost ratio present in every run of both sides is paired like a count (RATIO_METRICS)
+    const everyRun = (RATIO_METRICS as readonly string[]).includes(metric) && (aggA.metrics[metric]?.n ?? aggA.seeds) === aggA.seeds && (aggB.metrics[metric]?.n ?? aggB.seeds) === aggB.seeds;
+    const paired = (!conditional || everyRun) && common >= 2 ? pairedDifference(runsB, runsA, (r) => numericMetrics(r.summary)[metric] ?? 0) : undefined;
     if (paired) {
       rows.push({ ...base, difference: paired.mean, ci95: paired.ci95, method: 'paired', n: paired.n, significant: excludesZero(paired.ci95, paired.n) });
       continue;

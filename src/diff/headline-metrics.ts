@@ -15,5 +15,9 @@ export const HEADLINE_SCALARS = ['delivered', 'uniqueUsersReached', 'failed', 'b
  */
 export function headlineMetrics(present: readonly string[]): string[] {
   const codes = [...new Set(present.filter((n) => n.startsWith('failedByCode.')))];
-  return HEADLINE_SCALARS.flatMap((name) => (name === 'failed' ? [name, ...codes] : [name]));
+  const cost = HEADLINE_COST.filter((n) => present.includes(n)); // results written before pricing have none
+  return [...HEADLINE_SCALARS.flatMap((name) => (name === 'failed' ? [name, ...codes] : [name])), ...cost];
 }
+
+/** The cost headline metrics (README "Cost"), after the scalars, when the results have them. */
+export const HEADLINE_COST = ['cost', 'costPerReachedUser'] as const;

@@ -379,6 +379,41 @@ export const kitMsg = {
   badAnswer: (flag: string, expected: string, found: unknown): Issue => ({ file: '', pointer: flag, expected, found: typeof found === 'string' ? JSON.stringify(found) : String(found) }),
 } as const;
 
+/** Messages of pricing (scenario `pricing`, segment `countries`; README "Cost"). */
+export const pricingMsg = {
+  unknownMarket: (file: string, pointer: string, found: string, known: readonly string[]): Issue => ({ file, pointer, expected: `a pricing market of the rate card (${known.join(', ')})`, found: `${show(found)}${didYouMean(found, known)}` }),
+  unknownCountry: (file: string, pointer: string, found: string): Issue => ({ file, pointer, expected: 'an ISO 3166 alpha-2 country code (e.g. BR, US, IN)', found: show(found) }),
+  noCountryWeight: (file: string, pointer: string): Issue => ({ file, pointer, expected: 'at least one country with a weight above 0', found: 'every weight 0' }),
+} as const;
+
+/** Messages of the hidden-rate inference of `wabasim calibrate` (src/calibrate/hidden/). */
+export const hiddenMsg = {
+  nothingDelivered: (file: string): Issue => ({ file, pointer: '', expected: 'webhooks with at least one delivered template message (a `delivered` status whose pricing category is not service): the block rate is inferred by replaying that volume', found: 'no delivered template message' }),
+} as const;
+
+/** Messages of `wabasim calibrate` (issue 21). */
+export const calibrateMsg = {
+  unreadable: (file: string, reason: string): Issue => ({ file, pointer: '', expected: 'a readable JSON Lines file of webhook payloads', found: reason }),
+  wrongKind: (file: string, what: string): Issue => ({
+    file,
+    pointer: '',
+    expected: 'JSON Lines of WhatsApp webhook payloads (one {"object":"whatsapp_business_account",…} a line, a {"receivedAt","payload"} wrapper, or wabasim events output)',
+    found: what,
+  }),
+  nothingValid: (files: readonly string[], malformed: number, first: string): Issue => ({
+    file: files.join(', '),
+    pointer: '',
+    expected: 'at least one webhook payload line',
+    found: `none (${malformed} malformed line${malformed === 1 ? '' : 's'}${first ? `; first: ${first}` : ''})`,
+  }),
+  noValidSends: (file: string, malformed: number): Issue => ({ file, pointer: '', expected: 'JSON Lines of sends: {"time": …, "request": <POST /messages body>, "response": <Meta response or error>}', found: `no valid line (${malformed} malformed)` }),
+  segmentByWithoutSends: (field: string): Issue => ({ file: '', pointer: '--segment-by', expected: '--sends FILE too (the segment field is read from the send requests)', found: show(field) }),
+  badSegmentBy: (field: string): Issue => ({ file: '', pointer: '--segment-by', expected: 'a dotted field path of the send request, e.g. template or biz_opaque_callback_data.segment', found: show(field) }),
+  noTemplateMessages: (files: readonly string[]): Issue => ({ file: files.join(', '), pointer: '', expected: 'at least one delivered template message (a delivered status with a non-service pricing category, or one the send log names)', found: 'none' }),
+  /** A warning: the hidden-rate inference failed; the observable parameters are still written. */
+  hiddenFailed: (reason: string): string => `warning: hidden-rate inference failed (${reason}); calibration.html says "not inferred"`,
+} as const;
+
 /** Messages of scenario realism (issue 22): recurring campaigns, campaign numbers, time zones, local windows, attributes; and the unused-declaration warnings. */
 export const realismMsg = {
   numberAndNumbers: (file: string, pointer: string): Issue => ({ file, pointer, expected: 'either `number` or `numbers` on a campaign, not both', found: 'both' }),

@@ -15,6 +15,7 @@ import { createUniqueCounter } from './unique-counter.js';
 import { createEnforcementState } from './restrictions.js';
 import { createTrustState } from './trust-score.js';
 import { createViolationState } from './policy-enforcement.js';
+import { createPricing } from './pricing.js';
 import type { LimitPool, AppOpenHabit, CampaignState, NumberState, StreamFor, TemplateState, World } from './state/index.js';
 
 /** Builds the world; the scenario has passed validation, so references resolve. */
@@ -119,5 +120,6 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
     autoAppeal: s.portfolio.autoAppeal,
     metadataChanges: s.portfolio.metadataChanges.map((c) => c.kind),
     templateCreationBlockedUntil: -1,
+    pricing: createPricing(s, policy, audience, s.portfolio.numbers, streamFor),
   };
 }

@@ -5,7 +5,7 @@
 import { DAY, HOUR } from '../engine/index.js';
 import { total, type Collector } from '../metrics/collector.js';
 import type { RunContext } from './context.js';
-import { ENFORCEMENT_KINDS, ENFORCEMENT_PATHS, PERMANENT_KINDS, RESTRICTING_KINDS, type PacingVerdicts, type World } from './state/index.js';
+import { ENFORCEMENT_KINDS, ENFORCEMENT_PATHS, PERMANENT_KINDS, RESTRICTING_KINDS, type PacingVerdicts, type RateCardInfo, type World } from './state/index.js';
 
 /** Summary metrics of one run. Counts unless named otherwise. */
 export interface RunSummary {
@@ -66,6 +66,18 @@ export interface RunSummary {
   readonly numbers: Readonly<Record<string, NumberSummary>>;
   /** Every enforcement with its reason, the path that acted (and how that path is known) and, for trust restrictions, the layers that drove it. */
   readonly enforcements: readonly EnforcementSummary[];
+  /** What Meta charged for delivered templates (Meta "Pricing"; src/model/pricing.ts), in `rateCard.currency`. */
+  readonly cost: number;
+  /** The cost by template category. */
+  readonly costByCategory: { readonly marketing: number; readonly utility: number; readonly authentication: number };
+  /** cost / delivered (every delivered message, free-form included); null when nothing was delivered. */
+  readonly costPerDelivered: number | null;
+  /** cost / uniqueUsersReached; null when nobody was reached. */
+  readonly costPerReachedUser: number | null;
+  /** cost / replies; null when nobody replied. */
+  readonly costPerReply: number | null;
+  /** The rate card the cost was charged on: currency, effective date, source. */
+  readonly rateCard: RateCardInfo;
 }
 
 /** One enforcement action on one number, as results.json records it. */
@@ -182,6 +194,22 @@ function summarizeWorld(world: World, m: Collector, inFlight: number): RunSummar
       appealed: e.appealed,
       ...(e.layers ? { layers: e.layers } : {}),
     })),
+    ...costOf(world, delivered, reached, total(m, 'replies')),
+  };
+}
+
+/** The run's cost and the cost per delivered message, reached user and reply (null where the denominator is 0: no figure rather than a cost of 0). */
+function costOf(world: World, delivered: number, reached: number, replies: number): Pick<RunSummary, 'cost' | 'costByCategory' | 'costPerDelivered' | 'costPerReachedUser' | 'costPerReply' | 'rateCard'> {
+  const c = world.pricing.cost;
+  const cost = c[0] + c[1] + c[2];
+  const per = (d: number): number | null => (d > 0 ? cost / d : null);
+  return {
+    cost,
+    costByCategory: { marketing: c[0], utility: c[1], authentication: c[2] },
+    costPerDelivered: per(delivered),
+    costPerReachedUser: per(reached),
+    costPerReply: per(replies),
+    rateCard: { ...world.pricing.card },
   };
 }
 

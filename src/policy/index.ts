@@ -6,3 +6,4 @@ export { deriveProfile } from './derive.js';
 export * from './sources.js';
 export * from './source-catalogue.js';
 export * from './ranges.js';
+export * from './markets.js';

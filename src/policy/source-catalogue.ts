@@ -6,7 +6,7 @@
  * `npm run docs:sources`) name them here. Facts about a page (title, date, URL) are as the copy
  * or the page shows them; where one is not known the entry says so.
  */
-import { META_ERROR_CODES, META_LIMIT_CHANGES, META_MESSAGING_LIMITS, META_POLICY_ENFORCEMENT, META_SEND_RESPONSE, META_SERVICE_WINDOW, META_TEMPLATE_PACING, META_TEMPLATE_PAUSING, META_TEMPLATE_QUALITY, META_THROUGHPUT, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './sources.js';
+import { META_ERROR_CODES, META_LIMIT_CHANGES, META_MESSAGING_LIMITS, META_POLICY_ENFORCEMENT, META_PRICING, META_SEND_RESPONSE, META_SERVICE_WINDOW, META_TEMPLATE_PACING, META_TEMPLATE_PAUSING, META_TEMPLATE_QUALITY, META_THROUGHPUT, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './sources.js';
 
 /** Kinds of source, in the order docs/sources.md lists them. */
 export const SOURCE_KINDS = ['seed', 'meta', 'other'] as const;
@@ -255,6 +255,18 @@ export const SOURCE_DOCS: readonly SourceDoc[] = [
     url: 'https://developers.facebook.com/docs/graph-api',
     standing: 'documented',
     takes: "The shape of a Graph API error (message, type, code, error_subcode, fbtrace_id) and the wording of its error for an unknown object, which `wabasim serve` answers with.",
+  },
+  {
+    id: 'meta-pricing',
+    kind: 'meta',
+    by: 'Meta',
+    cite: 'Meta: Pricing',
+    title: 'Pricing on the WhatsApp Business Platform (with its rate card by market)',
+    publisher: 'Meta, WhatsApp Business Platform developer documentation',
+    date: 'a living page; per-message pricing from 2025-07-01; wabasim uses the rate card effective 2026-01-01 (USD)',
+    url: META_PRICING,
+    standing: 'documented (the per-market figures were transcribed from two public copies of Meta’s card, not read from Meta’s CSV here)',
+    takes: 'What is charged: each delivered template message, by its category (marketing, utility, authentication) and the market of the recipient’s country calling code; non-template messages free; utility templates delivered inside an open customer-service window free (from 2025-07-01). The price of each category in each market (rate card effective 2026-01-01, USD) and which countries make up the grouped markets (“Rest of …”, “Other”). Not modelled: volume tiers for utility and authentication, authentication-international rates, free entry-point windows, the changes announced for 2026-10-01.',
   },
   {
     id: 'model-md',

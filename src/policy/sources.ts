@@ -17,3 +17,5 @@ export const META_PAIR_RATE = `${META}/support/error-codes (131056 pair rate lim
 export const META_MARKETING_CAP = `${META}/support/error-codes (131049 healthy ecosystem)`;
 export const META_SEND_RESPONSE = `${META}/reference/messages (message_status, v24)`;
 export const META_POLICY_ENFORCEMENT = 'https://developers.facebook.com/docs/whatsapp/overview/policy-enforcement';
+/** Meta's pricing page (per-message pricing from 2025-07-01; rates by template category and the recipient's country calling code, grouped into markets). */
+export const META_PRICING = 'https://developers.facebook.com/docs/whatsapp/pricing';

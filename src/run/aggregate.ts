@@ -41,8 +41,9 @@ export function spread(values: readonly number[]): Spread {
   };
 }
 
-/** Metrics that exist only in runs where something happened (a tier reached): aggregated over those runs. */
+/** Metrics that exist only in runs where something happened (a tier reached; a cost per reached user needs someone reached): aggregated over those runs. */
 const CONDITIONAL_PREFIXES = ['daysToTier.'];
+const CONDITIONAL_NAMES = new Set(['costPerDelivered', 'costPerReachedUser', 'costPerReply']);
 
 /**
  * One aggregate per (variant, strategy) in first-seen order. A count missing from some runs
@@ -62,7 +63,7 @@ export function aggregate(runs: readonly RunResult[]): Aggregate[] {
     const names = [...new Set(flat.flatMap((f) => Object.keys(f)))];
     const metrics: Record<string, Spread> = {};
     for (const name of names) {
-      if (CONDITIONAL_PREFIXES.some((p) => name.startsWith(p))) {
+      if (CONDITIONAL_NAMES.has(name) || CONDITIONAL_PREFIXES.some((p) => name.startsWith(p))) {
         const present = flat.filter((f) => name in f).map((f) => f[name]);
         metrics[name] = { ...spread(present), n: present.length };
       } else metrics[name] = spread(flat.map((f) => f[name] ?? 0));

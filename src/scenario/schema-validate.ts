@@ -81,7 +81,7 @@ function toIssue(file: string, e: ErrorObject): Issue {
 function describeComposite(branches: unknown): string {
   if (!Array.isArray(branches)) return 'a value matching one of the allowed forms';
   const names = branches.map((b: { type?: string; $ref?: string; required?: string[] }) =>
-    b.$ref === '#/$defs/distribution' ? 'a distribution ({"uniform":[min,max]}, {"triangular":[min,mode,max]}, {"normal":{mean,sd,min,max}})'
+    b.$ref === '#/$defs/distribution' ? 'a distribution ({"uniform":[min,max]}, {"triangular":[min,mode,max]}, {"normal":{mean,sd,min,max}}, {"beta":{alpha,beta}})'
       : b.required ? `{"${b.required[0]}": …}` : b.type ? `a ${b.type}` : 'a value');
   return names.join(' or ');
 }

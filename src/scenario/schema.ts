@@ -49,6 +49,26 @@ const distribution = {
         },
       },
     },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['beta'],
+      description: 'A Beta(alpha, beta) distribution on [0, 1] (for probabilities; `wabasim calibrate` writes a proportion\'s posterior in this form: alpha = successes + 0.5, beta = failures + 0.5)',
+      examples: [{ beta: { alpha: 80.5, beta: 20.5 } }],
+      properties: {
+        beta: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['alpha', 'beta'],
+          description: 'A Beta distribution of a probability on [0, 1], by its two shape parameters (mean alpha / (alpha + beta))',
+          examples: [{ alpha: 80.5, beta: 20.5 }],
+          properties: {
+            alpha: { type: 'number', exclusiveMinimum: 0, maximum: 1e9, description: 'First shape parameter (successes + prior weight; unitless)', examples: [80.5] },
+            beta: { type: 'number', exclusiveMinimum: 0, maximum: 1e9, description: 'Second shape parameter (failures + prior weight; unitless)', examples: [20.5] },
+          },
+        },
+      },
+    },
   ],
   description: 'A numeric parameter drawn once per run: {"uniform":[min,max]}, {"triangular":[min,mode,max]} or {"normal":{"mean","sd","min","max"}}',
 } as const;
@@ -251,6 +271,15 @@ const segment = {
       maxProperties: 16,
       additionalProperties: { description: "The attribute's value for every recipient of the segment (a number), or a distribution each recipient draws from (the attribute's own unit)", examples: [{ uniform: [0, 365] }], anyOf: [{ type: 'number' }, { $ref: '#/$defs/distribution' }] },
     },
+    countries: {
+      type: 'object',
+      description: "Where the segment's recipients live, for pricing (Meta charges by the recipient's country calling code): relative weights (unitless, need not sum to 1) keyed by ISO 3166 alpha-2 country code; each recipient draws one country, seeded. Default: the sending number's `country` (else the profile's pricing.defaultCountry)",
+      minProperties: 1,
+      maxProperties: 250,
+      propertyNames: { pattern: '^[A-Z]{2}$' },
+      additionalProperties: { type: 'number', minimum: 0 },
+      examples: [{ BR: 0.7, MX: 0.2, US: 0.1 }, { IN: 1 }],
+    },
   },
 } as const;
 
@@ -349,6 +378,47 @@ const variant = {
   },
 } as const;
 
+/** A partial price list: USD (or the card's currency) per delivered template, by category. */
+const categoryPrices = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  description: 'Prices per delivered template by category, in the card\'s currency per message (a category left out keeps the profile\'s price)',
+  properties: {
+    marketing: { type: 'number', minimum: 0, maximum: 10, description: 'Price of a delivered marketing template (currency units per message)', examples: [0.0625] },
+    utility: { type: 'number', minimum: 0, maximum: 10, description: 'Price of a delivered utility template (currency units per message)', examples: [0.0068] },
+    authentication: { type: 'number', minimum: 0, maximum: 10, description: 'Price of a delivered authentication template (currency units per message)', examples: [0.0068] },
+  },
+  examples: [{ marketing: 0.0625, utility: 0.0068 }],
+} as const;
+
+const pricing = {
+  type: 'object',
+  additionalProperties: false,
+  description: "Overrides of the policy profile's rate card (README \"Cost\"): prices per market or per country replace the profile's; a country's price wins over its market's",
+  properties: {
+    effectiveDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Date (YYYY-MM-DD) the overriding prices took effect, reported with the cost', examples: ['2026-07-01'] },
+    currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 currency of the prices given here, reported with the cost (no conversion: give every price you use in it)', examples: ['USD'] },
+    source: { type: 'string', maxLength: 1000, description: 'Where the overriding prices come from (a URL, an invoice), reported with the cost', examples: ['https://developers.facebook.com/docs/whatsapp/pricing'] },
+    freeUtilityInServiceWindow: { type: 'boolean', description: 'Whether a utility template delivered inside an open customer-service window is free (default: the profile\'s, true)', examples: [false] },
+    markets: {
+      type: 'object',
+      description: "Prices by Meta pricing market (ids as `wabasim list policies --params` shows them under priceMarketing, e.g. brazil, northAmerica, restOfAfrica, other)",
+      propertyNames: { pattern: '^[A-Za-z]{1,64}$' },
+      additionalProperties: categoryPrices,
+      examples: [{ brazil: { marketing: 0.07 }, other: { marketing: 0.05, utility: 0.01 } }],
+    },
+    countries: {
+      type: 'object',
+      description: 'Prices by recipient country (ISO 3166 alpha-2), overriding its market',
+      propertyNames: { pattern: '^[A-Z]{2}$' },
+      additionalProperties: categoryPrices,
+      examples: [{ BR: { marketing: 0.07 } }],
+    },
+  },
+  examples: [{ currency: 'USD', effectiveDate: '2026-07-01', source: 'BSP invoice 2026-06', markets: { brazil: { marketing: 0.07 } } }],
+} as const;
+
 const riskShare = { type: 'number', minimum: 0, maximum: 1 } as const;
 
 const objective = {
@@ -432,6 +502,7 @@ export const scenarioSchema = {
     strategies: { type: 'array', minItems: 1, maxItems: LIMITS.maxListItems, items: strategyRef, ...doc('The sending strategies to compare (built-in names or module paths)', [['blast', 'tier-aware']]) },
     variants: { type: 'array', maxItems: LIMITS.maxListItems, items: variant, ...doc('What-ifs to compare (default: the scenario as written)', [[{ name: 'cold list', patch: { '/audience/segments/0/blockProbability': 0.02 } }]]) },
     objective,
+    pricing,
     thresholds: {
       type: 'object',
       description: 'CI gates, k6-style (README "Thresholds and CI"): key METRIC or METRIC{strategy:NAME,variant:NAME}, a metric of the run summary; value a list of conditions AGG OP NUMBER on its values across runs, AGG mean, min, max, p(N) or rate (the share of runs where it is not 0), OP <, <=, >, >=, == or !=; e.g. {"restricted{strategy:tier-aware}": ["rate==0"]}. A failed one makes `wabasim run` exit 1',
@@ -453,3 +524,4 @@ export type ScenarioNumber = Scenario['portfolio']['numbers'][number];
 export type StrategyRef = Scenario['strategies'][number];
 export type ScenarioVariant = NonNullable<Scenario['variants']>[number];
 export type DelaySpec = NonNullable<ScenarioSegment['readDelay']>;
+export type ScenarioPricing = NonNullable<Scenario['pricing']>;

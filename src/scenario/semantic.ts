@@ -10,6 +10,7 @@ import { findParam, isDistribution, listParams, isProfileId, paramRange, PROFILE
 import { LIMITS } from './limits.js';
 import type { Scenario } from './schema.js';
 import { thresholdIssues } from '../thresholds/check.js';
+import { pricingIssues } from './pricing-check.js';
 
 /** Built-in strategy names are supplied by the caller so this module does not depend on strategies. */
 export interface SemanticContext {
@@ -57,6 +58,7 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
   });
 
   if (s.objective) checkObjective(s.objective, file, issues);
+  pricingIssues(s, file, issues); // README "Cost"
 
   s.strategies.forEach((ref, i) => {
     const name = typeof ref === 'string' ? ref : ref.name;

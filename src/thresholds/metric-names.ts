@@ -19,8 +19,15 @@ import { scenarioSchema } from '../scenario/schema.js';
 export const SCALAR_METRICS = [
   'attempted', 'accepted', 'delivered', 'failed', 'pendingAtHorizon', 'uniqueUsersReached', 'read', 'replies', 'inbound',
   'blocks', 'reports', 'stops', 'webhooks', 'aggressiveRetries', 'graphRequests', 'held', 'released', 'dropped',
-  'templatePauses', 'templatesDisabled', 'peakUniqueInWindow', 'unansweredPeak', 'trustScorePeak', 'restricted', 'banned',
+  'templatePauses', 'templatesDisabled', 'peakUniqueInWindow', 'unansweredPeak', 'trustScorePeak', 'restricted', 'banned', 'cost',
 ] as const;
+
+/**
+ * Ratios of the summary that are null in a run where their denominator is 0 (cost per reached
+ * user when nobody was reached): aggregated over the runs that have them, and a run without one
+ * counts as never (∞) in a threshold or the verdict, not 0 — a cost of 0 would read as the cheapest.
+ */
+export const RATIO_METRICS = ['costPerDelivered', 'costPerReachedUser', 'costPerReply'] as const;
 
 const BLOCK_REASONS = Object.keys(scenarioSchema.properties.audience.properties.segments.items.properties.blockReasons.properties);
 const TIER_NAMES = [...new Set(Object.values(PROFILES).flatMap((p) => p.params.limits.tiers.value.map((t) => t.name)))];
@@ -34,6 +41,7 @@ export const METRIC_GROUPS = {
   qualityHoursTotal: [...QUALITY_RATINGS],
   restrictionHours: [...ENFORCEMENT_KINDS],
   daysToTier: TIER_NAMES,
+  costByCategory: ['marketing', 'utility', 'authentication'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type MetricGroup = keyof typeof METRIC_GROUPS;
@@ -51,7 +59,7 @@ export const CONDITIONAL_GROUPS: readonly MetricGroup[] = ['daysToTier'];
  * @example metricNames().includes('failedByCode.131049') // true
  */
 export function metricNames(): string[] {
-  return [...SCALAR_METRICS, ...Object.entries(METRIC_GROUPS).flatMap(([group, keys]) => keys.map((k) => `${group}.${k}`))];
+  return [...SCALAR_METRICS, ...RATIO_METRICS, ...Object.entries(METRIC_GROUPS).flatMap(([group, keys]) => keys.map((k) => `${group}.${k}`))];
 }
 
 /**
@@ -60,7 +68,7 @@ export function metricNames(): string[] {
  * @example isMetricName('failedByCode.131094') // false (no such code)
  */
 export function isMetricName(name: string): boolean {
-  if ((SCALAR_METRICS as readonly string[]).includes(name)) return true;
+  if ((SCALAR_METRICS as readonly string[]).includes(name) || (RATIO_METRICS as readonly string[]).includes(name)) return true;
   const dot = name.indexOf('.');
   if (dot < 0) return false;
   const group = name.slice(0, dot);
@@ -72,5 +80,5 @@ export function isMetricName(name: string): boolean {
  * @example isConditionalMetric('daysToTier.TIER_2K') // true
  */
 export function isConditionalMetric(name: string): boolean {
-  return CONDITIONAL_GROUPS.some((g) => name.startsWith(`${g}.`));
+  return CONDITIONAL_GROUPS.some((g) => name.startsWith(`${g}.`)) || (RATIO_METRICS as readonly string[]).includes(name);
 }

@@ -7,6 +7,7 @@
  */
 import { numericMetrics } from '../run/aggregate.js';
 import type { RunResult } from '../run/results.js';
+import { RATIO_METRICS } from '../thresholds/metric-names.js';
 
 export interface Objective {
   /** A run-summary metric, nested ones flattened with a dot (e.g. `uniqueUsersReached`, `failedByCode.131049`). */
@@ -45,9 +46,13 @@ export function objectiveOf(scenario: unknown): Objective {
   };
 }
 
-/** The objective's metric in one run (a count absent from the summary, like an error code that never occurred, is 0). */
+/**
+ * The objective's metric in one run (a count absent from the summary, like an error code that
+ * never occurred, is 0; a cost ratio without a denominator — cost per reached user when nobody
+ * was reached — is ∞, so it never reads as the cheapest).
+ */
 export function metricOf(run: RunResult, metric: string): number {
-  return numericMetrics(run.summary)[metric] ?? 0;
+  return numericMetrics(run.summary)[metric] ?? ((RATIO_METRICS as readonly string[]).includes(metric) ? Infinity : 0);
 }
 
 /** +1 when a larger value is better, −1 when a smaller one is. */

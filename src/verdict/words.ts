@@ -21,6 +21,10 @@ const METRIC_WORDS: Readonly<Record<string, string>> = {
   reports: 'spam reports',
   dropped: 'messages dropped (132015)',
   'failedByCode.limit_reached': 'sends failed at the messaging limit',
+  cost: 'cost (rate-card currency)',
+  costPerReachedUser: 'cost per unique user reached',
+  costPerDelivered: 'cost per delivered message',
+  costPerReply: 'cost per reply',
 };
 
 export function metricWords(metric: string): string {

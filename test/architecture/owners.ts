@@ -17,6 +17,7 @@ const HOURLY_RING = 'src/model/hourly-ring.ts';
 const MARKETING_CAP = 'src/model/marketing-cap.ts';
 const PAIR_RATE = 'src/model/pair-rate.ts';
 const POLICY_ENFORCEMENT = 'src/model/policy-enforcement.ts';
+const PRICING = 'src/model/pricing.ts';
 const QUALITY = 'src/model/quality.ts';
 const RECIPIENTS = 'src/model/recipients.ts';
 const RESTRICTIONS = 'src/model/restrictions.ts';
@@ -111,6 +112,7 @@ export const OWNERS: Readonly<Record<string, string>> = {
   'World.autoAppeal': BUILD,
   'World.metadataChanges': BUILD,
   'World.templateCreationBlockedUntil': RESTRICTIONS, // AI policy warning
+  'World.pricing': PRICING, // rate card and cost (issue 22)
 
   // tiers.ts
   'LimitPool.index': TIERS,
@@ -196,6 +198,14 @@ export const OWNERS: Readonly<Record<string, string>> = {
   'ViolationState.ring': POLICY_ENFORCEMENT,
   'ViolationState.channels': POLICY_ENFORCEMENT,
   'ViolationState.times': POLICY_ENFORCEMENT,
+
+  // pricing.ts
+  'PricingState.prices': PRICING,
+  'PricingState.rowOf': PRICING,
+  'PricingState.numberRow': PRICING,
+  'PricingState.freeUtilityInWindow': PRICING,
+  'PricingState.cost': PRICING,
+  'PricingState.card': PRICING,
 
   // recipients.ts
   'Audience.size': RECIPIENTS,

@@ -53,6 +53,14 @@ test('a metric or a variant × strategy present on one side only is drift', () =
   assert.equal(missing.map((d) => [d.variant, d.strategy, d.stat]), [['clean list', 'blast', 'entry']]);
 });
 
+test('a metric the summary gained after the baseline was recorded is not drift; a new key of a known family is', () => {
+  const [first, ...rest] = results.aggregates;
+  const spread = first.metrics.delivered;
+  const gained = { ...first, metrics: { ...first.metrics, cost: spread, 'costByCategory.marketing': spread, 'failedByCode.999999': spread } };
+  const drift = checkBaseline(baseline, { ...results, aggregates: [gained, ...rest] }).drift;
+  assert.equal([...new Set(drift.map((d) => d.metric))], ['failedByCode.999999']);
+});
+
 test('tolerance arithmetic', () => {
   assert.not.ok(withinTolerance(100, 100 + 1e-6, { relative: 1e-9, absolute: 0 }));
   assert.ok(withinTolerance(100, 100 + 1e-6, { relative: 1e-9, absolute: 1e-5 }));

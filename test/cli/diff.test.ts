@@ -75,7 +75,7 @@ test('the table puts significant rows first, marked *, and ends with the summary
   const lines = r.stdout.trimEnd().split('\n');
   assert.match(lines[1], /^\*\s+base\s+blast\s+blocks\s/);
   assert.ok(lines.includes('only in B: only here × blast'));
-  assert.match(lines[lines.length - 1], /^1 of 22 differences significant at 95%/);
+  assert.match(lines[lines.length - 1], /^1 of 26 differences significant at 95%/);
 });
 
 test('a missing or non-results file exits 2 with the usual message', () => {

@@ -157,6 +157,7 @@ export function summaryRows(results: Results): Record<string, string | number>[]
       failed: m('failed'),
       blocks: m('blocks'),
       replies: m('replies'),
+      ...(a.metrics.cost ? { cost: m('cost') } : {}), // README "Cost"; results written before pricing have none
     };
   });
 }
@@ -184,7 +185,10 @@ export function verdictText(results: Results, sensitivity?: SensitivityResults):
 }
 
 function summaryTable(results: Results): string {
-  const rows = summaryRows(results).map((r) => [r.variant, r.strategy, r.seeds, r.attempted, r.delivered, r.uniqueUsersReached, r.limitReached, r.failed, r.blocks, r.replies]);
-  return formatTable(['variant', 'strategy', 'seeds', 'attempted', 'delivered', 'unique reached', 'limit reached', 'failed', 'blocks', 'replies'], rows as (string | number)[][]) +
+  const all = summaryRows(results);
+  const cost = all.some((r) => r.cost !== undefined);
+  const currency = results.runs.find((r) => r.summary.rateCard)?.summary.rateCard.currency ?? '';
+  const rows = all.map((r) => [r.variant, r.strategy, r.seeds, r.attempted, r.delivered, r.uniqueUsersReached, r.limitReached, r.failed, r.blocks, r.replies, ...(cost ? [r.cost ?? 0] : [])]);
+  return formatTable(['variant', 'strategy', 'seeds', 'attempted', 'delivered', 'unique reached', 'limit reached', 'failed', 'blocks', 'replies', ...(cost ? [`cost ${currency}`.trim()] : [])], rows as (string | number)[][]) +
     '\n(means across seeds; results.json has sd and p5/p50/p95)';
 }

@@ -8,3 +8,4 @@ export * from './pacing.js';
 export * from './quality.js';
 export * from './throughput.js';
 export * from './trust.js';
+export * from './pricing.js';

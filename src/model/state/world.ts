@@ -12,6 +12,7 @@ import type { Enforcement, EnforcementState, ViolationState } from './enforcemen
 import type { GraphBudget } from './graph-api.js';
 import type { LimitPool } from './limits.js';
 import type { PacingState } from './pacing.js';
+import type { PricingState } from './pricing.js';
 import type { QualityState } from './quality.js';
 import type { ThroughputState } from './throughput.js';
 import type { TrustState } from './trust.js';
@@ -155,6 +156,8 @@ export interface World {
   readonly metadataChanges: readonly string[];
   /** AI policy warning: no new templates until this time (ms). */
   templateCreationBlockedUntil: number;
+  /** The rate card and the cost charged so far; owned by pricing.ts. */
+  readonly pricing: PricingState;
 }
 
 /** Named random streams of a run. */

@@ -4,14 +4,40 @@
  * state and no limit decrease on low quality (MODEL.md §1, §2, §8; seeds 000, 002, 003).
  */
 import { channels, choice, flag, num, tiers } from '../define.js';
-import { MAX_PER_BUSINESS_PER_DAY } from '../param.js';
+import { MAX_PER_BUSINESS_PER_DAY, type ParamDef } from '../param.js';
 import { withRanges } from '../ranges.js';
 import { META_2025_10_RANGES } from './meta-2025-10-ranges.js';
-import { META_ERROR_CODES, META_LIMIT_CHANGES, META_MESSAGING_LIMITS, META_SERVICE_WINDOW, META_TEMPLATE_PACING, META_TEMPLATE_PAUSING, META_TEMPLATE_QUALITY, META_THROUGHPUT, META_PAIR_RATE, META_MARKETING_CAP, META_POLICY_ENFORCEMENT, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from '../sources.js';
+import { MARKET_IDS, MARKET_NAMES, type MarketId } from '../markets.js';
+import { META_PRICING, META_ERROR_CODES, META_LIMIT_CHANGES, META_MESSAGING_LIMITS, META_SERVICE_WINDOW, META_TEMPLATE_PACING, META_TEMPLATE_PAUSING, META_TEMPLATE_QUALITY, META_THROUGHPUT, META_PAIR_RATE, META_MARKETING_CAP, META_POLICY_ENFORCEMENT, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from '../sources.js';
 
 const ASSUMPTION = 'wabasim assumption (no published figure)';
 const LIMITS = `${META_MESSAGING_LIMITS}; ${SEED_002}`;
 const QUALITY_WEIGHTS = `${SEED_002} (blocks, reports, read/engagement weighted by recency); weights: ${ASSUMPTION}`;
+
+/**
+ * Meta's rate card effective 2026-01-01 (USD per delivered template, by the recipient's market):
+ * [marketing, utility, authentication]. Source: Meta "Pricing" (META_PRICING), documented; the
+ * figures were transcribed from two public copies of the card (not read from Meta's CSV here).
+ */
+const RATE_CARD_2026_01: Readonly<Record<MarketId, readonly [number, number, number]>> = {
+  argentina: [0.0618, 0.026, 0.026], brazil: [0.0625, 0.0068, 0.0068], chile: [0.0889, 0.02, 0.02], colombia: [0.0125, 0.0008, 0.0008],
+  egypt: [0.0644, 0.0036, 0.0036], france: [0.0859, 0.03, 0.03], germany: [0.1365, 0.055, 0.055], india: [0.0118, 0.0014, 0.0014],
+  indonesia: [0.0411, 0.025, 0.025], israel: [0.0353, 0.0053, 0.0053], italy: [0.0691, 0.03, 0.03], malaysia: [0.086, 0.014, 0.014],
+  mexico: [0.0305, 0.0085, 0.0085], netherlands: [0.1597, 0.05, 0.05], nigeria: [0.0516, 0.0067, 0.0067], pakistan: [0.0473, 0.0054, 0.0054],
+  peru: [0.0703, 0.02, 0.02], russia: [0.0802, 0.04, 0.04], saudiArabia: [0.0455, 0.0107, 0.0107], southAfrica: [0.0379, 0.0076, 0.0076],
+  spain: [0.0615, 0.02, 0.02], turkey: [0.0109, 0.0053, 0.0053], unitedArabEmirates: [0.0499, 0.0157, 0.0157], unitedKingdom: [0.0529, 0.022, 0.022],
+  northAmerica: [0.025, 0.0034, 0.0034], restOfAfrica: [0.0225, 0.004, 0.004], restOfAsiaPacific: [0.0732, 0.0113, 0.0113],
+  restOfCentralEasternEurope: [0.086, 0.0212, 0.0212], restOfLatinAmerica: [0.074, 0.0113, 0.0113], restOfMiddleEast: [0.0341, 0.0091, 0.0091],
+  restOfWesternEurope: [0.0592, 0.0171, 0.0171], other: [0.0604, 0.0077, 0.0077],
+};
+const RATE_SOURCE = `${META_PRICING} (rate card effective 2026-01-01, USD; transcribed from public copies of the card)`;
+
+/** One category's column of the rate card as parameters keyed by market id. */
+function priceColumn(column: 0 | 1 | 2, category: string): Record<MarketId, ParamDef<number>> {
+  return Object.fromEntries(
+    MARKET_IDS.map((m) => [m, num(RATE_CARD_2026_01[m][column], 'USD per delivered message', 0, 10, 'documented', RATE_SOURCE, `Price of a delivered ${category} template to a recipient in ${MARKET_NAMES[m]}`)]),
+  ) as Record<MarketId, ParamDef<number>>;
+}
 
 /**
  * The parameters of the default profile. Their shape is the parameter set every profile provides
@@ -217,6 +243,15 @@ export const META_2025_10_PARAMS = withRanges({
     latencyMeanSeconds: num(2, 'seconds', 0, 3600, 'estimate', ASSUMPTION, 'Mean of the exponential delay between an accepted send and delivery'),
     blockedRecipientCode: num(131026, 'error code', 0, 1e7, 'reported', META_ERROR_CODES, 'Failure code for a message to a user who blocked the number (131026 message undeliverable)'),
   },
+  pricing: {
+    effectiveDate: choice('2026-01-01', [], 'documented', RATE_SOURCE, 'Date the rate card (priceMarketing, priceUtility, priceAuthentication) took effect'),
+    currency: choice('USD', [], 'documented', RATE_SOURCE, 'Currency of the rate card'),
+    freeUtilityInServiceWindow: flag(true, 'documented', `${META_PRICING} (utility templates delivered within an open customer service window are free, from 2025-07-01)`, 'A utility template delivered inside an open customer-service window is not charged'),
+    defaultCountry: choice('US', [], 'estimate', `${ASSUMPTION} (the model's sending numbers show +1 555 numbers)`, "Recipient country (ISO 3166) when neither the segment's `countries` nor the sending number's `country` gives one"),
+  },
+  priceMarketing: priceColumn(0, 'marketing'),
+  priceUtility: priceColumn(1, 'utility'),
+  priceAuthentication: priceColumn(2, 'authentication'),
 }, META_2025_10_RANGES);
 
 export const meta202510 = {

@@ -59,12 +59,40 @@ function rowsFor(groups: readonly Group[]): Row[] {
     spreadRow('blocks', 'Blocks'),
     ...under('blocksByReason.').sort().map((r) => spreadRow(`blocksByReason.${r}`, `reason: ${blockReasonLabel(r)}`, true)),
     spreadRow('replies', 'Replies'),
+    ...costRows(groups, keys, present),
     ...risk,
     spreadRow('pendingAtHorizon', 'Pending at the horizon'),
     ...extras,
     ...(groups.some((g) => g.runs.some((r) => typeof r.summary.finalTier === 'string')) ? [{ label: 'Final messaging tier (most common)', cell: finalTierCell }] : []),
     ...tiers.map((key) => ({ label: `days to reach ${key.slice('daysToTier.'.length)}`, sub: true, cell: (g: Group) => daysCell(g, key) })),
   ];
+}
+
+/**
+ * The cost rows (README "Cost"): what Meta charged for delivered templates, by category, and per
+ * delivered message, reached user and reply, in the rate card's currency. None for results written
+ * before pricing. A ratio whose denominator was 0 in some runs is over the runs that have it.
+ */
+function costRows(groups: readonly Group[], keys: ReadonlySet<string>, present: (key: string) => boolean): Row[] {
+  if (!keys.has('cost')) return [];
+  const card = groups.flatMap((g) => g.runs).find((r) => r.summary.rateCard)?.summary.rateCard;
+  const unit = card ? `${card.currency}, rate card ${card.effectiveDate}` : 'rate card';
+  const ratio = (key: string, label: string): Row => ({ label, sub: true, cell: (g) => ratioCell(g, key) });
+  return [
+    spreadRow('cost', `Cost (${unit})`),
+    ...(['marketing', 'utility', 'authentication'] as const).filter((c) => present(`costByCategory.${c}`)).map((c) => spreadRow(`costByCategory.${c}`, `${c} templates`, true)),
+    ratio('costPerDelivered', 'per delivered message'),
+    ratio('costPerReachedUser', 'per unique user reached'),
+    ratio('costPerReply', 'per reply'),
+  ];
+}
+
+/** A cost ratio: its spread over the runs that have one; "—" when no run had a denominator. */
+function ratioCell(g: Group, key: string): string {
+  const s = g.aggregate?.metrics[key];
+  if (!s) return '<td class="na">—</td>';
+  const n = s.n ?? g.runs.length;
+  return cell(s, n === g.runs.length ? '' : `in ${n} of ${g.runs.length} runs`);
 }
 
 function cell(s: Spread | undefined, note = ''): string {

@@ -1,0 +1,419 @@
+/**
+ * What `wabasim calibrate` counts while it streams a team's webhooks: per group (segment ×
+ * template) and per hour of delivery, the template messages delivered, read, replied to and
+ * STOPped, and the delivery, read and reply delays as sufficient statistics; per segment the
+ * spontaneous inbound messages and the distinct recipients; error codes. Counting by hour of
+ * delivery lets the estimates leave out the last hours of the log, where reads and replies have
+ * not arrived yet (right-censoring), after the stream, with memory by hours, not messages.
+ *
+ * Memory: one record per distinct recipient (hashed id, segment, STOP flag, last template
+ * message), one per message in flight (deleted at its reply or STOP, or `windowSeconds` after its
+ * delivery), per-hour buckets per group; with `--sends`, one entry per sent message until its
+ * first status. Never per line.
+ */
+import { EvidenceTally } from './evidence.js';
+import { addDelay, emptyDelayStats, type DelayStats } from './estimate.js';
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function list(v: unknown): readonly unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+function seconds(v: unknown): number | undefined {
+  const n = typeof v === 'string' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * STOP and unsubscribe words (a whole message, any case, trailing punctuation allowed): the
+ * keywords WhatsApp Business senders conventionally honour, in English, Portuguese and Spanish.
+ * Source: wabasim's list of common opt-out keywords (a community convention, estimate); the
+ * simulator's own STOP reply is the text "STOP" (src/model/webhooks.ts).
+ */
+export const STOP_PATTERN = /^\s*(stop|stop all|unsubscribe|unsub|cancel|end|quit|opt[\s-]?out|optout|remove me|parar|pare|sair|cancelar|baja|darse de baja)\s*[.!]*\s*$/i;
+
+/** Counts per hour of delivery of one group. */
+export interface HourBucket {
+  /** Template messages delivered (pricing category not `service`). */
+  delivered: number;
+  /** Of those, read (a read status arrived). */
+  read: number;
+  /** Of those, replied to (an inbound message with `context.id` naming it, not a STOP). */
+  replied: number;
+  /** Replied messages that had a read status (read among the not-replied = read − readReplied). */
+  readReplied: number;
+  /** Marketing template messages delivered to a recipient who had not sent STOP (STOP can follow only those). */
+  stopEligible: number;
+  /** Of the STOP-eligible, replied to (not STOP). */
+  stopEligibleReplied: number;
+  /** STOP replies to them. */
+  stops: number;
+  readDelay: DelayStats;
+  replyDelay: DelayStats;
+  deliveryDelay: DelayStats;
+}
+
+function emptyBucket(): HourBucket {
+  return { delivered: 0, read: 0, replied: 0, readReplied: 0, stopEligible: 0, stopEligibleReplied: 0, stops: 0, readDelay: emptyDelayStats(), replyDelay: emptyDelayStats(), deliveryDelay: emptyDelayStats() };
+}
+
+/** One segment × template key. */
+export interface Group {
+  readonly segment: number;
+  /** Template name (from the send log), else `category:<pricing category>`. */
+  readonly template: string;
+  readonly hours: Map<number, HourBucket>;
+  /** Messages sent (send log), failed (status) and refused (send log error) by code. */
+  sent: number;
+  /** Pricing category of its delivered messages (the first seen). */
+  category?: string;
+  /** Messages with a status (the error rates' denominator without a send log). */
+  withStatus: number;
+  failed: Map<string, number>;
+  refused: Map<string, number>;
+  /** Delay histograms (all delays, not censored), bins of HISTOGRAM_BINS_PER_DECADE per decade of seconds from 1 s. */
+  readonly histograms: { readonly read: Uint32Array; readonly reply: Uint32Array; readonly delivery: Uint32Array };
+}
+
+/** Histogram bins: 5 per decade from 1 s to 10^8 s (about three years); shorter delays go in the first, longer in the last. */
+export const HISTOGRAM_BINS_PER_DECADE = 5;
+export const HISTOGRAM_BINS = 8 * HISTOGRAM_BINS_PER_DECADE;
+
+function histogramAdd(h: Uint32Array, seconds: number): void {
+  const i = Math.floor(Math.log10(Math.max(1, seconds)) * HISTOGRAM_BINS_PER_DECADE);
+  h[Math.min(HISTOGRAM_BINS - 1, Math.max(0, i))]++;
+}
+
+/** A message in flight. */
+interface MessageRecord {
+  group: number;
+  /** Delivery time, unix seconds (NaN until delivered). */
+  deliveredAt: number;
+  /** Send time, unix seconds (NaN when unknown). */
+  sentAt: number;
+  readAt: number;
+  template: boolean;
+  /** Template or not is known (from the send log or a pricing category); else decided by the delivered status. */
+  classified: boolean;
+  stopEligible: boolean;
+  read: boolean;
+  replied: boolean;
+  failed: boolean;
+  recipient: string;
+}
+
+/** One recipient, by hashed id. */
+interface RecipientRecord {
+  segment: number;
+  stopped: boolean;
+  /** Their last template message's id (a STOP without `context` goes to it). */
+  last?: string;
+}
+
+/** A send of the send log, kept until its first status. */
+export interface SendInfo {
+  readonly segment: string;
+  readonly template: string;
+  readonly templateMessage: boolean;
+  /** Unix seconds. */
+  readonly sentAt: number;
+}
+
+/** What the reader saw that calibration cannot use, for the report. */
+export interface Unused {
+  /** Statuses whose message was delivered more than the window before, or never seen delivered. */
+  orphanStatuses: number;
+  /** Replies (with context) to a message no longer or never in flight. */
+  orphanReplies: number;
+  /** Duplicate statuses (Meta may post a webhook twice). */
+  duplicates: number;
+}
+
+export interface AccumulatorOptions {
+  /** Hashes a phone number (wa_id, recipient_id, from). */
+  readonly hash: (phone: string) => string;
+  /** How long a delivered message stays in flight, seconds (reads and replies later than that are not attributed). */
+  readonly windowSeconds: number;
+  /** Segment of messages without a send-log entry and of recipients never sent to. */
+  readonly defaultSegment: string;
+}
+
+/**
+ * Consumes webhook payloads (and, first, the send log) and keeps the counts above.
+ * @example const a = new Accumulator({ hash, windowSeconds: 7 * 86400, defaultSegment: 'all' }); a.add(payload); a.groups
+ */
+export class Accumulator {
+  readonly evidence: EvidenceTally;
+  readonly segments: string[] = [];
+  readonly groups: Group[] = [];
+  /** Per segment: distinct recipients seen (sent to, delivered to or writing in). */
+  readonly recipientsBySegment: number[] = [];
+  /** Per segment: spontaneous inbound messages (no `context`, not STOP). */
+  readonly inbound: number[] = [];
+  /** Phone-number ids seen (not phone numbers). */
+  readonly numberIds = new Set<string>();
+  /** Earliest and latest timestamp of any status or message, unix seconds. */
+  first = Infinity;
+  last = -Infinity;
+  readonly unused: Unused = { orphanStatuses: 0, orphanReplies: 0, duplicates: 0 };
+  private readonly groupIndex = new Map<number, Map<string, number>>();
+  private readonly segmentIndex = new Map<string, number>();
+  private readonly messages = new Map<string, MessageRecord>();
+  private readonly recipients = new Map<string, RecipientRecord>();
+  private readonly sends = new Map<string, SendInfo>();
+  private sinceSweep = 0;
+
+  constructor(private readonly opts: AccumulatorOptions) {
+    this.evidence = new EvidenceTally(opts.hash);
+    this.segmentOf(opts.defaultSegment);
+  }
+
+  /** Messages in flight now (for the bench's memory check). */
+  get inFlight(): number {
+    return this.messages.size + this.sends.size;
+  }
+
+  /** Distinct recipients seen. */
+  get recipientCount(): number {
+    return this.recipients.size;
+  }
+
+  segmentOf(name: string): number {
+    let i = this.segmentIndex.get(name);
+    if (i === undefined) {
+      i = this.segments.length;
+      this.segments.push(name);
+      this.segmentIndex.set(name, i);
+      this.recipientsBySegment.push(0);
+      this.inbound.push(0);
+    }
+    return i;
+  }
+
+  groupOf(segment: number, template: string): number {
+    let bySegment = this.groupIndex.get(segment);
+    if (!bySegment) {
+      bySegment = new Map();
+      this.groupIndex.set(segment, bySegment);
+    }
+    let i = bySegment.get(template);
+    if (i === undefined) {
+      i = this.groups.length;
+      this.groups.push({ segment, template, hours: new Map(), sent: 0, withStatus: 0, failed: new Map(), refused: new Map(), histograms: { read: new Uint32Array(HISTOGRAM_BINS), reply: new Uint32Array(HISTOGRAM_BINS), delivery: new Uint32Array(HISTOGRAM_BINS) } });
+      bySegment.set(template, i);
+    }
+    return i;
+  }
+
+  private recipient(hashed: string, segment: number | undefined): RecipientRecord {
+    let r = this.recipients.get(hashed);
+    if (!r) {
+      r = { segment: segment ?? 0, stopped: false };
+      this.recipients.set(hashed, r);
+      this.recipientsBySegment[r.segment]++;
+    } else if (segment !== undefined && segment !== r.segment && r.segment === 0 && segment !== 0) {
+      // first seen writing in (default segment), now sent to in a named segment: move them
+      this.recipientsBySegment[0]--;
+      this.recipientsBySegment[segment]++;
+      r.segment = segment;
+    }
+    return r;
+  }
+
+  /** One send of the send log: a message id with its segment and template, or a refused send. */
+  addSend(wamid: string | undefined, info: SendInfo, toPhone: string | undefined, errorCode: string | undefined): void {
+    const segment = this.segmentOf(info.segment);
+    const g = this.groups[this.groupOf(segment, info.template)];
+    g.sent++;
+    if (toPhone !== undefined) this.recipient(this.opts.hash(toPhone), segment);
+    if (errorCode !== undefined) g.refused.set(errorCode, (g.refused.get(errorCode) ?? 0) + 1);
+    else if (wamid !== undefined) this.sends.set(wamid, info);
+  }
+
+  /** Reads one payload; false when it is not a WhatsApp Business Account webhook. `receivedAt` (unix seconds) stands in for a missing `entry[].time`. */
+  add(payload: unknown, receivedAt?: number): boolean {
+    if (!isObj(payload) || payload.object !== 'whatsapp_business_account') return false;
+    if (receivedAt !== undefined) for (const e of list(payload.entry)) if (isObj(e) && e.time === undefined) e.time = Math.floor(receivedAt);
+    this.evidence.add(payload);
+    for (const entry of list(payload.entry)) {
+      if (!isObj(entry)) continue;
+      for (const change of list(entry.changes)) {
+        if (!isObj(change) || change.field !== 'messages' || !isObj(change.value)) continue;
+        const value = change.value;
+        if (isObj(value.metadata) && value.metadata.phone_number_id !== undefined) this.numberIds.add(String(value.metadata.phone_number_id));
+        for (const s of list(value.statuses)) if (isObj(s)) this.status(s);
+        for (const m of list(value.messages)) if (isObj(m)) this.message(m);
+      }
+    }
+    if (++this.sinceSweep >= 65_536) this.sweep();
+    return true;
+  }
+
+  private seen(t: number): void {
+    if (t < this.first) this.first = t;
+    if (t > this.last) this.last = t;
+  }
+
+  private bucket(group: number, at: number): HourBucket {
+    const hours = this.groups[group].hours;
+    const hour = Math.floor(at / 3_600);
+    let b = hours.get(hour);
+    if (!b) {
+      b = emptyBucket();
+      hours.set(hour, b);
+    }
+    return b;
+  }
+
+  private status(s: Obj): void {
+    const id = typeof s.id === 'string' ? s.id : undefined;
+    const at = seconds(s.timestamp);
+    if (id === undefined || at === undefined) return;
+    this.seen(at);
+    const phone = s.recipient_id === undefined ? undefined : String(s.recipient_id);
+    let m = this.messages.get(id);
+    if (!m) {
+      // a read may arrive before its delivered status (webhooks are not ordered): keep it for the delivered one
+      if (s.status !== 'delivered' && s.status !== 'failed' && s.status !== 'sent' && s.status !== 'read') {
+        this.unused.orphanStatuses++;
+        return;
+      }
+      const send = this.sends.get(id);
+      if (send) this.sends.delete(id);
+      const segment = send ? this.segmentOf(send.segment) : undefined;
+      const hashed = phone === undefined ? '' : this.opts.hash(phone);
+      const r = phone === undefined ? undefined : this.recipient(hashed, segment);
+      const seg = segment ?? r?.segment ?? 0;
+      const category = isObj(s.pricing) && typeof s.pricing.category === 'string' ? s.pricing.category : undefined;
+      const templateMessage = send ? send.templateMessage : category !== undefined && category !== 'service';
+      const template = send ? send.template : `category:${category ?? 'unknown'}`;
+      m = { group: this.groupOf(seg, template), deliveredAt: NaN, sentAt: send ? send.sentAt : NaN, readAt: NaN, template: templateMessage, classified: send !== undefined || category !== undefined, stopEligible: false, read: false, replied: false, failed: false, recipient: hashed };
+      this.messages.set(id, m);
+      this.groups[m.group].withStatus++;
+    }
+    switch (s.status) {
+      case 'sent':
+        if (Number.isNaN(m.sentAt)) m.sentAt = at;
+        return;
+      case 'delivered': {
+        if (!Number.isNaN(m.deliveredAt)) return void this.unused.duplicates++;
+        m.deliveredAt = at;
+        if (!m.classified && isObj(s.pricing) && typeof s.pricing.category === 'string') {
+          // first seen by a read status (no pricing): the delivered status says what it was
+          const category = s.pricing.category;
+          const old = this.groups[m.group];
+          old.withStatus--;
+          m.group = this.groupOf(old.segment, `category:${category}`);
+          this.groups[m.group].withStatus++;
+          m.template = category !== 'service';
+          m.classified = true;
+        }
+        if (!m.template) {
+          // a service message: only its recipient matters (the category may only now be known)
+          return;
+        }
+        const b = this.bucket(m.group, at);
+        b.delivered++;
+        if (!Number.isNaN(m.sentAt)) {
+          addDelay(b.deliveryDelay, at - m.sentAt);
+          histogramAdd(this.groups[m.group].histograms.delivery, at - m.sentAt);
+        }
+        const r = this.recipients.get(m.recipient);
+        const g = this.groups[m.group];
+        if (g.category === undefined && isObj(s.pricing) && typeof s.pricing.category === 'string') g.category = s.pricing.category;
+        const marketing = g.template === 'category:marketing' || (isObj(s.pricing) && s.pricing.category === 'marketing');
+        if (r) {
+          r.last = id;
+          m.stopEligible = marketing && !r.stopped;
+        }
+        if (m.stopEligible) b.stopEligible++;
+        if (m.read) this.countRead(m); // a read status that arrived before its delivered status
+        return;
+      }
+      case 'read':
+        if (m.read) return void this.unused.duplicates++;
+        m.read = true;
+        m.readAt = at;
+        if (!Number.isNaN(m.deliveredAt)) this.countRead(m);
+        return;
+      case 'failed': {
+        if (m.failed) return void this.unused.duplicates++;
+        m.failed = true;
+        const g = this.groups[m.group];
+        const codes = list(s.errors).map((e) => (isObj(e) ? String(e.code) : 'unknown'));
+        const code = codes[0] ?? 'unknown';
+        g.failed.set(code, (g.failed.get(code) ?? 0) + 1);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private countRead(m: MessageRecord): void {
+    if (!m.template) return;
+    const b = this.bucket(m.group, m.deliveredAt);
+    b.read++;
+    addDelay(b.readDelay, m.readAt - m.deliveredAt);
+    histogramAdd(this.groups[m.group].histograms.read, m.readAt - m.deliveredAt);
+  }
+
+  private message(msg: Obj): void {
+    const at = seconds(msg.timestamp);
+    if (at === undefined || msg.from === undefined) return;
+    this.seen(at);
+    const hashed = this.opts.hash(String(msg.from));
+    const r = this.recipient(hashed, undefined);
+    const body = isObj(msg.text) && typeof msg.text.body === 'string' ? msg.text.body : isObj(msg.button) && typeof msg.button.text === 'string' ? msg.button.text : undefined;
+    const stop = body !== undefined && STOP_PATTERN.test(body);
+    const contextId = isObj(msg.context) && typeof msg.context.id === 'string' ? msg.context.id : undefined;
+    if (stop) {
+      const id = contextId ?? r.last;
+      const m = id === undefined ? undefined : this.messages.get(id);
+      if (!r.stopped && m && m.template && m.stopEligible && !Number.isNaN(m.deliveredAt)) this.bucket(m.group, m.deliveredAt).stops++;
+      r.stopped = true;
+      if (id !== undefined && m) this.messages.delete(id);
+      return;
+    }
+    if (contextId !== undefined) {
+      const m = this.messages.get(contextId);
+      if (!m || !m.template || Number.isNaN(m.deliveredAt)) return void this.unused.orphanReplies++;
+      if (m.replied) return void this.unused.duplicates++;
+      m.replied = true;
+      const b = this.bucket(m.group, m.deliveredAt);
+      b.replied++;
+      if (m.read) {
+        b.readReplied++;
+        addDelay(b.replyDelay, at - m.readAt);
+        histogramAdd(this.groups[m.group].histograms.reply, at - m.readAt);
+      }
+      if (m.stopEligible) b.stopEligibleReplied++;
+      this.messages.delete(contextId);
+      return;
+    }
+    this.inbound[r.segment]++;
+  }
+
+  /**
+   * Drops messages delivered (or first seen) more than the window before the latest timestamp:
+   * the map is in insertion order, so the oldest come first.
+   */
+  sweep(): void {
+    this.sinceSweep = 0;
+    const horizon = this.last - this.opts.windowSeconds;
+    for (const [id, m] of this.messages) {
+      const t = Number.isNaN(m.deliveredAt) ? (Number.isNaN(m.sentAt) ? m.readAt : m.sentAt) : m.deliveredAt;
+      if (!(t < horizon) && !Number.isNaN(t)) break;
+      this.messages.delete(id);
+    }
+    for (const [id, s] of this.sends) {
+      if (!(s.sentAt < horizon)) break;
+      this.sends.delete(id);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * `wabasim calibrate`: a team's webhook log (and optional send log) → observable audience
+ * parameters with uncertainty, a scenario fragment or complete scenario, the hidden-rate
+ * inference's input (and its posterior, when an inference is passed), and the HTML report.
+ *
+ *   send log ──readSends──┐
+ *   webhook logs ──readLogs──▶ Accumulator ──observables──▶ estimates ──▶ calibrated.json
+ *                               └─ EvidenceTally ──▶ HiddenEvidence ──inferHidden?──▶ HiddenPosterior
+ *                                                                  └──────────────▶ calibration.html
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { UserInputError, calibrateMsg } from '../errors/index.js';
+import { readJsonFile, validateScenarioData, type Scenario } from '../scenario/index.js';
+import { BUILTIN_NAMES } from '../strategies/index.js';
+import { Accumulator } from './accumulate.js';
+import type { HiddenEvidence } from './evidence.js';
+import type { HiddenInferenceInput, HiddenPosterior, InferHiddenRates } from './hidden-types.js';
+import { observables, type Observables } from './observables.js';
+import { emptySummary, readLogs, readSends, type ReadSummary } from './read-log.js';
+import { fragment, mergeIntoBase, minimalScenario } from './scenario.js';
+
+export interface CalibrateOptions {
+  /** Webhook log files (JSON Lines). */
+  readonly logs: readonly string[];
+  /** Send log (JSON Lines of {time, request, response}). */
+  readonly sends?: string;
+  /** Dotted field of the send request that names the segment (needs `sends`). */
+  readonly segmentBy?: string;
+  /** Base scenario: calibrated.json becomes it with the segments merged. */
+  readonly scenario?: string;
+  /** Days a delivered message waits for its read or reply before it is dropped from memory (default 7). */
+  readonly windowDays?: number;
+  /** Passed to the hidden-rate inference. */
+  readonly simulations?: number;
+  readonly seed?: number;
+  readonly progress?: (done: number, total: number) => void;
+  /**
+   * Salt of the phone-number hash (default: 16 random bytes per call). Hashes are never written;
+   * the salt only keeps them unlinkable between calls.
+   */
+  readonly salt?: Buffer;
+}
+
+/** Everything `calibrate` found. */
+export interface Calibration {
+  readonly summary: ReadSummary;
+  readonly observables: Observables;
+  readonly evidence: HiddenEvidence;
+  /** What calibrated.json holds: the fragment, or the complete merged scenario with `--scenario`. */
+  readonly output: object;
+  readonly complete: boolean;
+  /** The hidden-rate inference's input (a valid scenario and the evidence). */
+  readonly hiddenInput: HiddenInferenceInput;
+  /** The inference's posterior; undefined when none was passed (or it failed: `hiddenError`). */
+  readonly hidden?: HiddenPosterior;
+  readonly hiddenError?: string;
+  /** Counts of what could not be attributed (orphan statuses, duplicates). */
+  readonly unused: Accumulator['unused'];
+}
+
+/** Characters kept of a phone number's hash (base64url: 96 bits). */
+const HASH_CHARS = 16;
+
+/**
+ * The salted SHA-256 of a phone number, truncated: what the reader keeps instead of wa_id,
+ * recipient_id, from and the send log's `to`.
+ */
+export function phoneHasher(salt: Buffer): (phone: string) => string {
+  // the evidence tally and the accumulator ask for the same status's recipient in turn: remember the last one
+  let lastPhone = '';
+  let lastHash = '';
+  return (phone) => {
+    if (phone !== lastPhone) {
+      lastHash = createHash('sha256').update(salt).update(phone).digest('base64url').slice(0, HASH_CHARS);
+      lastPhone = phone;
+    }
+    return lastHash;
+  };
+}
+
+/**
+ * Calibrates from the logs in `opts`; with `inferHidden`, also infers the hidden rates.
+ * @throws {UserInputError} for unreadable or wrong files, no valid line, no delivered template
+ *   message, a bad flag, or a base scenario that does not validate (before or after the merge)
+ * @example const c = await calibrate({ logs: ['examples/webhooks.jsonl'] }); c.observables.segments[0].readProbability?.mean
+ */
+export async function calibrate(opts: CalibrateOptions, inferHidden?: InferHiddenRates): Promise<Calibration> {
+  if (opts.segmentBy !== undefined && opts.sends === undefined) throw new UserInputError([calibrateMsg.segmentByWithoutSends(opts.segmentBy)]);
+  if (opts.segmentBy !== undefined && !/^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/.test(opts.segmentBy)) throw new UserInputError([calibrateMsg.badSegmentBy(opts.segmentBy)]);
+  // the base as written (merged and written without the defaults validation fills in), validated first for clear errors
+  const base = opts.scenario === undefined ? undefined : (readJsonFile(opts.scenario) as Scenario);
+  if (opts.scenario !== undefined) validateScenarioData(base, { file: opts.scenario, strategyNames: BUILTIN_NAMES });
+  const defaultSegment = opts.segmentBy === undefined ? (base?.audience.segments.length === 1 ? base.audience.segments[0].id : 'all') : 'unsegmented';
+  const acc = new Accumulator({ hash: phoneHasher(opts.salt ?? randomBytes(16)), windowSeconds: (opts.windowDays ?? 7) * 86_400, defaultSegment });
+  const summary = emptySummary(opts.logs);
+  if (opts.sends !== undefined) await readSends(opts.sends, acc, summary, opts.segmentBy, defaultSegment);
+  await readLogs(opts.logs, acc, summary);
+  if (summary.payloads === 0) {
+    const f = summary.firstMalformed[0];
+    throw new UserInputError([calibrateMsg.nothingValid(opts.logs, summary.malformed, f ? `${f.file}:${f.line}: ${f.why}` : '')]);
+  }
+  const obs = observables(acc);
+  if (!obs.segments.some((s) => s.delivered > 0)) throw new UserInputError([calibrateMsg.noTemplateMessages(opts.logs)]);
+  const templates = acc.groups.filter((g) => !g.template.endsWith(':service') && g.hours.size > 0).map((g) => ({
+    name: g.template,
+    category: g.category ?? (g.template.startsWith('category:') ? g.template.slice('category:'.length) : 'marketing'),
+    delivered: [...g.hours.values()].reduce((s, b) => s + b.delivered, 0),
+    segment: acc.segments[g.segment],
+  }));
+  const file = opts.scenario ?? 'calibrated.json';
+  const merged = base ? mergeIntoBase(base, obs) : undefined;
+  // the written scenario must validate: a failure here is a bug or a base the merge cannot fit, reported as such
+  const scenario: Scenario = validateScenarioData(merged ?? minimalScenario(obs, acc.numberIds.size, templates), { file, strategyNames: BUILTIN_NAMES });
+  const evidence = acc.evidence.evidence();
+  const hiddenInput: HiddenInferenceInput = { scenario, observed: evidence, simulations: opts.simulations, seed: opts.seed, progress: opts.progress };
+  let hidden: HiddenPosterior | undefined;
+  let hiddenError: string | undefined;
+  if (inferHidden) {
+    try {
+      hidden = await inferHidden(hiddenInput);
+    } catch (err) {
+      if (err instanceof UserInputError) throw err;
+      hiddenError = err instanceof Error ? err.message : String(err);
+    }
+  }
+  return { summary, observables: obs, evidence, output: merged ?? fragment(obs), complete: merged !== undefined, hiddenInput, hidden, hiddenError, unused: acc.unused };
+}
+
+export type { HiddenPosterior, InferHiddenRates, HiddenInferenceInput } from './hidden-types.js';

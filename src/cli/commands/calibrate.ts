@@ -1,0 +1,54 @@
+/** `wabasim calibrate LOG.jsonl… [--sends FILE] [--segment-by FIELD] [--scenario BASE.json] [--out DIR]`. */
+import type { Argv } from 'yargs';
+import { calibrate, type InferHiddenRates } from '../../calibrate/index.js';
+import { calibrateMsg } from '../../errors/index.js';
+import { writeCalibration } from '../../calibrate/write.js';
+
+export interface CalibrateArgs {
+  logs: string[];
+  sends?: string;
+  segmentBy?: string;
+  scenario?: string;
+  out: string;
+  simulations?: number;
+  seed?: number;
+  hidden: boolean;
+}
+
+export function calibrateBuilder(y: Argv): Argv<CalibrateArgs> {
+  return y
+    .positional('logs', { type: 'string', array: true, demandOption: true, describe: 'Webhook logs: JSON Lines of Meta payloads, {"receivedAt","payload"} wrappers, or wabasim events output' })
+    .option('sends', { type: 'string', describe: 'Send log: JSON Lines of {"time", "request": <POST /messages body>, "response": <Meta response or error>}' })
+    .option('segment-by', { type: 'string', describe: 'Dotted field of the send request naming the segment, e.g. template or biz_opaque_callback_data.segment (needs --sends)' })
+    .option('scenario', { type: 'string', describe: 'Base scenario: write it complete, with its segments merged with the calibrated ones' })
+    .option('out', { type: 'string', default: 'calibration', describe: 'Directory for calibrated.json and calibration.html' })
+    .option('simulations', { type: 'number', describe: 'Simulations of the hidden-rate inference (default: its own)' })
+    .option('seed', { type: 'number', describe: 'Seed of the hidden-rate inference' })
+    .option('hidden', { type: 'boolean', default: true, describe: 'Infer the hidden rates (blocks, reports) by simulation; --no-hidden skips it' }) as unknown as Argv<CalibrateArgs>;
+}
+
+/**
+ * Calibrates, writes both files, prints a summary; exit 0 (2 for bad input, via the guard).
+ */
+export async function calibrateCommand(a: CalibrateArgs): Promise<number> {
+  // MERGE: the lead wires the inference here — `import { inferHiddenRates } from '../../calibrate/hidden/index.js'` and `const infer: InferHiddenRates | undefined = inferHiddenRates;`
+  const infer: InferHiddenRates | undefined = undefined;
+  const progress = process.stderr.isTTY ? (done: number, total: number) => void process.stderr.write(`\rhidden-rate inference: ${done}/${total} simulations`) : undefined;
+  const c = await calibrate({ logs: a.logs, sends: a.sends, segmentBy: a.segmentBy, scenario: a.scenario, simulations: a.simulations, seed: a.seed, progress }, a.hidden ? infer : undefined);
+  if (progress) process.stderr.write('\n');
+  if (c.hiddenError) process.stderr.write(`${calibrateMsg.hiddenFailed(c.hiddenError)}\n`);
+  const s = c.summary;
+  for (const m of s.firstMalformed) process.stderr.write(`warning: ${m.file}:${m.line}: skipped: ${m.why}\n`);
+  const more = s.malformed + s.sendsMalformed - s.firstMalformed.length;
+  if (more > 0) process.stderr.write(`warning: ${more} more malformed line${more === 1 ? '' : 's'} skipped\n`);
+  const paths = await writeCalibration(a.out, c);
+  const lines = [`read ${s.lines.toLocaleString('en-US')} lines: ${s.payloads.toLocaleString('en-US')} webhook payloads, ${s.hiddenSkipped.toLocaleString('en-US')} simulator-only lines skipped, ${s.malformed} malformed${s.sends ? `; ${s.sends.toLocaleString('en-US')} sends` : ''}`];
+  for (const seg of c.observables.segments) {
+    const p = (name: string, x: { mean: number; lo95: number; hi95: number; n: number } | undefined): string => (x ? `${name} ${x.mean.toFixed(4)} [${x.lo95.toFixed(4)}, ${x.hi95.toFixed(4)}] n=${x.n}` : `${name} —`);
+    lines.push(`segment ${seg.segment}: ${seg.recipients} recipients, ${seg.delivered} delivered; ${p('read', seg.readProbability)}; ${p('reply', seg.replyProbability)}; ${p('STOP', seg.stopProbability)}; ${p('inbound/day', seg.inboundPerDay)}`);
+  }
+  lines.push(c.hidden ? `hidden rates: ${c.hidden.parameters.map((h) => `${h.name} ${h.identified ? `${h.median.toPrecision(3)} [${h.lo95.toPrecision(3)}, ${h.hi95.toPrecision(3)}]` : 'not identified'}`).join('; ')}` : 'hidden rates: not inferred');
+  lines.push(`wrote ${paths.json} (${c.complete ? 'complete scenario' : 'scenario fragment'}) and ${paths.html}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
