@@ -413,3 +413,16 @@ export const calibrateMsg = {
   /** A warning: the hidden-rate inference failed; the observable parameters are still written. */
   hiddenFailed: (reason: string): string => `warning: hidden-rate inference failed (${reason}); calibration.html says "not inferred"`,
 } as const;
+
+/** Messages of scenario realism (issue 22): recurring campaigns, campaign numbers, time zones, local windows, attributes; and the unused-declaration warnings. */
+export const realismMsg = {
+  numberAndNumbers: (file: string, pointer: string): Issue => ({ file, pointer, expected: 'either `number` or `numbers` on a campaign, not both', found: 'both' }),
+  weekdayNeedsWeeks: (file: string, pointer: string, days: number): Issue => ({ file, pointer, expected: 'every.days a multiple of 7 when every.weekday is given (weekly, fortnightly, …)', found: `${days} days` }),
+  noOccurrence: (file: string, pointer: string, horizonDays: number): Issue => ({ file, pointer, expected: `a recurring campaign with at least one occurrence before the horizon (${horizonDays} days) and its own end`, found: 'every occurrence at or after the end' }),
+  unknownZone: (file: string, pointer: string, found: unknown): Issue => ({ file, pointer, expected: 'an IANA time zone name the runtime knows, e.g. "America/Sao_Paulo" or "UTC"', found: show(found) }),
+  emptyWindow: (file: string, pointer: string, found: unknown): Issue => ({ file, pointer, expected: 'a local window with from ≠ to (from > to wraps past midnight)', found: show(found) }),
+  /** Warnings (stderr, exit unchanged): a scenario declares something no strategy used. */
+  unusedNumber: (file: string, number: string, strategies: readonly string[]): string => `warning: ${file}: number ${show(number)} sent nothing in any run of ${strategies.join(', ')} (no campaign names it in \`numbers\`, or the strategy ignores them)`,
+  unusedLocalTime: (file: string, what: string, strategies: readonly string[]): string => `warning: ${file}: ${what} declared, but ${strategies.join(', ')} never read recipients' local time (api.localHour / api.inLocalWindow): they have no effect`,
+  unusedAttributes: (file: string, names: readonly string[], strategies: readonly string[]): string => `warning: ${file}: recipient attributes ${names.join(', ')} declared, but ${strategies.join(', ')} never read them (api.attributes / api.attribute): they have no effect`,
+} as const;

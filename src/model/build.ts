@@ -5,6 +5,7 @@ import { DAY, HOUR } from '../engine/index.js';
 import type { Policy } from '../policy/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { createQualityState } from './quality.js';
+import { occurrenceTimes } from '../scenario/calendar.js';
 import { blockMultiplier, buildAudience } from './recipients.js';
 import { createPool, joinPool, tierIndexOf } from './tiers.js';
 import { createGraphBudget } from './graph-api.js';
@@ -19,7 +20,7 @@ import type { LimitPool, AppOpenHabit, CampaignState, NumberState, StreamFor, Te
 
 /** Builds the world; the scenario has passed validation, so references resolve. */
 export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): World {
-  const audience = buildAudience(s.audience.segments, streamFor);
+  const audience = buildAudience(s.audience.segments, streamFor, { epoch: Date.parse(s.start), days: s.horizonDays });
   const tiers = policy.limits.tiers;
   // Forecast profile: verified businesses start at 100K (seed 000's announced baseline, forecast)
   const verifiedStart = s.portfolio.verified && policy.limits.verifiedStartTier !== '' ? policy.limits.verifiedStartTier : undefined;
@@ -65,17 +66,32 @@ export function buildWorld(s: Scenario, policy: Policy, streamFor: StreamFor): W
   const templates = s.templates.map((t, index): TemplateState => createTemplateState(index, t, policy));
   const numberById = new Map(numbers.map((x) => [x.id, x]));
   const templateById = new Map(templates.map((x) => [x.id, x]));
-  const campaigns = s.campaigns.map((spec, index): CampaignState => {
+  // one CampaignState per occurrence: a recurring campaign (`every`) is a series of campaigns the strategies see one by one
+  const campaigns: CampaignState[] = [];
+  const epoch = Date.parse(s.start);
+  const horizon = Math.round(s.horizonDays * DAY);
+  s.campaigns.forEach((spec) => {
     const seg = audience.segments.find((x) => x.id === spec.segment)!;
-    return {
-      index,
-      spec,
-      template: templateById.get(spec.template)!,
-      number: spec.number !== undefined ? numberById.get(spec.number)! : numbers[0],
-      first: seg.first,
-      count: spec.recipients ?? seg.size,
-      startAt: Math.round(spec.startHour * HOUR),
-    };
+    const segSpec = s.audience.segments[seg.index];
+    const ids = spec.numbers === 'all' ? numbers.map((x) => x.id) : spec.numbers ?? [spec.number ?? numbers[0].id];
+    const own = ids.map((id) => numberById.get(id)!);
+    const starts = spec.every ? occurrenceTimes(spec.startHour, spec.every, spec.timeZone ?? 'UTC', epoch, horizon) : [Math.round(spec.startHour * HOUR)];
+    starts.forEach((startAt, k) => {
+      campaigns.push({
+        index: campaigns.length,
+        spec,
+        template: templateById.get(spec.template)!,
+        number: own[0],
+        numbers: own,
+        first: seg.first,
+        count: spec.recipients ?? seg.size,
+        startAt,
+        series: spec.id,
+        occurrence: k + 1,
+        id: spec.every ? `${spec.id}#${k + 1}` : spec.id,
+        localWindow: spec.localWindow ?? segSpec.localWindow,
+      });
+    });
   });
   const blockFactors = new Float64Array(audience.segments.length * templates.length);
   for (const seg of audience.segments) for (const t of templates) blockFactors[seg.index * templates.length + t.index] = blockMultiplier(seg, t, policy.recipients);

@@ -16,6 +16,18 @@ export interface TraceRecord {
   readonly [field: string]: unknown;
 }
 
+/**
+ * What a run's strategy used of what the scenario declares (issue 22 item 5): sends per number
+ * index, and calls that read recipients' local time or attributes. Counted in the SenderApi
+ * facade (strategy-host.ts; one typed-array increment per send); `wabasim run` warns about
+ * declarations never used.
+ */
+export interface ApiUsage {
+  readonly sends: Uint32Array;
+  localTime: number;
+  attributes: number;
+}
+
 export interface RunContext {
   readonly sim: Simulation<ModelEvent>;
   readonly world: World;
@@ -34,6 +46,8 @@ export interface RunContext {
   };
   readonly strategy: Strategy;
   readonly api: SenderApi;
+  /** What the strategy used of the scenario's declarations, counted by the API (strategy-host.ts ApiUsage). */
+  readonly usage: ApiUsage;
   /** Called for every traced occurrence when set (tests, `wabasim events`). */
   readonly trace?: (record: TraceRecord) => void;
   /** Accepted messages with events pending (delivery, then the recipient's reactions), as event data. */

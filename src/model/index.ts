@@ -5,6 +5,7 @@ export type { ModelEvent } from './events.js';
 export { COMPACT_HANDLERS, HANDLERS } from './handlers.js';
 export { buildWorld } from './build.js';
 export { createSenderApi } from './strategy-host.js';
+export { localHourOf } from './recipients.js';
 export type { World } from './state/index.js';
 export { runToHorizon, runUntil, startRun, type StartOptions } from './start.js';
 export { phoneNumberFields } from './strategy-host.js';

@@ -58,6 +58,13 @@ export interface CampaignView {
   readonly startAt: number;
   /** Recipients to reach per day, or `count` when the scenario gives no daily target. */
   readonly dailyTarget: number;
+  /** Numbers the campaign may send from (scenario `numbers`; `number` is the first); the built-ins spread its recipients over them. */
+  readonly numbers: readonly string[];
+  /** The scenario campaign this is an occurrence of, and which one (1-based; 1 for a one-off campaign, whose `id` is `series`; else `id` is "SERIES#k"). */
+  readonly series: string;
+  readonly occurrence: number;
+  /** The recipients' local sending window [from, to) in local hours (campaign's, else its segment's `localWindow`), if any: see SenderApi.inLocalWindow. */
+  readonly localWindow?: { readonly from: number; readonly to: number };
 }
 
 /** Number quality rating as Meta reports it (UNKNOWN before enough data). */
@@ -154,6 +161,20 @@ export interface SenderApi {
   getPhoneNumber(id: string): GraphResponse<PhoneNumberFields>;
   /** Opens the WhatsApp Business app on a coexistence number's phone (resets its 14-day clock). */
   openApp(id: string): void;
+  /**
+   * Recipient `recipient`'s local hour now, in [0, 24): UTC plus the offset of the zone it drew
+   * from its segment's `timeZones` (UTC when none), the offset fixed per simulated day.
+   */
+  localHour(recipient: number): number;
+  /**
+   * Whether `recipient`'s local hour now is inside the campaign's local window (by view or id;
+   * true when the campaign has none).
+   */
+  inLocalWindow(campaign: CampaignView | string, recipient: number): boolean;
+  /** The recipient's attributes (segment `attributes`), a frozen record of numbers; empty when none are declared. */
+  attributes(recipient: number): Readonly<Record<string, number>>;
+  /** One attribute of the recipient, NaN when its segment does not declare it (no allocation: for sorting a list). */
+  attribute(recipient: number, name: string): number;
   /** The strategy's own random stream (for jitter), independent of the model's. */
   readonly rng: Rng;
 }

@@ -8,7 +8,8 @@ import { DAY, HOUR, SECOND, bernoulli, exponential, logNormal, pickWeighted, typ
 import { BLOCK_REASONS, sampleParam, type BlockReason, type NumericParam, type Policy } from '../policy/index.js';
 import type { DelaySpec, ScenarioSegment } from '../scenario/index.js';
 import { createMarketingState } from './marketing-cap.js';
-import type { StreamFor, TemplateState, SegmentState, Audience, Feedback } from './state/index.js';
+import type { StreamFor, TemplateState, SegmentState, Audience, Feedback, RecipientZones } from './state/index.js';
+import { dailyOffsets } from '../scenario/calendar.js';
 
 const SAMPLED = ['readProbability', 'replyProbability', 'blockProbability', 'reportProbability', 'stopProbability', 'brandRecognition', 'fatigue', 'inboundPerDay', 'marketingFromOthersPerDay'] as const;
 
@@ -16,7 +17,7 @@ const SAMPLED = ['readProbability', 'replyProbability', 'blockProbability', 'rep
  * Builds the audience: segment ranges in declaration order, parameters sampled for this run.
  * Each distribution-valued parameter draws from stream `param:/audience/segments/i/<key>`.
  */
-export function buildAudience(specs: readonly ScenarioSegment[], streamFor: StreamFor): Audience {
+export function buildAudience(specs: readonly ScenarioSegment[], streamFor: StreamFor, calendar: { readonly epoch: number; readonly days: number } = { epoch: 0, days: 1 }): Audience {
   let first = 0;
   const segments = specs.map((spec, index): SegmentState => {
     const sampled = Object.fromEntries(SAMPLED.map((key) => [key, sampleParam(spec[key] as NumericParam, streamFor(`param:/audience/segments/${index}/${key}`))])) as Record<(typeof SAMPLED)[number], number>;
@@ -39,7 +40,68 @@ export function buildAudience(specs: readonly ScenarioSegment[], streamFor: Stre
   });
   const segmentOf = new Uint16Array(first);
   for (const seg of segments) segmentOf.fill(seg.index, seg.first, seg.first + seg.size);
-  return { size: first, segments, segmentOf, reached: new Uint8Array(first), stopped: new Uint8Array(first), recent: new Float32Array(first), recentAt: new Float64Array(first), received: new Uint32Array(first), marketing: createMarketingState(first) };
+  const zones = buildZones(specs, segments, first, streamFor, calendar);
+  const attributes = buildAttributes(specs, segments, first, streamFor);
+  return { size: first, segments, segmentOf, reached: new Uint8Array(first), stopped: new Uint8Array(first), recent: new Float32Array(first), recentAt: new Float64Array(first), received: new Uint32Array(first), marketing: createMarketingState(first), zones, attributes };
+}
+
+/**
+ * Recipients' time zones (issue 22): each recipient of a segment with `timeZones` draws a zone
+ * by weight from the stream `timezones:/audience/segments/i` (one draw per recipient, in index
+ * order); others are in UTC. Offsets per zone and simulated day come from the zone rules
+ * (scenario/calendar.ts), so the hot path only reads a table. No segment with zones: no
+ * per-recipient array at all.
+ */
+function buildZones(specs: readonly ScenarioSegment[], segments: readonly SegmentState[], size: number, streamFor: StreamFor, calendar: { readonly epoch: number; readonly days: number }): RecipientZones {
+  const names = ['UTC'];
+  for (const spec of specs) for (const zone of Object.keys(spec.timeZones ?? {})) if (!names.includes(zone)) names.push(zone);
+  const days = Math.max(1, Math.ceil(calendar.days));
+  const offsets = new Int16Array(names.length * days);
+  names.forEach((zone, z) => offsets.set(dailyOffsets(zone, calendar.epoch, days), z * days));
+  if (!specs.some((spec) => spec.timeZones !== undefined)) return { names, epoch: calendar.epoch, zoneOf: null, days, offsets };
+  const zoneOf = new Uint8Array(size);
+  specs.forEach((spec, i) => {
+    if (!spec.timeZones) return;
+    const entries = Object.entries(spec.timeZones);
+    const index = entries.map(([zone]) => names.indexOf(zone));
+    const weights = entries.map(([, w]) => w as number);
+    const rng = streamFor(`timezones:/audience/segments/${i}`);
+    const seg = segments[i];
+    for (let r = seg.first; r < seg.first + seg.size; r++) zoneOf[r] = index[Math.max(0, pickWeighted(rng, weights))];
+  });
+  return { names, epoch: calendar.epoch, zoneOf, days, offsets };
+}
+
+/**
+ * Recipient attributes (issue 22): one Float32Array per declared name over the whole audience,
+ * NaN outside the segments that declare it; a recipient's value is drawn from the segment's
+ * distribution on the stream `attributes:/audience/segments/i/NAME` (one draw per recipient, in
+ * index order), or is the segment's number.
+ */
+function buildAttributes(specs: readonly ScenarioSegment[], segments: readonly SegmentState[], size: number, streamFor: StreamFor): ReadonlyMap<string, Float32Array> {
+  const out = new Map<string, Float32Array>();
+  specs.forEach((spec, i) => {
+    for (const [name, param] of Object.entries(spec.attributes ?? {})) {
+      let values = out.get(name);
+      if (!values) out.set(name, (values = new Float32Array(size).fill(NaN)));
+      const seg = segments[i];
+      const rng = streamFor(`attributes:/audience/segments/${i}/${name}`);
+      for (let r = seg.first; r < seg.first + seg.size; r++) values[r] = sampleParam(param as NumericParam, rng);
+    }
+  });
+  return out;
+}
+
+/**
+ * The local hour [0, 24) of `recipient` at simulated time `now` (ms): UTC plus its zone's offset
+ * for that simulated day (fixed per day, see scenario/calendar.ts dailyOffsets).
+ */
+export function localHourOf(z: RecipientZones, recipient: number, now: number): number {
+  const utcHour = (((z.epoch + now) / HOUR) % 24 + 24) % 24;
+  if (z.zoneOf === null) return utcHour;
+  const day = Math.min(z.days - 1, Math.max(0, Math.floor(now / DAY)));
+  const local = utcHour + z.offsets[z.zoneOf[recipient] * z.days + day] / 60;
+  return local < 0 ? local + 24 : local >= 24 ? local - 24 : local;
 }
 
 /**

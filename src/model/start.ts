@@ -16,7 +16,7 @@ import { InFlightMessages } from './messages.js';
 import type { Strategy } from './observable.js';
 import { createFeedback, nextInboundDelay } from './recipients.js';
 import type { StreamFor, World } from './state/index.js';
-import { createSenderApi } from './strategy-host.js';
+import { createApiUsage, createSenderApi } from './strategy-host.js';
 import { checkUpgrade } from './tiers.js';
 
 export interface StartOptions {
@@ -33,7 +33,8 @@ export function startRun(scenario: Scenario, world: World, streamFor: StreamFor,
   const sim = new Simulation<ModelEvent>();
   const metrics = createCollector(world.horizon);
   let ctx: RunContext;
-  const api = createSenderApi(world, () => ctx, streamFor('strategy'));
+  const usage = createApiUsage(world.numbers.length);
+  const api = createSenderApi(world, () => ctx, streamFor('strategy'), usage);
   const instance = createStrategy();
   // a message id is observable after the send only through the event log and status or inbound webhooks
   const keepIds = opts.keepMessageIds === true || opts.trace !== undefined || instance.onStatus !== undefined || instance.onInbound !== undefined;
@@ -44,6 +45,7 @@ export function startRun(scenario: Scenario, world: World, streamFor: StreamFor,
     streams: { reactions: keyedUniforms(streamFor('reactions')), delivery: streamFor('delivery'), inbound: streamFor('inbound'), marketing: keyedUniforms(streamFor('marketing')), graph: streamFor('graph'), coexistence: streamFor('coexistence'), enforcement: streamFor('enforcement') },
     strategy: instance,
     api,
+    usage,
     trace: opts.trace,
     messages: new InFlightMessages({ keepIds, numbers: world.numbers.length, templates: world.templates.length, recipients: world.audience.size }),
     feedback: createFeedback(),

@@ -4,7 +4,7 @@
  */
 import type { Rng } from '../engine/index.js';
 import { ERROR_CODES } from './codes.js';
-import type { RunContext } from './context.js';
+import type { ApiUsage, RunContext } from './context.js';
 import { send } from './delivery.js';
 import { spendRequest } from './graph-api.js';
 import { openApp as openCoexistenceApp } from './coexistence.js';
@@ -13,29 +13,48 @@ import type { CampaignView, NumberView, PhoneNumberFields, SenderApi, SendRespon
 import { poolLimit } from './tiers.js';
 import { numberStatus } from './restrictions.js';
 import { countAt } from './unique-counter.js';
+import { localHourOf } from './recipients.js';
 import type { CampaignState, NumberState, TemplateState, World } from './state/index.js';
 
 /** The campaign as the business planned it (no hidden state). */
 export function campaignView(c: CampaignState): CampaignView {
   return {
-    id: c.spec.id,
+    id: c.id,
     template: c.template.id,
     number: c.number.id,
     first: c.first,
     count: c.count,
     startAt: c.startAt,
     dailyTarget: c.spec.dailyTarget ?? c.count,
+    numbers: c.numbers.map((n) => n.id),
+    series: c.series,
+    occurrence: c.occurrence,
+    ...(c.localWindow ? { localWindow: { from: c.localWindow.from, to: c.localWindow.to } } : {}),
   };
+}
+
+/** A fresh usage count for a world's numbers. */
+export function createApiUsage(numbers: number): ApiUsage {
+  return { sends: new Uint32Array(numbers), localTime: 0, attributes: 0 };
+}
+
+/** True when the hour `h` is in the local window [from, to) (wrapping past midnight when from > to). */
+export function inWindow(h: number, w: { readonly from: number; readonly to: number }): boolean {
+  return w.from <= w.to ? h >= w.from && h < w.to : h >= w.from || h < w.to;
 }
 
 /**
  * Creates the SenderApi for a run. `getCtx` is read lazily because the context holds the API.
  * Invalid ids or recipients answer error 100 (invalid parameter), as the Cloud API does.
  */
-export function createSenderApi(world: World, getCtx: () => RunContext, rng: Rng): SenderApi {
+export function createSenderApi(world: World, getCtx: () => RunContext, rng: Rng, usage: ApiUsage = createApiUsage(world.numbers.length)): SenderApi {
   const numbers: readonly NumberView[] = world.numbers.map((n) => ({ id: n.id, channel: n.channel }));
   const templates: readonly TemplateView[] = world.templates.map((t) => ({ id: t.id, category: t.category }));
   const campaigns: readonly CampaignView[] = world.campaigns.map(campaignView);
+  const campaignById = new Map(campaigns.map((c) => [c.id, c]));
+  const zones = world.audience.zones;
+  const attributeNames = [...world.audience.attributes.keys()];
+  const noAttributes = Object.freeze({});
   const invalid: SendResponse = { ok: false, code: ERROR_CODES.invalidParameter };
   const validRecipient = (to: number): boolean => Number.isInteger(to) && to >= 0 && to < world.audience.size;
   // Strategies send runs of messages from one number with one template: remember the last lookups
@@ -51,11 +70,40 @@ export function createSenderApi(world: World, getCtx: () => RunContext, rng: Rng
     sendTemplate(from, to, template) {
       const n = numberFor(from);
       const t = templateFor(template);
-      return n && t && validRecipient(to) ? send(getCtx(), n.index, to, t.index) : invalid;
+      if (!n || !t || !validRecipient(to)) return invalid;
+      usage.sends[n.index]++;
+      return send(getCtx(), n.index, to, t.index);
     },
     sendText(from, to) {
       const n = numberFor(from);
-      return n && validRecipient(to) ? send(getCtx(), n.index, to, -1) : invalid;
+      if (!n || !validRecipient(to)) return invalid;
+      usage.sends[n.index]++;
+      return send(getCtx(), n.index, to, -1);
+    },
+    localHour(recipient) {
+      usage.localTime++;
+      return validRecipient(recipient) ? localHourOf(zones, recipient, getCtx().sim.now) : NaN;
+    },
+    inLocalWindow(campaign, recipient) {
+      usage.localTime++;
+      const c = campaignById.get(typeof campaign === 'string' ? campaign : campaign?.id);
+      if (!c?.localWindow) return true;
+      return validRecipient(recipient) && inWindow(localHourOf(zones, recipient, getCtx().sim.now), c.localWindow);
+    },
+    attributes(recipient) {
+      usage.attributes++;
+      if (attributeNames.length === 0 || !validRecipient(recipient)) return noAttributes;
+      const out: Record<string, number> = {};
+      for (const name of attributeNames) {
+        const v = world.audience.attributes.get(name)![recipient];
+        if (!Number.isNaN(v)) out[name] = v;
+      }
+      return Object.freeze(out);
+    },
+    attribute(recipient, name) {
+      usage.attributes++;
+      const values = world.audience.attributes.get(name);
+      return values && validRecipient(recipient) ? values[recipient] : NaN;
     },
     getPhoneNumber(id) {
       const n = world.numberById.get(id);

@@ -102,8 +102,18 @@ export function runCost(s: Scenario): RunCost {
     values,
     heldBytes: values * c.heapBytesPerValue + summary,
     jsonBytes: collectorValues * c.jsonBytesPerValue + numberValues * c.jsonBytesPerNumberValue + summary,
-    worldBytes: recipients * (c.worldBytesPerRecipient + c.worldBytesPerRecipientPerNumber * numbers),
+    worldBytes: recipients * (c.worldBytesPerRecipient + c.worldBytesPerRecipientPerNumber * numbers + realismBytesPerRecipient(s)),
   };
+}
+
+/**
+ * Issue 22: a Float32Array over the audience per declared attribute name (4 bytes a recipient)
+ * and a Uint8Array of zones when any segment declares time zones (1 byte) — their sizes, not a
+ * measurement.
+ */
+function realismBytesPerRecipient(s: Scenario): number {
+  const names = new Set(s.audience.segments.flatMap((seg) => Object.keys(seg.attributes ?? {})));
+  return 4 * names.size + (s.audience.segments.some((seg) => seg.timeZones !== undefined) ? 1 : 0);
 }
 
 /**

@@ -18,6 +18,15 @@ export interface RunResult {
   readonly series: Readonly<Record<string, readonly number[]>>;
   /** Events dispatched by the engine (for benchmarks and sanity). */
   readonly events: number;
+  /** What the strategy used of the scenario's declarations (issue 22 item 5); taken off before results.json is written (run/declaration-usage.ts). */
+  readonly usage?: RunUsage;
+}
+
+/** Numbers that sent anything, and whether recipients' local time or attributes were read. */
+export interface RunUsage {
+  readonly sentFrom: readonly string[];
+  readonly localTime: boolean;
+  readonly attributes: boolean;
 }
 
 /** Spread of one metric across seeds (simple-statistics). */

@@ -56,5 +56,6 @@ export function runOnce(variant: VariantPlan, strategy: ResolvedStrategy, seed: 
   runToHorizon(ctx);
   opts.atHorizon?.(ctx);
   // 4. summarise
-  return { variant: variant.name, strategy: strategy.label, seed, summary: summarize(ctx), series: runSeries(ctx.metrics), events: ctx.sim.dispatched };
+  const usage = { sentFrom: world.numbers.filter((n) => ctx.usage.sends[n.index] > 0).map((n) => n.id), localTime: ctx.usage.localTime > 0, attributes: ctx.usage.attributes > 0 };
+  return { variant: variant.name, strategy: strategy.label, seed, summary: summarize(ctx), series: runSeries(ctx.metrics), events: ctx.sim.dispatched, usage };
 }

@@ -15,6 +15,7 @@ import { prepareSweep, runPlanned, type SweepOptions, type SweepSetup } from './
 import { BUILTIN_NAMES } from '../strategies/index.js';
 import { aggregate } from './aggregate.js';
 import type { ResolvedParam, Results, RunResult } from './results.js';
+import { unusedDeclarations, withoutUsage } from './declaration-usage.js';
 import { runInWorkers, startWorkers } from './parallel.js';
 import { LIMITS } from '../scenario/limits.js';
 import { VERSION } from '../version.js';
@@ -41,6 +42,8 @@ export interface RunScenarioOptions extends SweepOptions {
    * such a run at once. Default: the run alone.
    */
   readonly onThisThread?: <T>(run: () => T) => T;
+  /** Called with each warning line about a declaration no strategy used (issue 22 item 5); `wabasim run` writes them to stderr. */
+  readonly onWarning?: (line: string) => void;
 }
 
 /**
@@ -93,7 +96,8 @@ export async function runValidatedScenario(scenario: Scenario, file: string, opt
         opts.onProgress?.(runs.length, indices.length);
       }
     }
-    return shardResults(setup, runs, indices, opts.shard);
+    for (const line of unusedDeclarations(scenario, file, runs)) opts.onWarning?.(line);
+    return shardResults(setup, runs.map(withoutUsage), indices, opts.shard);
   } finally {
     pool?.stop();
   }

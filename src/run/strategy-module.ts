@@ -233,6 +233,14 @@ function hostApi(api: SenderApi, failed: (error: unknown) => void): (method: str
           return api.openApp(a as string);
         case 'rng':
           return api.rng.next();
+        case 'localHour':
+          return api.localHour(a as number);
+        case 'inLocalWindow':
+          return api.inLocalWindow(a as string, b as number);
+        case 'attributes':
+          return api.attributes(a as number);
+        case 'attribute':
+          return api.attribute(a as number, b as string);
         default:
           return undefined;
       }

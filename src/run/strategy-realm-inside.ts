@@ -140,6 +140,10 @@ export function realmInside(messagesJson: string, write: (line: string) => void)
         openApp: (id: unknown) => {
           call('openApp', id);
         },
+        localHour: (r: unknown) => call('localHour', r),
+        inLocalWindow: (c: unknown, r: unknown) => call('inLocalWindow', typeof c === 'object' && c !== null ? String((c as { id?: unknown }).id) : String(c), r),
+        attributes: (r: unknown) => harden(copy(call('attributes', r))),
+        attribute: (r: unknown, name: unknown) => call('attribute', r, String(name)),
         rng: { next: () => call('rng') },
       });
     },

@@ -192,6 +192,21 @@ const blockReasons = {
   examples: [{ spam: 0.4, didnt_sign_up: 0.3, no_longer_needed: 0.2, offensive: 0.05, other: 0.05 }],
 } as const;
 
+/** Local hours of a sending window (scenario realism, issue 22). */
+const localWindow = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['from', 'to'],
+  description: "Local sending hours [from, to) in the recipient's own time zone (segment `timeZones`), e.g. 9 to 21; a window with from > to wraps past midnight. Strategies see it through api.inLocalWindow; the built-in paced strategies hold a recipient until it opens",
+  examples: [{ from: 9, to: 21 }],
+  properties: {
+    from: { type: 'number', minimum: 0, maximum: 24, description: 'Local hour the window opens (hours, 0 to 24)', examples: [9] },
+    to: { type: 'number', minimum: 0, maximum: 24, description: 'Local hour the window closes (hours, 0 to 24; exclusive)', examples: [21] },
+  },
+} as const;
+
+const zoneName = { type: 'string', pattern: '^(UTC|[A-Za-z_]+(/[A-Za-z0-9_+-]+)+)$', maxLength: 64 } as const;
+
 const segment = {
   type: 'object',
   additionalProperties: false,
@@ -238,6 +253,24 @@ const segment = {
       default: 0.01,
       examples: [0.01],
     },
+    timeZones: {
+      type: 'object',
+      description: "Recipients' time zones: relative weights over IANA zone names; each recipient draws one zone (seeded). Offsets come from the zone's rules, fixed per simulated day (taken at 12:00 UTC). Default: every recipient in UTC",
+      examples: [{ 'America/Sao_Paulo': 0.7, 'America/Manaus': 0.3 }],
+      propertyNames: zoneName,
+      minProperties: 1,
+      maxProperties: 64,
+      additionalProperties: { type: 'number', minimum: 0, description: 'Relative weight of the zone (any unit; weights are normalised)', examples: [0.7] },
+    },
+    localWindow: { ...localWindow, description: `${localWindow.description}. Applies to this segment's campaigns that set no localWindow of their own` },
+    attributes: {
+      type: 'object',
+      description: 'Per-recipient attributes a strategy may read (api.attributes): each a number or a distribution drawn once per recipient (seeded), e.g. engagement in [0, 1] or days since the last purchase',
+      examples: [{ engagement: { triangular: [0, 0.3, 1] }, daysSinceLastPurchase: { uniform: [0, 365] } }],
+      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_]{0,31}$' },
+      maxProperties: 16,
+      additionalProperties: { description: "The attribute's value for every recipient of the segment (a number), or a distribution each recipient draws from (the attribute's own unit)", examples: [{ uniform: [0, 365] }], anyOf: [{ type: 'number' }, { $ref: '#/$defs/distribution' }] },
+    },
     countries: {
       type: 'object',
       description: "Where the segment's recipients live, for pricing (Meta charges by the recipient's country calling code): relative weights (unitless, need not sum to 1) keyed by ISO 3166 alpha-2 country code; each recipient draws one country, seeded. Default: the sending number's `country` (else the profile's pricing.defaultCountry)",
@@ -260,6 +293,34 @@ const campaign = {
     template: { ...id, ...doc('Id of the template it sends (one of `templates[].id`)', ['spring-sale']) },
     segment: { ...id, ...doc('Id of the segment it sends to (one of `audience.segments[].id`)', ['subscribers']) },
     number: { ...id, description: 'Sending number id (default: the first number)', examples: ['sales-1'] },
+    numbers: {
+      description: 'Numbers the campaign may send from: a list of number ids, or "all" (default: `number`, else the first number). The built-in strategies spread the recipients round-robin over them',
+      examples: ['all', ['promo-1', 'promo-2']],
+      anyOf: [{ const: 'all' }, { type: 'array', items: { ...id, description: 'Id of a number of the portfolio (one of `portfolio.numbers[].id`)', examples: ['shop-1'] }, minItems: 1, maxItems: LIMITS.maxListItems, uniqueItems: true }],
+    },
+    every: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['days'],
+      description: 'Repeats the campaign: one occurrence every `days` days from `startHour`, each a campaign of its own (id "ID#k", k from 1) the strategies see; on a weekday and at a local hour of `timeZone` when given. Ends at `times` occurrences or the day `until.day`, else at the horizon',
+      examples: [{ days: 7, weekday: 'tue', localHour: 10, times: 8 }, { days: 1, localHour: 9, until: { day: 14 } }],
+      properties: {
+        days: { type: 'integer', minimum: 1, maximum: 366, description: 'Days between occurrences (1 daily, 7 weekly; with `weekday`, a multiple of 7)', examples: [7] },
+        weekday: { enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], description: 'Weekday of every occurrence, in `timeZone` (the first one is the first such day at or after `startHour`)', examples: ['tue'] },
+        localHour: { type: 'number', minimum: 0, exclusiveMaximum: 24, description: 'Local hour of each occurrence in `timeZone` (hours, e.g. 10.5 for 10:30; default: the hour of `startHour`)', examples: [10] },
+        times: { type: 'integer', minimum: 1, maximum: LIMITS.maxListItems, description: 'Most occurrences (runs of the campaign, unitless count), e.g. 8 for eight weeks', examples: [8] },
+        until: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['day'],
+          description: 'No occurrence starts at or after this day of the run',
+          examples: [{ day: 56 }],
+          properties: { day: { type: 'number', minimum: 0, description: 'Days after the start of the run', examples: [56] } },
+        },
+      },
+    },
+    timeZone: { ...zoneName, description: 'IANA time zone of `every.weekday` and `every.localHour` (the business\'s calendar; default UTC)', examples: ['America/Sao_Paulo'] },
+    localWindow: { ...localWindow, description: `${localWindow.description}. Overrides the segment's` },
     startHour: { type: 'number', minimum: 0, default: 0, ...doc('When it starts, in hours after the start of the run', [9]) },
     recipients: { type: 'integer', minimum: 1, maximum: LIMITS.maxRecipients, ...doc('How many users of the segment it sends to (default: all)', [20000]) },
     dailyTarget: { type: 'integer', minimum: 1, maximum: LIMITS.maxRecipients, ...doc('Users to send to per day (default: all at once)', [2000]) },

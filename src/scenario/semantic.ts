@@ -3,7 +3,8 @@
  * against the chosen profile, distribution bounds, sizes and run counts. Runs after the schema
  * passed, so shapes are known; collects every issue instead of stopping at the first.
  */
-import { escapePointer, msg, objectiveMsg, type Issue } from '../errors/index.js';
+import { escapePointer, msg, objectiveMsg, realismMsg, type Issue } from '../errors/index.js';
+import { isTimeZone, occurrenceTimes } from './calendar.js';
 import { isMetricName, metricNames } from '../thresholds/metric-names.js';
 import { findParam, isDistribution, listParams, isProfileId, paramRange, PROFILE_IDS, PROFILES, type NumericParam, type PolicyProfile } from '../policy/index.js';
 import { LIMITS } from './limits.js';
@@ -40,6 +41,7 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
       if (value !== undefined) checkNumericParam(value as NumericParam, `${at}/${key}`, bounds, file, issues);
     }
     if (seg.blockReasons && !Object.values(seg.blockReasons).some((w) => (w ?? 0) > 0)) issues.push(msg.noWeights(file, `${at}/blockReasons`));
+    checkSegmentRealism(seg, at, file, issues);
   });
   if (totalRecipients > LIMITS.maxRecipients) issues.push(msg.tooMany(file, '/audience/segments', 'recipients in all segments', LIMITS.maxRecipients, totalRecipients));
 
@@ -52,6 +54,7 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
     else if (c.recipients !== undefined && c.recipients > seg.size) issues.push(msg.outOfRange(file, `${at}/recipients`, 1, seg.size, c.recipients));
     if (c.number !== undefined && !numbers.has(c.number)) issues.push(msg.unknownRef(file, `${at}/number`, 'phone number', [...numbers], c.number));
     if (c.startHour >= horizonHours) issues.push(msg.afterHorizon(file, `${at}/startHour`, horizonHours, c.startHour));
+    checkCampaignRealism(s, c, at, numbers, file, issues);
   });
 
   if (s.objective) checkObjective(s.objective, file, issues);
@@ -78,6 +81,30 @@ export function semanticIssues(s: Scenario, ctx: SemanticContext): Issue[] {
   if (runs > LIMITS.maxRuns) issues.push(msg.tooMany(file, '/seeds', 'runs (variants × strategies × seeds)', LIMITS.maxRuns, runs));
   issues.push(...thresholdIssues(s, file));
   return issues;
+}
+
+/** A segment's time zones, local window and attributes (issue 22). */
+function checkSegmentRealism(seg: Scenario['audience']['segments'][number], at: string, file: string, issues: Issue[]): void {
+  if (seg.timeZones) {
+    for (const zone of Object.keys(seg.timeZones)) if (!isTimeZone(zone)) issues.push(realismMsg.unknownZone(file, `${at}/timeZones/${escapePointer(zone)}`, zone));
+    if (!Object.values(seg.timeZones).some((w) => (w ?? 0) > 0)) issues.push(msg.noWeights(file, `${at}/timeZones`));
+  }
+  if (seg.localWindow && seg.localWindow.from === seg.localWindow.to) issues.push(realismMsg.emptyWindow(file, `${at}/localWindow`, seg.localWindow));
+  for (const [name, value] of Object.entries(seg.attributes ?? {})) checkNumericParam(value as NumericParam, `${at}/attributes/${escapePointer(name)}`, [-Number.MAX_VALUE, Number.MAX_VALUE], file, issues);
+}
+
+/** A campaign's numbers, recurrence, time zone and local window (issue 22). */
+function checkCampaignRealism(s: Scenario, c: Scenario['campaigns'][number], at: string, numbers: Set<string>, file: string, issues: Issue[]): void {
+  if (c.number !== undefined && c.numbers !== undefined) issues.push(realismMsg.numberAndNumbers(file, `${at}/numbers`));
+  if (Array.isArray(c.numbers)) c.numbers.forEach((n, k) => { if (!numbers.has(n)) issues.push(msg.unknownRef(file, `${at}/numbers/${k}`, 'phone number', [...numbers], n)); });
+  const zone = c.timeZone ?? 'UTC';
+  const zoneOk = isTimeZone(zone);
+  if (!zoneOk) issues.push(realismMsg.unknownZone(file, `${at}/timeZone`, zone));
+  if (c.localWindow && c.localWindow.from === c.localWindow.to) issues.push(realismMsg.emptyWindow(file, `${at}/localWindow`, c.localWindow));
+  const every = c.every;
+  if (!every) return;
+  if (every.weekday !== undefined && every.days % 7 !== 0) return void issues.push(realismMsg.weekdayNeedsWeeks(file, `${at}/every/days`, every.days));
+  if (zoneOk && c.startHour < s.horizonDays * 24 && occurrenceTimes(c.startHour, every, zone, Date.parse(s.start), Math.round(s.horizonDays * 86_400_000)).length === 0) issues.push(realismMsg.noOccurrence(file, `${at}/every`, s.horizonDays));
 }
 
 /**

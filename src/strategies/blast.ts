@@ -8,6 +8,7 @@
 import type { SenderApi, Strategy } from '../model/observable.js';
 import { SEED_000, SEED_002 } from '../policy/sources.js';
 import { booleanParam, defineStrategy, integerParam } from './define-strategy.js';
+import { numberFor } from './campaign-numbers.js';
 
 export const blast = defineStrategy({
   name: 'blast',
@@ -27,7 +28,8 @@ export const blast = defineStrategy({
       const from = next.get(id) ?? c.first;
       const to = Math.min(c.first + c.count, from + perSecond);
       for (let r = from; r < to; r++) {
-        for (let attempt = 0; attempt <= retries; attempt++) if (api.sendTemplate(c.number, r, c.template).ok) break;
+        const from = numberFor(c, r)!;
+        for (let attempt = 0; attempt <= retries; attempt++) if (api.sendTemplate(from, r, c.template).ok) break;
       }
       next.set(id, to);
       if (to < c.first + c.count) api.wakeAt(api.now() + 1000, id);
@@ -44,10 +46,10 @@ export const blast = defineStrategy({
         if (update.status !== 'failed') return;
         const done = statusRetries.get(update.to) ?? 0;
         if (done >= maxStatusRetries) return;
-        const c = api.campaigns().find((x) => x.number === update.from && update.to >= x.first && update.to < x.first + x.count);
+        const c = api.campaigns().find((x) => x.numbers.includes(update.from) && update.to >= x.first && update.to < x.first + x.count);
         if (!c) return;
         statusRetries.set(update.to, done + 1);
-        api.sendTemplate(c.number, update.to, c.template);
+        api.sendTemplate(update.from, update.to, c.template);
       },
     };
   },

@@ -17,7 +17,7 @@
 import { MINUTE, SECOND } from '../engine/time.js';
 import type { CampaignView, SenderApi } from '../model/observable.js';
 import { notNow } from './account-watch.js';
-import { spreadTimes, windowDay, windowOf, type SendingWindow } from './sending-window.js';
+import { spreadTimes, windowDay, windowOf, type LocalWindowQueue, type SendingWindow } from './sending-window.js';
 
 /** What filling one slot came to. */
 export type SlotOutcome = 'sent' | 'wait' | 'done';
@@ -32,14 +32,36 @@ export interface DailySenderHooks {
 
 /**
  * Fills one slot with campaign `index`'s next recipient (kept in `cursor`), sent from the number
- * `from()` picks: 'done' when the list is used up; 'wait' when no number may send now or the send
- * failed for a reason that passes (the recipient is kept for the next slot); else 'sent'.
+ * `from(recipient)` picks: 'done' when the list is used up; 'wait' when no number may send now or the send
+ * failed for a reason that passes (the recipient is kept for the next slot); else 'sent'. With
+ * `local` and a campaign with a local window, a recipient goes out only inside its local window
+ * (sending-window.ts LocalWindowQueue).
  * @example fill: (api, c, i) => sendNextRecipient(api, c, i, next, () => c.number)
  */
-export function sendNextRecipient(api: SenderApi, campaign: CampaignView, index: number, cursor: Map<number, number>, from: () => string | undefined): SlotOutcome {
+export function sendNextRecipient(api: SenderApi, campaign: CampaignView, index: number, cursor: Map<number, number>, from: (recipient: number) => string | undefined, local?: LocalWindowQueue): SlotOutcome {
+  const end = campaign.first + campaign.count;
+  if (campaign.localWindow !== undefined && local) {
+    // issue 22: only inside the recipient's local window; the others wait in their offset's queue
+    const nextInList = (): number => {
+      const x = cursor.get(index) ?? campaign.first;
+      if (x >= end) return -1;
+      cursor.set(index, x + 1);
+      return x;
+    };
+    const r = local.take(api, campaign, index, nextInList);
+    if (r === -2) return 'done';
+    if (r === -1) return 'wait';
+    const number = from(r);
+    const res = number === undefined ? undefined : api.sendTemplate(number, r, campaign.template);
+    if (res === undefined || (!res.ok && notNow(res.code))) {
+      local.putBack(api, index, r);
+      return 'wait';
+    }
+    return 'sent';
+  }
   const r = cursor.get(index) ?? campaign.first;
-  if (r >= campaign.first + campaign.count) return 'done';
-  const number = from();
+  if (r >= end) return 'done';
+  const number = from(r);
   if (number === undefined) return 'wait';
   const res = api.sendTemplate(number, r, campaign.template);
   if (!res.ok && notNow(res.code)) return 'wait';

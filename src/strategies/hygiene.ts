@@ -23,6 +23,7 @@
 import { DAY, HOUR } from '../engine/index.js';
 import { ERROR_CODES } from '../model/codes.js';
 import { META_ERROR_CODES, SEED_003 } from '../policy/sources.js';
+import { numberFor } from './campaign-numbers.js';
 import { createAccountWatch, notNow } from './account-watch.js';
 import { createDailySender } from './daily-sender.js';
 import { defineStrategy, integerParam, numberParam } from './define-strategy.js';
@@ -64,18 +65,23 @@ export const hygiene = defineStrategy({
       quota: (_api, c) => c.dailyTarget,
       fill(api, c, i) {
         const now = api.now();
-        if (counter.count(c.number, now) >= pauseAt) return 'wait';
+        const paused = (n: string): boolean => counter.count(n, now) >= pauseAt;
+        const single = c.numbers.length === 1;
+        if (single && paused(c.number)) return 'wait';
         let r = next.get(i) ?? c.first;
         while (r < c.first + c.count && skip(r)) r++;
         if (r >= c.first + c.count) return 'done';
-        if (watch.heldUntil(c.number) > now) return 'wait';
-        const res = api.sendTemplate(c.number, r, c.template);
+        if (single && watch.heldUntil(c.number) > now) return 'wait';
+        // the recipient's number in the campaign's rotation, or the next one not paused or held
+        const from = numberFor(c, r, (n) => paused(n) || watch.heldUntil(n) > now);
+        if (from === undefined) return 'wait';
+        const res = api.sendTemplate(from, r, c.template);
         if (!res.ok && notNow(res.code)) {
           next.set(i, r); // kept for the next slot
           return 'wait';
         }
         next.set(i, r + 1);
-        if (res.ok && !((lastInbound.get(r) ?? -Infinity) > now - serviceWindow)) businessInitiated.set(res.messageId, c.number);
+        if (res.ok && !((lastInbound.get(r) ?? -Infinity) > now - serviceWindow)) businessInitiated.set(res.messageId, from);
         return 'sent';
       },
     });

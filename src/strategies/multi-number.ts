@@ -17,12 +17,13 @@
  * Quality Rating before expanding"); seeds/002 (quality webhook and phone-number fields);
  * Meta "Messaging limits" (quality rating), documented.
  */
-import type { QualityRating, SenderApi } from '../model/observable.js';
+import type { CampaignView, QualityRating, SenderApi } from '../model/observable.js';
+import { rotate } from './campaign-numbers.js';
 import { META_MESSAGING_LIMITS, SEED_002, SEED_003 } from '../policy/sources.js';
 import { createAccountWatch } from './account-watch.js';
 import { createDailySender, sendNextRecipient } from './daily-sender.js';
 import { booleanParam, defineStrategy } from './define-strategy.js';
-import { sendingWindow, WINDOW_PARAMS } from './sending-window.js';
+import { createLocalWindowQueue, sendingWindow, WINDOW_PARAMS } from './sending-window.js';
 
 /** Round-robin over the portfolio's numbers, skipping any whose quality or account is not clear. */
 export const multiNumber = defineStrategy({
@@ -44,16 +45,17 @@ export const multiNumber = defineStrategy({
       if (rating === 'YELLOW' || rating === 'RED') lowQuality.add(number);
       else if (rating === 'GREEN') lowQuality.delete(number);
     };
-    const pick = (api: SenderApi): string | undefined => {
-      const numbers = api.numbers();
-      for (let k = 0; k < numbers.length; k++) {
-        const n = numbers[(turn + k) % numbers.length].id;
-        if (lowQuality.has(n) || watch.heldUntil(n) > api.now()) continue;
-        turn = (turn + k + 1) % numbers.length;
-        return n;
-      }
-      return undefined;
+    const allIds = new Map<SenderApi, readonly string[]>();
+    const pick = (api: SenderApi, c: CampaignView): string | undefined => {
+      // a campaign naming several numbers rotates over those; else over the whole portfolio
+      let ids = c.numbers.length > 1 ? c.numbers : allIds.get(api);
+      if (!ids) allIds.set(api, (ids = api.numbers().map((n) => n.id)));
+      const i = rotate(ids, turn % ids.length, (n) => lowQuality.has(n) || watch.heldUntil(n) > api.now());
+      if (i < 0) return undefined;
+      turn = (i + 1) % ids.length;
+      return ids[i];
     };
+    const local = createLocalWindowQueue();
 
     const sender = createDailySender(sendingWindow(params), params.perSecond, {
       quota(api, c) {
@@ -65,7 +67,7 @@ export const multiNumber = defineStrategy({
         }
         return c.dailyTarget;
       },
-      fill: (api, c, i) => sendNextRecipient(api, c, i, next, () => pick(api)),
+      fill: (api, c, i) => sendNextRecipient(api, c, i, next, () => pick(api, c), local),
     });
 
     return {

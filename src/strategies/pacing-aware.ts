@@ -25,6 +25,7 @@ import { ERROR_CODES } from '../model/codes.js';
 import type { CampaignView, SenderApi } from '../model/observable.js';
 import { META_TEMPLATE_PACING, META_TEMPLATE_PAUSING, SEED_000, SEED_003 } from '../policy/sources.js';
 import { accountEffect, createAccountWatch } from './account-watch.js';
+import { numberFor } from './campaign-numbers.js';
 import { defineStrategy, integerParam, numberParam } from './define-strategy.js';
 
 type Phase = 'sending' | 'waiting' | 'held' | 'paused' | 'probing' | 'disabled' | 'done';
@@ -90,7 +91,7 @@ export const pacingAware = defineStrategy({
       const c = api.campaigns()[i];
       const now = api.now();
       for (let k = 0; k < perSecond && r.left > 0; k++) {
-        const res = api.sendTemplate(c.number, r.next, c.template);
+        const res = api.sendTemplate(numberFor(c, r.next)!, r.next, c.template);
         if (!res.ok && res.code === ERROR_CODES.templateDisabled) return void (r.phase = 'disabled');
         if (!res.ok && res.code === ERROR_CODES.templatePaused) {
           r.phase = 'probing'; // paused without the webhook yet: one probe per wait, never a loop

@@ -1,6 +1,7 @@
 /** The built-in strategies, by name (`wabasim list strategies` shows them in this order). */
 import { backoff } from './backoff.js';
 import { blast } from './blast.js';
+import { engagedFirst } from './engaged-first.js';
 import { hygiene } from './hygiene.js';
 import { multiNumber } from './multi-number.js';
 import { pacingAware } from './pacing-aware.js';
@@ -9,7 +10,7 @@ import type { StrategyDefinition } from './types.js';
 import { warmup } from './warmup.js';
 
 /** Every built-in, each in its own file with its sources. */
-export const BUILTIN_STRATEGIES: readonly StrategyDefinition[] = [blast, warmup, tierAware, pacingAware, multiNumber, backoff, hygiene];
+export const BUILTIN_STRATEGIES: readonly StrategyDefinition[] = [blast, warmup, tierAware, pacingAware, multiNumber, backoff, hygiene, engagedFirst];
 
 /** Their names, for scenario validation. */
 export const BUILTIN_NAMES: readonly string[] = BUILTIN_STRATEGIES.map((s) => s.name);

@@ -24,7 +24,8 @@ import { SEED_003 } from '../policy/sources.js';
 import { createAccountWatch } from './account-watch.js';
 import { createDailySender, sendNextRecipient } from './daily-sender.js';
 import { defineStrategy, integerParam, numberParam } from './define-strategy.js';
-import { sendingWindow, WINDOW_PARAMS } from './sending-window.js';
+import { sendingWindow, WINDOW_PARAMS, createLocalWindowQueue } from './sending-window.js';
+import { numberFor } from './campaign-numbers.js';
 
 /** Seed 003's schedule: volumes at the ends of its bands, and the growth after the last one. */
 export interface WarmupSchedule {
@@ -79,9 +80,10 @@ export const warmup = defineStrategy({
     /** Next recipient per campaign index. */
     const next = new Map<number, number>();
     const watch = createAccountWatch();
+    const local = createLocalWindowQueue();
     const sender = createDailySender(sendingWindow(params), params.perSecond, {
       quota: (_api, c, day) => warmupVolume(day, schedule, c.dailyTarget),
-      fill: (api, c, i) => sendNextRecipient(api, c, i, next, () => (watch.heldUntil(c.number) > api.now() ? undefined : c.number)),
+      fill: (api, c, i) => sendNextRecipient(api, c, i, next, (r) => numberFor(c, r, (n) => watch.heldUntil(n) > api.now()), local),
     });
     return {
       onCampaignStart: (api, campaign) => sender.onCampaignStart(api, campaign),

@@ -173,7 +173,7 @@ test('an unknown key close to a known one suggests it', () => {
 test('every bundled scenario validates', () => {
   const files = readdirSync('scenarios').filter((f) => f.endsWith('.json') && !f.includes('_broken'));
   assert.ok(files.length >= 2);
-  for (const f of files) loadScenario(`scenarios/${f}`, ['blast', 'warmup', 'tier-aware', 'pacing-aware', 'multi-number', 'backoff', 'hygiene']);
+  for (const f of files) loadScenario(`scenarios/${f}`, ['blast', 'warmup', 'tier-aware', 'pacing-aware', 'multi-number', 'backoff', 'hygiene', 'engaged-first']);
 });
 
 test('known-bad fixtures fail with their expected problems', () => {

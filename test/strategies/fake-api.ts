@@ -39,6 +39,10 @@ export interface FakeOptions {
   /** GET phone-number fields (default: TIER_250, GREEN). */
   readonly phone?: (id: string, t: number) => Partial<PhoneNumberFields>;
   readonly seed?: number;
+  /** A recipient's local hour at time t (default: UTC, everyone). */
+  readonly localHour?: (recipient: number, t: number) => number;
+  /** A recipient's attributes (default: none). */
+  readonly attributes?: (recipient: number) => Record<string, number>;
 }
 
 /** The fake platform around one strategy instance. */
@@ -70,7 +74,10 @@ export function fake(definition: StrategyDefinition, params: Record<string, numb
     first: 0,
     startAt: 0,
     dailyTarget: c.count,
+    series: c.id,
+    occurrence: 1,
     ...c,
+    numbers: c.numbers ?? [c.number ?? numbers[0].id],
   }));
   const queue: { t: number; seq: number; wake: boolean; fn: () => void }[] = [];
   let seq = 0;
@@ -99,6 +106,16 @@ export function fake(definition: StrategyDefinition, params: Record<string, numb
     campaigns: () => campaigns,
     sendTemplate: (from, to, template) => send('template', from, to, template),
     sendText: (from, to) => send('text', from, to, ''),
+    localHour: (r) => (opts.localHour ? opts.localHour(r, now) : (now / 3_600_000) % 24),
+    inLocalWindow(c, r) {
+      const view = campaigns.find((x) => x.id === (typeof c === 'string' ? c : c.id));
+      const w = view?.localWindow;
+      if (!w) return true;
+      const h = opts.localHour ? opts.localHour(r, now) : (now / 3_600_000) % 24;
+      return w.from <= w.to ? h >= w.from && h < w.to : h >= w.from || h < w.to;
+    },
+    attributes: (r) => Object.freeze(opts.attributes ? opts.attributes(r) : {}),
+    attribute: (r, name) => (opts.attributes ? opts.attributes(r)[name] ?? NaN : NaN),
     wakeAt(at, tag) {
       if (!(at >= now)) throw new Error(`wakeAt(${at}) before now (${now})`);
       calls.push({ t: now, kind: 'wake', tag });

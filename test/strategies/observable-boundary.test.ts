@@ -6,11 +6,11 @@ import type { StrategyDefinition } from '../../src/strategies/index.js';
 import { runWith, scenario } from '../model/helpers.js';
 
 /** The documented SenderApi (src/model/observable.ts), and the keys of each view it hands out. */
-const API_KEYS = ['campaigns', 'getPhoneNumber', 'now', 'numbers', 'openApp', 'rng', 'sendTemplate', 'sendText', 'templates', 'wakeAt'];
+const API_KEYS = ['attribute', 'attributes', 'campaigns', 'getPhoneNumber', 'inLocalWindow', 'localHour', 'now', 'numbers', 'openApp', 'rng', 'sendTemplate', 'sendText', 'templates', 'wakeAt'];
 const VIEW_KEYS = new Set([
   ...['id', 'channel'],
   ...['id', 'category'],
-  ...['id', 'template', 'number', 'first', 'count', 'startAt', 'dailyTarget'],
+  ...['id', 'template', 'number', 'first', 'count', 'startAt', 'dailyTarget', 'numbers', 'series', 'occurrence', 'localWindow', 'from', 'to'],
   ...['ok', 'data', 'code', 'messageId', 'messageStatus'],
   ...['id', 'health_status', 'can_send_message', 'quality_rating', 'whatsapp_business_manager_messaging_limit', 'messaging_limit_tier', 'status'],
   ...['next'],

@@ -5,8 +5,8 @@ import { DAY } from '../../src/engine/index.js';
 import { BUILTIN_NAMES, BUILTIN_STRATEGIES, builtinStrategy } from '../../src/strategies/index.js';
 import { attempts, realRun, segment } from './real-run.js';
 
-test('the seven built-ins, each documented: description, a source (seed file or Meta URL), described parameters', () => {
-  assert.equal(BUILTIN_NAMES, ['blast', 'warmup', 'tier-aware', 'pacing-aware', 'multi-number', 'backoff', 'hygiene']);
+test('the eight built-ins, each documented: description, a source (seed file or Meta URL), described parameters', () => {
+  assert.equal(BUILTIN_NAMES, ['blast', 'warmup', 'tier-aware', 'pacing-aware', 'multi-number', 'backoff', 'hygiene', 'engaged-first']);
   for (const s of BUILTIN_STRATEGIES) {
     assert.ok(s.description.length > 20, s.name);
     assert.match(s.source, /seeds\/00\d_[0-9a-f]{16}\.txt|https:\/\/developers\.facebook\.com\//);

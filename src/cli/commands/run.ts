@@ -97,7 +97,7 @@ export async function runCommand(args: RunArgs, checkInt: (flag: string, v: numb
   const progress = progressReporter();
   try {
     try {
-      results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, allowStrategyPaths: args.allowStrategyPath, workers: args.workers ?? defaultWorkers(), shard, onProgress: progress.onProgress, callbackTimeout: args.callbackTimeout, onThisThread: withDefaultSignals });
+      results = await runScenario(args.scenario, { seeds: args.seeds, seed: args.seed, strategies: args.strategy, allowStrategyPaths: args.allowStrategyPath, workers: args.workers ?? defaultWorkers(), shard, onProgress: progress.onProgress, callbackTimeout: args.callbackTimeout, onThisThread: withDefaultSignals, onWarning: warnLine });
     } finally {
       progress.stop();
     }

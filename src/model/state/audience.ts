@@ -45,6 +45,24 @@ export interface Audience {
   readonly received: Uint32Array;
   /** Per-user marketing cap state (marketing-cap.ts). */
   readonly marketing: MarketingState;
+  /** Recipients' time zones (issue 22); set when the world is built, never written after. */
+  readonly zones: RecipientZones;
+  /** Per declared attribute name: its value per recipient (NaN outside the segments that declare it); set when built. */
+  readonly attributes: ReadonlyMap<string, Float32Array>;
+}
+
+/**
+ * Recipients' time zones: the zone names any segment declares (index 0 is UTC), each recipient's
+ * zone index (null when no segment declares zones: everyone is in UTC), and each zone's UTC
+ * offset in minutes for each simulated day (`offsets[zone * days + day]`; recipients.ts buildZones).
+ */
+export interface RecipientZones {
+  readonly names: readonly string[];
+  /** Calendar UTC ms of simulated time 0 (the scenario's `start`). */
+  readonly epoch: number;
+  readonly zoneOf: Uint8Array | null;
+  readonly days: number;
+  readonly offsets: Int16Array;
 }
 
 /** What a recipient does with one delivered template message: delays in ms, or -1 for never. */

@@ -108,6 +108,15 @@ export interface CampaignState {
   readonly first: number;
   readonly count: number;
   readonly startAt: number;
+  /** Numbers the campaign may send from (`numbers`, else `number`, else the first number); `number` is the first of them. */
+  readonly numbers: readonly NumberState[];
+  /** The scenario campaign's id, and this occurrence's number (1-based; 1 for a one-off campaign). */
+  readonly series: string;
+  readonly occurrence: number;
+  /** The id strategies see: the series id, or "ID#k" for occurrence k of a recurring campaign. */
+  readonly id: string;
+  /** Local sending window (the campaign's, else its segment's), in recipients' local hours. */
+  readonly localWindow: { readonly from: number; readonly to: number } | undefined;
 }
 
 export interface PortfolioState {
