@@ -92,7 +92,8 @@ test('every bundled scenario fits the budget, on up to 8 worker threads', async 
     const s = loadScenario(file, BUILTIN_NAMES);
     const setup = await prepareSweep(s, file, planVariants(s, { file, strategyNames: BUILTIN_NAMES }), {});
     const estimate = checkSweepMemory(setup.plan, all(setup), { file, seeds: setup.seeds, threads: 8 });
-    assert.ok(estimate.bytes < LIMITS.maxResultsBytes / 2, `${name}: ${estimate.bytes} bytes`);
+    // the budget is itself the margin: it leaves about 0.5 GB of a 1.5 GB process to the rest (memory-estimate.ts)
+    assert.ok(estimate.bytes < LIMITS.maxResultsBytes, `${name}: ${estimate.bytes} bytes`);
   }
 });
 
