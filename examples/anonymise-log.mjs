@@ -6,7 +6,7 @@
  * mobile numbers (a keyed hash of the original), wamid → wamid.HBgM… (a hash), the business's
  * display number, phone_number_id and WABA id → fixed made-up values, contact names → "Cliente".
  * Deterministic (fixed key), so the sample is reproducible:
- *   node bin/wabasim.js events scenarios/unanswered-trust.json --strategy tier-aware --seed 1 \
+ *   node bin/wabasim.js events examples/truth-weekly-promo.json --strategy tier-aware --seed 1 \
  *     | node examples/anonymise-log.mjs > examples/webhooks-sample.jsonl
  */
 import { createHmac } from 'node:crypto';

@@ -21,7 +21,11 @@ export function initBuilder(y: Argv, guard: (fn: () => Promise<number | void> | 
           .option('recipients', { type: 'number', describe: 'List size (default 10000)' })
           .option('category', { type: 'string', describe: 'Template category: marketing, utility or authentication (default marketing)' })
           .option('horizon-days', { type: 'number', describe: 'Simulated days (default 7)' })
-          .option('strategies', { type: 'string', describe: 'Comma-separated strategies (default blast,tier-aware)' }) as never,
+          .option('strategies', { type: 'string', describe: 'Comma-separated strategies (default blast,tier-aware)' })
+          .option('country', { type: 'string', describe: "ISO 3166 country of the numbers and the recipients; prices come from its market (default BR)" })
+          .option('time-zone', { type: 'string', describe: "Recipients' IANA time zone, also the campaign's calendar (default America/Sao_Paulo)" })
+          .option('weekly', { type: 'string', describe: 'Repeat the campaign weekly: DAY@HOUR local, e.g. tue@10 (default: one send)' })
+          .option('start-tier', { type: 'string', describe: 'Messaging-limit tier the portfolio has earned, e.g. TIER_10K (default: a new portfolio)' }) as never,
       (a) => guard(async () => void (await initScenarioCommand(a))),
     )
     .command<InitStrategyArgs>(
