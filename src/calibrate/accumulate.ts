@@ -11,23 +11,10 @@
  * delivery), per-hour buckets per group; with `--sends`, one entry per sent message until its
  * first status. Never per line.
  */
+import { isObj, list, seconds, type Obj } from './json-shape.js';
 import { EvidenceTally } from './evidence.js';
 import { addDelay, emptyDelayStats, type DelayStats } from './estimate.js';
 
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function list(v: unknown): readonly unknown[] {
-  return Array.isArray(v) ? v : [];
-}
-
-function seconds(v: unknown): number | undefined {
-  const n = typeof v === 'string' ? Number(v) : v;
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-}
 
 /**
  * STOP and unsubscribe words (a whole message, any case, trailing punctuation allowed): the

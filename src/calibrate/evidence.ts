@@ -11,6 +11,8 @@
  * message_template_quality_update and account_update pages, documented.
  */
 
+import { isObj, list, seconds, type Obj } from './json-shape.js';
+
 /** Quality ratings from worst-known to worst, for "is this a downgrade". */
 const RATING_RANK: Readonly<Record<string, number>> = { UNKNOWN: 0, GREEN: 1, YELLOW: 2, RED: 3 };
 
@@ -44,20 +46,6 @@ export interface HiddenEvidence {
   readonly numbers: number;
 }
 
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function list(v: unknown): readonly unknown[] {
-  return Array.isArray(v) ? v : [];
-}
-
-function seconds(v: unknown): number | undefined {
-  const n = typeof v === 'string' ? Number(v) : v;
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-}
 
 /**
  * Accumulates `HiddenEvidence` from webhook payloads in any order of arrival (timestamps, not

@@ -18,12 +18,8 @@ import { createReadStream, openSync, readFileSync, readSync, closeSync, statSync
 import { StringDecoder } from 'node:string_decoder';
 import { calibrateMsg, UserInputError, type Issue } from '../errors/index.js';
 import type { Accumulator, SendInfo } from './accumulate.js';
+import { isObj, type Obj } from './json-shape.js';
 
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** How many malformed lines are quoted (file:line and why); the rest are only counted. */
 export const MALFORMED_QUOTED = 5;

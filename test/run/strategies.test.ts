@@ -1,26 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { kitMsg, msg, UserInputError, type Issue } from '../../src/errors/index.js';
 import { isolatingResolver, resolveStrategies, runScenario, writeEventLogWatched, type Results } from '../../src/run/index.js';
 import { BUILTIN_NAMES } from '../../src/strategies/index.js';
+import { tempScenarios } from './temp-scenarios.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'wabasim-strategies-'));
-const base = JSON.parse(readFileSync('scenarios/user-strategy.json', 'utf8')) as Record<string, unknown>;
-
-function file(name: string, content: string): string {
-  const f = join(dir, name);
-  mkdirSync(join(f, '..'), { recursive: true });
-  writeFileSync(f, content);
-  return f;
-}
-
-/** A scenario in the temporary directory using `strategies`, small and short. */
-function scenarioFile(name: string, strategies: unknown[]): string {
-  return file(name, JSON.stringify({ ...base, $schema: undefined, seeds: 1, horizonDays: 1, audience: { segments: [{ id: 'subscribers', size: 200 }] }, strategies }));
-}
+const { dir, file, scenarioFile } = tempScenarios('wabasim-strategies-', 200);
 
 /** The strategies the results echo. */
 function echoed(results: Results): { label: string; params: unknown }[] {

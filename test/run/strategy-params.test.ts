@@ -4,29 +4,15 @@
  * naming the scenario file and the JSON pointer (down to a list element or an object field), and
  * reach create() as declared; numbers and booleans behave as before.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { msg, UserInputError, type Issue } from '../../src/errors/index.js';
 import { runScenario } from '../../src/run/index.js';
 import { declarationProblem, valueProblems } from '../../src/run/strategy-params.js';
 import { KIT_SPECIFIER } from '../../src/run/strategy-bundle.js';
+import { tempScenarios } from './temp-scenarios.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'wabasim-params-'));
-const base = JSON.parse(readFileSync('scenarios/user-strategy.json', 'utf8')) as Record<string, unknown>;
-
-function file(name: string, content: string): string {
-  const f = join(dir, name);
-  mkdirSync(join(f, '..'), { recursive: true });
-  writeFileSync(f, content);
-  return f;
-}
-
-function scenarioFile(name: string, strategies: unknown[]): string {
-  return file(name, JSON.stringify({ ...base, $schema: undefined, seeds: 1, horizonDays: 1, audience: { segments: [{ id: 'subscribers', size: 50 }] }, strategies }));
-}
+const { file, scenarioFile } = tempScenarios('wabasim-params-', 50);
 
 async function issuesOf(f: () => Promise<unknown>): Promise<readonly Issue[]> {
   try {
