@@ -23,7 +23,7 @@ import { noteViolationEvidence } from './policy-enforcement.js';
 import { drawFeedback, noteMessage, noteReached, reactionDraws } from './recipients.js';
 import { admitToLimit, checkUpgrade, notePathDelivery, settleLimit } from './tiers.js';
 import { emitStatus } from './webhooks.js';
-import { categoryIndex, chargeDelivered } from './pricing.js';
+import { categoryIndex, chargeDelivered, UTILITY } from './pricing.js';
 
 /**
  * Handles one send request: a template (`template` ≥ 0) or free-form (-1) message from number
@@ -111,7 +111,9 @@ export function onDeliver(datum: number, ctx: RunContext): void {
   noteReached(audience, recipient);
   ctx.trace?.({ t: now, kind: 'delivered', id, number: number.id, recipient, template: templateIndex, businessInitiated: counted });
   if (template) {
-    chargeDelivered(world.pricing, number, recipient, categoryIndex(template.category), inServiceWindow(number, recipient, now)); // Meta "Pricing": a delivered template is charged, documented
+    const category = categoryIndex(template.category);
+    // Meta "Pricing": a delivered template is charged, documented (the service window matters only to a utility template)
+    chargeDelivered(world.pricing, number, recipient, category, category === UTILITY && inServiceWindow(number, recipient, now));
     noteDelivered(number.feedback, now);
     noteDelivered(template.feedback, now);
     noteTrust(number.trust, now, 'deliveredAll');
