@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { kitMsg, msg, UserInputError, type Issue } from '../../src/errors/index.js';
+import { kitMsg, msg } from '../../src/errors/index.js';
 import { isolatingResolver, resolveStrategies, runScenario, writeEventLogWatched, type Results } from '../../src/run/index.js';
 import { BUILTIN_NAMES } from '../../src/strategies/index.js';
-import { tempScenarios } from './temp-scenarios.js';
+import { issuesOf, tempScenarios } from './temp-scenarios.js';
 
 const { dir, file, scenarioFile } = tempScenarios('wabasim-strategies-', 200);
 
@@ -13,16 +13,6 @@ function echoed(results: Results): { label: string; params: unknown }[] {
   return (results.scenario as { strategies: { label: string; params: unknown }[] }).strategies;
 }
 
-/** The issues of the UserInputError `f` rejects with. */
-async function issuesOf(f: () => Promise<unknown>): Promise<readonly Issue[]> {
-  try {
-    await f();
-  } catch (err) {
-    if (err instanceof UserInputError) return err.issues;
-    throw err;
-  }
-  throw new Error('expected a UserInputError');
-}
 
 const MODULE = `
 export const strategy = {

@@ -6,23 +6,14 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { msg, UserInputError, type Issue } from '../../src/errors/index.js';
+import { msg } from '../../src/errors/index.js';
 import { runScenario } from '../../src/run/index.js';
 import { declarationProblem, valueProblems } from '../../src/run/strategy-params.js';
 import { KIT_SPECIFIER } from '../../src/run/strategy-bundle.js';
-import { tempScenarios } from './temp-scenarios.js';
+import { issuesOf, tempScenarios } from './temp-scenarios.js';
 
 const { file, scenarioFile } = tempScenarios('wabasim-params-', 50);
 
-async function issuesOf(f: () => Promise<unknown>): Promise<readonly Issue[]> {
-  try {
-    await f();
-  } catch (err) {
-    if (err instanceof UserInputError) return err.issues;
-    throw err;
-  }
-  throw new Error('expected a UserInputError');
-}
 
 /** Sends to the first `count` recipients whose index is in `pick`, from the numbers listed; its params echo what create() got. */
 const MODULE = `import { defineStrategy, stringParam, numberListParam, stringListParam, objectParam, integerParam } from '${KIT_SPECIFIER}';

@@ -1,7 +1,8 @@
-/** Strategy modules and small scenarios written to a temporary directory, for the tests that load them. */
+/** Strategy modules and small scenarios written to a temporary directory, for the tests that load them, and the issues such a load rejects with. */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UserInputError, type Issue } from '../../src/errors/index.js';
 
 /**
  * A temporary directory `dir`; `file` writes a file there (directories made); `scenarioFile`
@@ -20,4 +21,15 @@ export function tempScenarios(prefix: string, size: number): { dir: string; file
   };
   const scenarioFile = (name: string, strategies: unknown[]): string => file(name, JSON.stringify({ ...base, $schema: undefined, seeds: 1, horizonDays: 1, audience: { segments: [{ id: 'subscribers', size }] }, strategies }));
   return { dir, file, scenarioFile };
+}
+
+/** The issues of the UserInputError `f` rejects with (fails when it resolves or rejects otherwise). */
+export async function issuesOf(f: () => Promise<unknown>): Promise<readonly Issue[]> {
+  try {
+    await f();
+  } catch (err) {
+    if (err instanceof UserInputError) return err.issues;
+    throw err;
+  }
+  throw new Error('expected a UserInputError');
 }
