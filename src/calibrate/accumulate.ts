@@ -11,18 +11,13 @@
  * delivery), per-hour buckets per group; with `--sends`, one entry per sent message until its
  * first status. Never per line.
  */
-import { isObj, list, seconds, type Obj } from './json-shape.js';
+import { isObj, type Obj } from './json-shape.js';
+import { payloadFacts, type FactSink, type MessageFact, type StatusFact } from './facts.js';
 import { EvidenceTally } from './evidence.js';
 import { addDelay, emptyDelayStats, type DelayStats } from './estimate.js';
 
 
-/**
- * STOP and unsubscribe words (a whole message, any case, trailing punctuation allowed): the
- * keywords WhatsApp Business senders conventionally honour, in English, Portuguese and Spanish.
- * Source: wabasim's list of common opt-out keywords (a community convention, estimate); the
- * simulator's own STOP reply is the text "STOP" (src/model/webhooks.ts).
- */
-export const STOP_PATTERN = /^\s*(stop|stop all|unsubscribe|unsub|cancel|end|quit|opt[\s-]?out|optout|remove me|parar|pare|sair|cancelar|baja|darse de baja)\s*[.!]*\s*$/i;
+export { STOP_PATTERN } from './facts.js';
 
 /** Counts per hour of delivery of one group. */
 export interface HourBucket {
@@ -134,7 +129,7 @@ export interface AccumulatorOptions {
  * Consumes webhook payloads (and, first, the send log) and keeps the counts above.
  * @example const a = new Accumulator({ hash, windowSeconds: 7 * 86400, defaultSegment: 'all' }); a.add(payload); a.groups
  */
-export class Accumulator {
+export class Accumulator implements FactSink {
   readonly evidence: EvidenceTally;
   readonly segments: string[] = [];
   readonly groups: Group[] = [];
@@ -225,20 +220,22 @@ export class Accumulator {
   /** Reads one payload; false when it is not a WhatsApp Business Account webhook. `receivedAt` (unix seconds) stands in for a missing `entry[].time`. */
   add(payload: unknown, receivedAt?: number): boolean {
     if (!isObj(payload) || payload.object !== 'whatsapp_business_account') return false;
-    if (receivedAt !== undefined) for (const e of list(payload.entry)) if (isObj(e) && e.time === undefined) e.time = Math.floor(receivedAt);
-    this.evidence.add(payload);
-    for (const entry of list(payload.entry)) {
-      if (!isObj(entry)) continue;
-      for (const change of list(entry.changes)) {
-        if (!isObj(change) || change.field !== 'messages' || !isObj(change.value)) continue;
-        const value = change.value;
-        if (isObj(value.metadata) && value.metadata.phone_number_id !== undefined) this.numberIds.add(String(value.metadata.phone_number_id));
-        for (const s of list(value.statuses)) if (isObj(s)) this.status(s);
-        for (const m of list(value.messages)) if (isObj(m)) this.message(m);
-      }
-    }
-    if (++this.sinceSweep >= 65_536) this.sweep();
+    payloadFacts(payload, receivedAt, this.opts.hash, this);
     return true;
+  }
+
+  number(id: string): void {
+    this.numberIds.add(id);
+    this.evidence.number(id);
+  }
+
+  change(field: string, value: Obj, entryTime: number | undefined): void {
+    this.evidence.change(field, value, entryTime);
+  }
+
+  /** The end of a payload: every 65,536 payloads, messages past the window are dropped. */
+  end(): void {
+    if (++this.sinceSweep >= 65_536) this.sweep();
   }
 
   private seen(t: number): void {
@@ -257,12 +254,12 @@ export class Accumulator {
     return b;
   }
 
-  private status(s: Obj): void {
-    const id = typeof s.id === 'string' ? s.id : undefined;
-    const at = seconds(s.timestamp);
+  status(s: StatusFact): void {
+    this.evidence.status(s);
+    const id = s.id;
+    const at = s.at;
     if (id === undefined || at === undefined) return;
     this.seen(at);
-    const phone = s.recipient_id === undefined ? undefined : String(s.recipient_id);
     let m = this.messages.get(id);
     if (!m) {
       // a read may arrive before its delivered status (webhooks are not ordered): keep it for the delivered one
@@ -273,10 +270,10 @@ export class Accumulator {
       const send = this.sends.get(id);
       if (send) this.sends.delete(id);
       const segment = send ? this.segmentOf(send.segment) : undefined;
-      const hashed = phone === undefined ? '' : this.opts.hash(phone);
-      const r = phone === undefined ? undefined : this.recipient(hashed, segment);
+      const hashed = s.recipient ?? '';
+      const r = s.recipient === undefined ? undefined : this.recipient(hashed, segment);
       const seg = segment ?? r?.segment ?? 0;
-      const category = isObj(s.pricing) && typeof s.pricing.category === 'string' ? s.pricing.category : undefined;
+      const category = s.category;
       const templateMessage = send ? send.templateMessage : category !== undefined && category !== 'service';
       const template = send ? send.template : `category:${category ?? 'unknown'}`;
       m = { group: this.groupOf(seg, template), deliveredAt: NaN, sentAt: send ? send.sentAt : NaN, readAt: NaN, template: templateMessage, classified: send !== undefined || category !== undefined, stopEligible: false, read: false, replied: false, failed: false, recipient: hashed };
@@ -290,9 +287,9 @@ export class Accumulator {
       case 'delivered': {
         if (!Number.isNaN(m.deliveredAt)) return void this.unused.duplicates++;
         m.deliveredAt = at;
-        if (!m.classified && isObj(s.pricing) && typeof s.pricing.category === 'string') {
+        if (!m.classified && s.category !== undefined) {
           // first seen by a read status (no pricing): the delivered status says what it was
-          const category = s.pricing.category;
+          const category = s.category;
           const old = this.groups[m.group];
           old.withStatus--;
           m.group = this.groupOf(old.segment, `category:${category}`);
@@ -312,8 +309,8 @@ export class Accumulator {
         }
         const r = this.recipients.get(m.recipient);
         const g = this.groups[m.group];
-        if (g.category === undefined && isObj(s.pricing) && typeof s.pricing.category === 'string') g.category = s.pricing.category;
-        const marketing = g.template === 'category:marketing' || (isObj(s.pricing) && s.pricing.category === 'marketing');
+        if (g.category === undefined && s.category !== undefined) g.category = s.category;
+        const marketing = g.template === 'category:marketing' || s.category === 'marketing';
         if (r) {
           r.last = id;
           m.stopEligible = marketing && !r.stopped;
@@ -332,9 +329,7 @@ export class Accumulator {
         if (m.failed) return void this.unused.duplicates++;
         m.failed = true;
         const g = this.groups[m.group];
-        const codes = list(s.errors).map((e) => (isObj(e) ? String(e.code) : 'unknown'));
-        const code = codes[0] ?? 'unknown';
-        g.failed.set(code, (g.failed.get(code) ?? 0) + 1);
+        g.failed.set(s.firstError, (g.failed.get(s.firstError) ?? 0) + 1);
         return;
       }
       default:
@@ -350,15 +345,13 @@ export class Accumulator {
     histogramAdd(this.groups[m.group].histograms.read, m.readAt - m.deliveredAt);
   }
 
-  private message(msg: Obj): void {
-    const at = seconds(msg.timestamp);
+  message(msg: MessageFact): void {
+    const at = msg.at;
     if (at === undefined || msg.from === undefined) return;
     this.seen(at);
-    const hashed = this.opts.hash(String(msg.from));
-    const r = this.recipient(hashed, undefined);
-    const body = isObj(msg.text) && typeof msg.text.body === 'string' ? msg.text.body : isObj(msg.button) && typeof msg.button.text === 'string' ? msg.button.text : undefined;
-    const stop = body !== undefined && STOP_PATTERN.test(body);
-    const contextId = isObj(msg.context) && typeof msg.context.id === 'string' ? msg.context.id : undefined;
+    const r = this.recipient(msg.from, undefined);
+    const stop = msg.stop;
+    const contextId = msg.contextId;
     if (stop) {
       const id = contextId ?? r.last;
       const m = id === undefined ? undefined : this.messages.get(id);

@@ -11,7 +11,8 @@
  * message_template_quality_update and account_update pages, documented.
  */
 
-import { isObj, list, seconds, type Obj } from './json-shape.js';
+import { isObj, type Obj } from './json-shape.js';
+import { payloadFacts, type FactSink, type StatusFact } from './facts.js';
 
 /** Quality ratings from worst-known to worst, for "is this a downgrade". */
 const RATING_RANK: Readonly<Record<string, number>> = { UNKNOWN: 0, GREEN: 1, YELLOW: 2, RED: 3 };
@@ -53,7 +54,7 @@ export interface HiddenEvidence {
  * deliveries, never per message — pass recipient ids already hashed if they must not be kept.
  * @example const t = new EvidenceTally(); t.add(payload); t.evidence().undeliverable
  */
-export class EvidenceTally {
+export class EvidenceTally implements FactSink {
   private readonly recipientIds = new Set<string>();
   private readonly numberIds = new Set<string>();
   /** Delivered template messages by absolute hour (unix seconds / 3,600): memory by hours, not messages. */
@@ -80,19 +81,15 @@ export class EvidenceTally {
       this.ignored++;
       return false;
     }
-    for (const entry of list(payload.entry)) {
-      if (!isObj(entry)) continue;
-      const entryTime = seconds(entry.time);
-      for (const change of list(entry.changes)) {
-        if (!isObj(change) || !isObj(change.value)) continue;
-        this.change(String(change.field), change.value, entryTime);
-      }
-    }
+    payloadFacts(payload, undefined, this.recipientKey, this);
     return true;
   }
 
-  private change(field: string, value: Obj, entryTime: number | undefined): void {
-    if (field === 'messages') return this.messages(value);
+  number(id: string): void {
+    this.numberIds.add(id);
+  }
+
+  change(field: string, value: Obj, entryTime: number | undefined): void {
     if (field === 'phone_number_quality_update') {
       if (typeof value.phone_number_id === 'string' || typeof value.phone_number_id === 'number') this.numberIds.add(String(value.phone_number_id));
       const current = RATING_RANK[String(value.current_quality_rating)];
@@ -119,26 +116,24 @@ export class EvidenceTally {
     }
   }
 
-  private messages(value: Obj): void {
-    const meta = value.metadata;
-    if (isObj(meta) && meta.phone_number_id !== undefined) this.numberIds.add(String(meta.phone_number_id));
-    for (const s of list(value.statuses)) {
-      if (!isObj(s)) continue;
-      if (s.status === 'failed') {
-        this.failed++;
-        if (list(s.errors).some((e) => isObj(e) && Number(e.code) === 131026)) this.undeliverable++;
-      } else if (s.status === 'delivered') {
-        const category = isObj(s.pricing) ? s.pricing.category : undefined;
-        const at = seconds(s.timestamp);
-        if (category === 'service' || at === undefined) continue;
-        this.delivered++;
-        if (at < this.firstDelivered) this.firstDelivered = at;
-        const hour = Math.floor(at / 3_600);
-        this.deliveredByHour.set(hour, (this.deliveredByHour.get(hour) ?? 0) + 1);
-        if (s.recipient_id !== undefined) this.recipientIds.add(this.recipientKey(String(s.recipient_id)));
-      }
+  status(s: StatusFact): void {
+    if (s.status === 'failed') {
+      this.failed++;
+      if (s.undeliverable) this.undeliverable++;
+    } else if (s.status === 'delivered') {
+      if (s.category === 'service' || s.at === undefined) return;
+      this.delivered++;
+      if (s.at < this.firstDelivered) this.firstDelivered = s.at;
+      const hour = Math.floor(s.at / 3_600);
+      this.deliveredByHour.set(hour, (this.deliveredByHour.get(hour) ?? 0) + 1);
+      if (s.recipient !== undefined) this.recipientIds.add(s.recipient);
     }
   }
+
+  /** Inbound messages say nothing of blocks. */
+  message(): void {}
+
+  end(): void {}
 
   /** The counts so far. */
   evidence(): HiddenEvidence {

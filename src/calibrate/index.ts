@@ -8,11 +8,13 @@
  *                               └─ EvidenceTally ──▶ HiddenEvidence ──inferHidden?──▶ HiddenPosterior
  *                                                                  └──────────────▶ calibration.html
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { UserInputError, calibrateMsg } from '../errors/index.js';
 import { readJsonFile, validateScenarioData, type Scenario } from '../scenario/index.js';
 import { BUILTIN_NAMES } from '../strategies/index.js';
 import { Accumulator } from './accumulate.js';
+import { phoneHasher } from './hash.js';
 import type { HiddenEvidence } from './evidence.js';
 import type { HiddenInferenceInput, HiddenPosterior, InferHiddenRates } from './hidden-types.js';
 import { observables, type Observables } from './observables.js';
@@ -39,6 +41,17 @@ export interface CalibrateOptions {
    * the salt only keeps them unlinkable between calls.
    */
   readonly salt?: Buffer;
+  /**
+   * Parse workers for large logs (default: one per core, at most 4, none on one core); 0 reads on
+   * the main thread alone. The counts are the same either way.
+   */
+  readonly workers?: number;
+}
+
+/** Parse workers by default: one per core (the main thread's share, the counting, is the smaller), at most 4. */
+export function defaultWorkers(): number {
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(4, cores);
 }
 
 /** Everything `calibrate` found. */
@@ -58,26 +71,6 @@ export interface Calibration {
   readonly unused: Accumulator['unused'];
 }
 
-/** Characters kept of a phone number's hash (base64url: 96 bits). */
-const HASH_CHARS = 16;
-
-/**
- * The salted SHA-256 of a phone number, truncated: what the reader keeps instead of wa_id,
- * recipient_id, from and the send log's `to`.
- */
-export function phoneHasher(salt: Buffer): (phone: string) => string {
-  // the evidence tally and the accumulator ask for the same status's recipient in turn: remember the last one
-  let lastPhone = '';
-  let lastHash = '';
-  return (phone) => {
-    if (phone !== lastPhone) {
-      lastHash = createHash('sha256').update(salt).update(phone).digest('base64url').slice(0, HASH_CHARS);
-      lastPhone = phone;
-    }
-    return lastHash;
-  };
-}
-
 /**
  * Calibrates from the logs in `opts`; with `inferHidden`, also infers the hidden rates.
  * @throws {UserInputError} for unreadable or wrong files, no valid line, no delivered template
@@ -91,10 +84,11 @@ export async function calibrate(opts: CalibrateOptions, inferHidden?: InferHidde
   const base = opts.scenario === undefined ? undefined : (readJsonFile(opts.scenario) as Scenario);
   if (opts.scenario !== undefined) validateScenarioData(base, { file: opts.scenario, strategyNames: BUILTIN_NAMES });
   const defaultSegment = opts.segmentBy === undefined ? (base?.audience.segments.length === 1 ? base.audience.segments[0].id : 'all') : 'unsegmented';
-  const acc = new Accumulator({ hash: phoneHasher(opts.salt ?? randomBytes(16)), windowSeconds: (opts.windowDays ?? 7) * 86_400, defaultSegment });
+  const salt = opts.salt ?? randomBytes(16);
+  const acc = new Accumulator({ hash: phoneHasher(salt), windowSeconds: (opts.windowDays ?? 7) * 86_400, defaultSegment });
   const summary = emptySummary(opts.logs);
   if (opts.sends !== undefined) await readSends(opts.sends, acc, summary, opts.segmentBy, defaultSegment);
-  await readLogs(opts.logs, acc, summary);
+  await readLogs(opts.logs, acc, summary, { workers: opts.workers ?? defaultWorkers(), salt });
   if (summary.payloads === 0) {
     const f = summary.firstMalformed[0];
     throw new UserInputError([calibrateMsg.nothingValid(opts.logs, summary.malformed, f ? `${f.file}:${f.line}: ${f.why}` : '')]);
@@ -128,4 +122,5 @@ export async function calibrate(opts: CalibrateOptions, inferHidden?: InferHidde
   return { summary, observables: obs, evidence, output, complete: merged !== undefined, hiddenInput, hidden, hiddenError, unused: acc.unused };
 }
 
+export { phoneHasher } from './hash.js';
 export type { HiddenPosterior, InferHiddenRates, HiddenInferenceInput } from './hidden-types.js';

@@ -18,33 +18,12 @@ import { createReadStream, openSync, readFileSync, readSync, closeSync, statSync
 import { StringDecoder } from 'node:string_decoder';
 import { calibrateMsg, UserInputError, type Issue } from '../errors/index.js';
 import type { Accumulator, SendInfo } from './accumulate.js';
+import { ParsePool } from './parallel-read.js';
+import { malformed, MALFORMED_QUOTED, type ReadSummary } from './read-summary.js';
 import { isObj, type Obj } from './json-shape.js';
 
 
-/** How many malformed lines are quoted (file:line and why); the rest are only counted. */
-export const MALFORMED_QUOTED = 5;
-
-/** What reading found, for the report and the command's summary. */
-export interface ReadSummary {
-  readonly files: readonly string[];
-  lines: number;
-  /** Webhook payloads read. */
-  payloads: number;
-  /** `wabasim events` lines of other kinds (hidden truth), skipped. */
-  hiddenSkipped: number;
-  /** Blank lines. */
-  blank: number;
-  malformed: number;
-  /** The first MALFORMED_QUOTED malformed lines: file, line number, why. */
-  readonly firstMalformed: { file: string; line: number; why: string }[];
-  /** Send-log lines read (0 without --sends). */
-  sends: number;
-  sendsMalformed: number;
-}
-
-export function emptySummary(files: readonly string[]): ReadSummary {
-  return { files, lines: 0, payloads: 0, hiddenSkipped: 0, blank: 0, malformed: 0, firstMalformed: [], sends: 0, sendsMalformed: 0 };
-}
+export { emptySummary, MALFORMED_QUOTED, type ReadSummary } from './read-summary.js';
 
 /** Unix seconds of a time given as ISO-8601 text or a unix number (seconds; milliseconds above 10^11). */
 export function unixTime(v: unknown): number | undefined {
@@ -163,29 +142,52 @@ function documentKind(v: unknown): string {
   return 'a JSON document that is not a webhook payload';
 }
 
+/** Reading on worker threads: how many, and the phone-number hash's salt (the Accumulator's). */
+export interface ParallelRead {
+  readonly workers: number;
+  readonly salt: Uint8Array;
+}
+
+/** Smallest file read on worker threads (about 35,000 webhook lines): below it, starting workers costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+
 /**
  * Streams `files` into `acc`, in order. Hidden-truth lines of `wabasim events` output are
  * recognised from their text (a `"kind":"…"` other than webhook) and skipped without parsing.
+ * With `parallel` (workers > 0), files of PARALLEL_MIN_BYTES or more are parsed on worker threads
+ * (parallel-read.ts), with the same counts.
  * @throws {UserInputError} for a file of the wrong kind or one that cannot be read
  */
-export async function readLogs(files: readonly string[], acc: Accumulator, summary: ReadSummary): Promise<void> {
-  for (const file of files) {
-    const whole = sniffLogFile(file);
-    if (whole) {
-      summary.lines++;
-      const k = classifyLine(whole);
-      if (typeof k === 'object' && 'payload' in k) {
-        acc.add(k.payload, k.receivedAt);
-        summary.payloads++;
+export async function readLogs(files: readonly string[], acc: Accumulator, summary: ReadSummary, parallel?: ParallelRead): Promise<void> {
+  let pool: ParsePool | undefined;
+  const consume: ConsumePayload = (payload, receivedAt) => void acc.add(payload, receivedAt);
+  try {
+    for (const file of files) {
+      const whole = sniffLogFile(file);
+      if (whole) {
+        summary.lines++;
+        const k = classifyLine(whole);
+        if (typeof k === 'object' && 'payload' in k) {
+          acc.add(k.payload, k.receivedAt);
+          summary.payloads++;
+        }
+        continue;
       }
-      continue;
+      const bytes = statSync(file).size;
+      if (parallel !== undefined && parallel.workers > 0 && bytes >= PARALLEL_MIN_BYTES) {
+        pool ??= new ParsePool(parallel.workers, parallel.salt);
+        await pool.read(file, bytes, acc, summary);
+        continue;
+      }
+      let lineNo = 0;
+      await forEachLine(file, (raw) => {
+        lineNo++;
+        summary.lines++;
+        readLine(raw, file, lineNo, consume, summary);
+      });
     }
-    let lineNo = 0;
-    await forEachLine(file, (raw) => {
-      lineNo++;
-      summary.lines++;
-      readLine(raw, file, lineNo, acc, summary);
-    });
+  } finally {
+    await pool?.close();
   }
   acc.sweep();
 }
@@ -224,7 +226,15 @@ function isHiddenEventLine(line: string): boolean {
   return k > 0 && k < 80 && !line.startsWith('webhook"', k + 8);
 }
 
-export function readLine(raw: string, file: string, lineNo: number, acc: Accumulator, summary: ReadSummary): void {
+/** Takes one payload (and its receive time, when a wrapper gave one). */
+export type ConsumePayload = (payload: Obj, receivedAt: number | undefined) => void;
+
+/**
+ * Reads line `lineNo` of `file`: counts it (blank, hidden truth skipped, malformed, payload) in
+ * `summary` and gives a payload to `consume`. The main thread and the parse workers both read
+ * lines with it.
+ */
+export function readLine(raw: string, file: string, lineNo: number, consume: ConsumePayload, summary: ReadSummary): void {
   const line = raw.trim();
   if (line === '') return void summary.blank++;
   if (isHiddenEventLine(line)) return void summary.hiddenSkipped++;
@@ -237,13 +247,8 @@ export function readLine(raw: string, file: string, lineNo: number, acc: Accumul
   const k = classifyLine(v);
   if (k === 'hidden') return void summary.hiddenSkipped++;
   if ('malformed' in k) return malformed(summary, file, lineNo, k.malformed);
-  acc.add(k.payload, k.receivedAt);
+  consume(k.payload, k.receivedAt);
   summary.payloads++;
-}
-
-function malformed(summary: ReadSummary, file: string, line: number, why: string): void {
-  summary.malformed++;
-  if (summary.firstMalformed.length < MALFORMED_QUOTED) summary.firstMalformed.push({ file, line, why });
 }
 
 /**

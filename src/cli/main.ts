@@ -77,7 +77,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     )
     .command<SensitivityArgs>('sensitivity <scenario>', 'Vary the estimated and reported parameters over their plausible ranges; write sensitivity.json (and the report section)', sensitivityBuilder, (a) => guard(() => sensitivityCommand(a, argv)))
     .command<ReportArgs>('report <results>', 'Re-render report.html from a saved results.json', reportBuilder, (a) => guard(() => reportCommand(a)))
-    .command<CalibrateArgs>('calibrate <logs..>', 'Calibrate audience parameters from webhook logs; write calibrated.json and calibration.html', calibrateBuilder as never, (a) => guard(() => calibrateCommand(a)))
+    .command<CalibrateArgs>('calibrate <logs..>', 'Calibrate audience parameters from webhook logs; write calibrated.json and calibration.html', calibrateBuilder as never, (a) => guard(() => calibrateCommand(a, checkInt)))
     .command<DiffArgs>('diff <a> <b>', 'Compare two results files metric by metric: B − A with its 95% interval (paired over common seeds, else Welch); exit 0', diffBuilder, (a) => guard(() => diffCommand(a)))
     .command<BaselineArgs>('baseline <action> <scenarios..>', 'Record or check regression baselines of scenarios (check exits 1 on drift)', baselineBuilder, (a) => guard(() => (checkCallbackTimeout(a.callbackTimeout, argv), baselineCommand(a))))
     .command<ServeArgs>('serve <scenario>', 'Serve the model behind a local WhatsApp Cloud API (Graph routes, signed webhooks, a manual or speed clock)', serveBuilder, (a) => guard(() => serveCommand(a)))

@@ -38,6 +38,8 @@ export const GENERATIONS = 3;
 /** Share of the simulations kept (the closest), and the fewest kept. */
 export const ACCEPT_SHARE = 0.2;
 const MIN_ACCEPTED = 10;
+/** The fewest simulations (`--simulations`): every one would be kept below it. */
+export const MIN_SIMULATIONS = MIN_ACCEPTED;
 /** A posterior whose 95% interval spans more than this share of the prior's (log) range is reported unidentified. */
 export const UNIDENTIFIED_WIDTH = 0.8;
 /**

@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { calibrate, type InferHiddenRates } from '../../calibrate/index.js';
 import { calibrateMsg } from '../../errors/index.js';
 import { writeCalibration } from '../../calibrate/write.js';
-import { inferHiddenRates } from '../../calibrate/hidden/index.js';
+import { inferHiddenRates, MIN_SIMULATIONS } from '../../calibrate/hidden/index.js';
 
 export interface CalibrateArgs {
   logs: string[];
@@ -14,6 +14,7 @@ export interface CalibrateArgs {
   simulations?: number;
   seed?: number;
   hidden: boolean;
+  workers?: number;
 }
 
 export function calibrateBuilder(y: Argv): Argv<CalibrateArgs> {
@@ -25,16 +26,21 @@ export function calibrateBuilder(y: Argv): Argv<CalibrateArgs> {
     .option('out', { type: 'string', default: 'calibration', describe: 'Directory for calibrated.json and calibration.html' })
     .option('simulations', { type: 'number', describe: 'Simulations of the hidden-rate inference (default: its own)' })
     .option('seed', { type: 'number', describe: 'Seed of the hidden-rate inference' })
-    .option('hidden', { type: 'boolean', default: true, describe: 'Infer the hidden rates (blocks, reports) by simulation; --no-hidden skips it' }) as unknown as Argv<CalibrateArgs>;
+    .option('hidden', { type: 'boolean', default: true, describe: 'Infer the hidden rates (blocks, reports) by simulation; --no-hidden skips it' })
+    .option('workers', { type: 'number', describe: 'Threads parsing logs of 16 MB or more (default: the cores, at most 4; 0 = in the main thread); the results are identical for any count' }) as unknown as Argv<CalibrateArgs>;
 }
 
 /**
  * Calibrates, writes both files, prints a summary; exit 0 (2 for bad input, via the guard).
+ * @throws {UserInputError} a bad flag, an unreadable or wrong log, nothing valid in it
  */
-export async function calibrateCommand(a: CalibrateArgs): Promise<number> {
+export async function calibrateCommand(a: CalibrateArgs, checkInt: (flag: string, v: number | undefined, min: number) => void): Promise<number> {
+  checkInt('--simulations', a.simulations, MIN_SIMULATIONS);
+  checkInt('--seed', a.seed, 0);
+  checkInt('--workers', a.workers, 0);
   const infer: InferHiddenRates = inferHiddenRates;
   const progress = process.stderr.isTTY ? (done: number, total: number) => void process.stderr.write(`\rhidden-rate inference: ${done}/${total} simulations`) : undefined;
-  const c = await calibrate({ logs: a.logs, sends: a.sends, segmentBy: a.segmentBy, scenario: a.scenario, simulations: a.simulations, seed: a.seed, progress }, a.hidden ? infer : undefined);
+  const c = await calibrate({ logs: a.logs, sends: a.sends, segmentBy: a.segmentBy, scenario: a.scenario, simulations: a.simulations, seed: a.seed, progress, workers: a.workers }, a.hidden ? infer : undefined);
   if (progress) process.stderr.write('\n');
   if (c.hiddenError) process.stderr.write(`${calibrateMsg.hiddenFailed(c.hiddenError)}\n`);
   const s = c.summary;
