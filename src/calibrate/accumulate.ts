@@ -7,14 +7,15 @@
  * not arrived yet (right-censoring), after the stream, with memory by hours, not messages.
  *
  * Memory: one record per distinct recipient (hashed id, segment, STOP flag, last template
- * message), one per message in flight (deleted at its reply or STOP, or `windowSeconds` after its
- * delivery), per-hour buckets per group; with `--sends`, one entry per sent message until its
- * first status. Never per line.
+ * message), one slot per message in flight (in-flight.ts; deleted at its reply or STOP, or
+ * `windowSeconds` after its delivery), per-hour buckets per group; with `--sends`, one entry per
+ * sent message until its first status. Never per line.
  */
 import { isObj, type Obj } from './json-shape.js';
 import { payloadFacts, type FactSink, type MessageFact, type StatusFact } from './facts.js';
 import { EvidenceTally } from './evidence.js';
 import { addDelay, emptyDelayStats, type DelayStats } from './estimate.js';
+import { CLASSIFIED, FAILED, InFlight, NO_RECIPIENT, READ, REPLIED, STOP_ELIGIBLE, TEMPLATE } from './in-flight.js';
 
 
 export { STOP_PATTERN } from './facts.js';
@@ -71,26 +72,10 @@ function histogramAdd(h: Uint32Array, seconds: number): void {
   h[Math.min(HISTOGRAM_BINS - 1, Math.max(0, i))]++;
 }
 
-/** A message in flight. */
-interface MessageRecord {
-  group: number;
-  /** Delivery time, unix seconds (NaN until delivered). */
-  deliveredAt: number;
-  /** Send time, unix seconds (NaN when unknown). */
-  sentAt: number;
-  readAt: number;
-  template: boolean;
-  /** Template or not is known (from the send log or a pricing category); else decided by the delivered status. */
-  classified: boolean;
-  stopEligible: boolean;
-  read: boolean;
-  replied: boolean;
-  failed: boolean;
-  recipient: string;
-}
-
 /** One recipient, by hashed id. */
 interface RecipientRecord {
+  /** Its place in the accumulator's list (what a message in flight keeps). */
+  readonly index: number;
   segment: number;
   stopped: boolean;
   /** Their last template message's id (a STOP without `context` goes to it). */
@@ -145,8 +130,9 @@ export class Accumulator implements FactSink {
   readonly unused: Unused = { orphanStatuses: 0, orphanReplies: 0, duplicates: 0 };
   private readonly groupIndex = new Map<number, Map<string, number>>();
   private readonly segmentIndex = new Map<string, number>();
-  private readonly messages = new Map<string, MessageRecord>();
+  private readonly messages = new InFlight();
   private readonly recipients = new Map<string, RecipientRecord>();
+  private readonly recipientList: RecipientRecord[] = [];
   private readonly sends = new Map<string, SendInfo>();
   private sinceSweep = 0;
 
@@ -195,8 +181,9 @@ export class Accumulator implements FactSink {
   private recipient(hashed: string, segment: number | undefined): RecipientRecord {
     let r = this.recipients.get(hashed);
     if (!r) {
-      r = { segment: segment ?? 0, stopped: false };
+      r = { index: this.recipientList.length, segment: segment ?? 0, stopped: false };
       this.recipients.set(hashed, r);
+      this.recipientList.push(r);
       this.recipientsBySegment[r.segment]++;
     } else if (segment !== undefined && segment !== r.segment && r.segment === 0 && segment !== 0) {
       // first seen writing in (default segment), now sent to in a named segment: move them
@@ -260,8 +247,9 @@ export class Accumulator implements FactSink {
     const at = s.at;
     if (id === undefined || at === undefined) return;
     this.seen(at);
-    let m = this.messages.get(id);
-    if (!m) {
+    const f = this.messages;
+    let k = f.slot(id);
+    if (k === undefined) {
       // a read may arrive before its delivered status (webhooks are not ordered): keep it for the delivered one
       if (s.status !== 'delivered' && s.status !== 'failed' && s.status !== 'sent' && s.status !== 'read') {
         this.unused.orphanStatuses++;
@@ -270,65 +258,66 @@ export class Accumulator implements FactSink {
       const send = this.sends.get(id);
       if (send) this.sends.delete(id);
       const segment = send ? this.segmentOf(send.segment) : undefined;
-      const hashed = s.recipient ?? '';
-      const r = s.recipient === undefined ? undefined : this.recipient(hashed, segment);
+      const r = s.recipient === undefined ? undefined : this.recipient(s.recipient, segment);
       const seg = segment ?? r?.segment ?? 0;
       const category = s.category;
       const templateMessage = send ? send.templateMessage : category !== undefined && category !== 'service';
       const template = send ? send.template : `category:${category ?? 'unknown'}`;
-      m = { group: this.groupOf(seg, template), deliveredAt: NaN, sentAt: send ? send.sentAt : NaN, readAt: NaN, template: templateMessage, classified: send !== undefined || category !== undefined, stopEligible: false, read: false, replied: false, failed: false, recipient: hashed };
-      this.messages.set(id, m);
-      this.groups[m.group].withStatus++;
+      const flags = (templateMessage ? TEMPLATE : 0) | (send !== undefined || category !== undefined ? CLASSIFIED : 0);
+      k = f.add(id, this.groupOf(seg, template), send ? send.sentAt : NaN, flags, r ? r.index : NO_RECIPIENT);
+      this.groups[f.group[k]].withStatus++;
     }
     switch (s.status) {
       case 'sent':
-        if (Number.isNaN(m.sentAt)) m.sentAt = at;
+        if (Number.isNaN(f.sentAt[k])) f.sentAt[k] = at;
         return;
       case 'delivered': {
-        if (!Number.isNaN(m.deliveredAt)) return void this.unused.duplicates++;
-        m.deliveredAt = at;
-        if (!m.classified && s.category !== undefined) {
+        if (!Number.isNaN(f.deliveredAt[k])) return void this.unused.duplicates++;
+        f.deliveredAt[k] = at;
+        if (!(f.flags[k] & CLASSIFIED) && s.category !== undefined) {
           // first seen by a read status (no pricing): the delivered status says what it was
           const category = s.category;
-          const old = this.groups[m.group];
+          const old = this.groups[f.group[k]];
           old.withStatus--;
-          m.group = this.groupOf(old.segment, `category:${category}`);
-          this.groups[m.group].withStatus++;
-          m.template = category !== 'service';
-          m.classified = true;
+          f.group[k] = this.groupOf(old.segment, `category:${category}`);
+          this.groups[f.group[k]].withStatus++;
+          f.flags[k] = (f.flags[k] & ~TEMPLATE) | (category !== 'service' ? TEMPLATE : 0) | CLASSIFIED;
         }
-        if (!m.template) {
+        if (!(f.flags[k] & TEMPLATE)) {
           // a service message: only its recipient matters (the category may only now be known)
           return;
         }
-        const b = this.bucket(m.group, at);
+        const g = this.groups[f.group[k]];
+        const b = this.bucket(f.group[k], at);
         b.delivered++;
-        if (!Number.isNaN(m.sentAt)) {
-          addDelay(b.deliveryDelay, at - m.sentAt);
-          histogramAdd(this.groups[m.group].histograms.delivery, at - m.sentAt);
+        const sentAt = f.sentAt[k];
+        if (!Number.isNaN(sentAt)) {
+          addDelay(b.deliveryDelay, at - sentAt);
+          histogramAdd(g.histograms.delivery, at - sentAt);
         }
-        const r = this.recipients.get(m.recipient);
-        const g = this.groups[m.group];
         if (g.category === undefined && s.category !== undefined) g.category = s.category;
         const marketing = g.template === 'category:marketing' || s.category === 'marketing';
-        if (r) {
+        const ri = f.recipient[k];
+        if (ri !== NO_RECIPIENT) {
+          const r = this.recipientList[ri];
           r.last = id;
-          m.stopEligible = marketing && !r.stopped;
+          if (marketing && !r.stopped) f.flags[k] |= STOP_ELIGIBLE;
+          else f.flags[k] &= ~STOP_ELIGIBLE;
         }
-        if (m.stopEligible) b.stopEligible++;
-        if (m.read) this.countRead(m); // a read status that arrived before its delivered status
+        if (f.flags[k] & STOP_ELIGIBLE) b.stopEligible++;
+        if (f.flags[k] & READ) this.countRead(k); // a read status that arrived before its delivered status
         return;
       }
       case 'read':
-        if (m.read) return void this.unused.duplicates++;
-        m.read = true;
-        m.readAt = at;
-        if (!Number.isNaN(m.deliveredAt)) this.countRead(m);
+        if (f.flags[k] & READ) return void this.unused.duplicates++;
+        f.flags[k] |= READ;
+        f.readAt[k] = at;
+        if (!Number.isNaN(f.deliveredAt[k])) this.countRead(k);
         return;
       case 'failed': {
-        if (m.failed) return void this.unused.duplicates++;
-        m.failed = true;
-        const g = this.groups[m.group];
+        if (f.flags[k] & FAILED) return void this.unused.duplicates++;
+        f.flags[k] |= FAILED;
+        const g = this.groups[f.group[k]];
         g.failed.set(s.firstError, (g.failed.get(s.firstError) ?? 0) + 1);
         return;
       }
@@ -337,43 +326,46 @@ export class Accumulator implements FactSink {
     }
   }
 
-  private countRead(m: MessageRecord): void {
-    if (!m.template) return;
-    const b = this.bucket(m.group, m.deliveredAt);
+  /** Counts the read of the delivered template message in slot `k`. */
+  private countRead(k: number): void {
+    const f = this.messages;
+    if (!(f.flags[k] & TEMPLATE)) return;
+    const delay = f.readAt[k] - f.deliveredAt[k];
+    const b = this.bucket(f.group[k], f.deliveredAt[k]);
     b.read++;
-    addDelay(b.readDelay, m.readAt - m.deliveredAt);
-    histogramAdd(this.groups[m.group].histograms.read, m.readAt - m.deliveredAt);
+    addDelay(b.readDelay, delay);
+    histogramAdd(this.groups[f.group[k]].histograms.read, delay);
   }
 
   message(msg: MessageFact): void {
     const at = msg.at;
     if (at === undefined || msg.from === undefined) return;
     this.seen(at);
+    const f = this.messages;
     const r = this.recipient(msg.from, undefined);
-    const stop = msg.stop;
     const contextId = msg.contextId;
-    if (stop) {
+    if (msg.stop) {
       const id = contextId ?? r.last;
-      const m = id === undefined ? undefined : this.messages.get(id);
-      if (!r.stopped && m && m.template && m.stopEligible && !Number.isNaN(m.deliveredAt)) this.bucket(m.group, m.deliveredAt).stops++;
+      const k = id === undefined ? undefined : f.slot(id);
+      if (!r.stopped && k !== undefined && f.flags[k] & TEMPLATE && f.flags[k] & STOP_ELIGIBLE && !Number.isNaN(f.deliveredAt[k])) this.bucket(f.group[k], f.deliveredAt[k]).stops++;
       r.stopped = true;
-      if (id !== undefined && m) this.messages.delete(id);
+      if (id !== undefined && k !== undefined) f.delete(id);
       return;
     }
     if (contextId !== undefined) {
-      const m = this.messages.get(contextId);
-      if (!m || !m.template || Number.isNaN(m.deliveredAt)) return void this.unused.orphanReplies++;
-      if (m.replied) return void this.unused.duplicates++;
-      m.replied = true;
-      const b = this.bucket(m.group, m.deliveredAt);
+      const k = f.slot(contextId);
+      if (k === undefined || !(f.flags[k] & TEMPLATE) || Number.isNaN(f.deliveredAt[k])) return void this.unused.orphanReplies++;
+      if (f.flags[k] & REPLIED) return void this.unused.duplicates++;
+      f.flags[k] |= REPLIED;
+      const b = this.bucket(f.group[k], f.deliveredAt[k]);
       b.replied++;
-      if (m.read) {
+      if (f.flags[k] & READ) {
         b.readReplied++;
-        addDelay(b.replyDelay, at - m.readAt);
-        histogramAdd(this.groups[m.group].histograms.reply, at - m.readAt);
+        addDelay(b.replyDelay, at - f.readAt[k]);
+        histogramAdd(this.groups[f.group[k]].histograms.reply, at - f.readAt[k]);
       }
-      if (m.stopEligible) b.stopEligibleReplied++;
-      this.messages.delete(contextId);
+      if (f.flags[k] & STOP_ELIGIBLE) b.stopEligibleReplied++;
+      f.delete(contextId);
       return;
     }
     this.inbound[r.segment]++;
@@ -386,10 +378,11 @@ export class Accumulator implements FactSink {
   sweep(): void {
     this.sinceSweep = 0;
     const horizon = this.last - this.opts.windowSeconds;
-    for (const [id, m] of this.messages) {
-      const t = Number.isNaN(m.deliveredAt) ? (Number.isNaN(m.sentAt) ? m.readAt : m.sentAt) : m.deliveredAt;
+    const f = this.messages;
+    for (const [id, k] of f.entries()) {
+      const t = Number.isNaN(f.deliveredAt[k]) ? (Number.isNaN(f.sentAt[k]) ? f.readAt[k] : f.sentAt[k]) : f.deliveredAt[k];
       if (!(t < horizon) && !Number.isNaN(t)) break;
-      this.messages.delete(id);
+      f.delete(id);
     }
     for (const [id, s] of this.sends) {
       if (!(s.sentAt < horizon)) break;
