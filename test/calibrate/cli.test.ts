@@ -48,6 +48,11 @@ test('a wrong file or flag: exit 2, a message naming the file, no stack trace', 
   const f = cli('calibrate', 'examples/webhooks-sample.jsonl', '--segment-by', 'template', '--out', join(out, 'bad'));
   assert.is(f.status, 2);
   assert.match(f.stderr, '--sends');
+  for (const [flag, value, expected] of [['--workers', '-1', 'an integer ≥ 0'], ['--simulations', '3', 'an integer ≥ 10'], ['--seed', '1.5', 'an integer ≥ 0']]) {
+    const b = cli('calibrate', 'examples/webhooks-sample.jsonl', flag, value, '--out', join(out, 'bad'));
+    assert.is(b.status, 2, `${flag} ${value}`);
+    assert.match(b.stderr, `${flag}: expected ${expected}`);
+  }
 });
 
 test.run();
