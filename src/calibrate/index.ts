@@ -9,6 +9,7 @@
  *                                                                  └──────────────▶ calibration.html
  */
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { UserInputError, calibrateMsg } from '../errors/index.js';
 import { readJsonFile, validateScenarioData, type Scenario } from '../scenario/index.js';
@@ -18,7 +19,7 @@ import { phoneHasher } from './hash.js';
 import type { HiddenEvidence } from './evidence.js';
 import type { HiddenInferenceInput, HiddenPosterior, InferHiddenRates } from './hidden-types.js';
 import { observables, type Observables } from './observables.js';
-import { emptySummary, readLogs, readSends, type ReadSummary } from './read-log.js';
+import { emptySummary, readLogs, readSends, type OnBytes, type ReadSummary } from './read-log.js';
 import { fragment, mergeIntoBase, minimalScenario, withHiddenRates } from './scenario.js';
 
 export interface CalibrateOptions {
@@ -36,6 +37,8 @@ export interface CalibrateOptions {
   readonly simulations?: number;
   readonly seed?: number;
   readonly progress?: (done: number, total: number) => void;
+  /** Hears how far reading the logs got: bytes read of the logs' total. */
+  readonly readProgress?: (bytes: number, total: number) => void;
   /**
    * Salt of the phone-number hash (default: 16 random bytes per call). Hashes are never written;
    * the salt only keeps them unlinkable between calls.
@@ -71,6 +74,22 @@ export interface Calibration {
   readonly unused: Accumulator['unused'];
 }
 
+/** Adds up the bytes read for `progress`, against the logs' total size (a pipe counts 0). */
+function bytesRead(logs: readonly string[], progress: CalibrateOptions['readProgress']): OnBytes | undefined {
+  if (!progress) return undefined;
+  const total = logs.reduce((sum, f) => sum + sizeOf(f), 0);
+  let read = 0;
+  return (bytes) => progress((read += bytes), total);
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // unreadable: the reader says so
+  }
+}
+
 /**
  * Calibrates from the logs in `opts`; with `inferHidden`, also infers the hidden rates.
  * @throws {UserInputError} for unreadable or wrong files, no valid line, no delivered template
@@ -88,7 +107,7 @@ export async function calibrate(opts: CalibrateOptions, inferHidden?: InferHidde
   const acc = new Accumulator({ hash: phoneHasher(salt), windowSeconds: (opts.windowDays ?? 7) * 86_400, defaultSegment });
   const summary = emptySummary(opts.logs);
   if (opts.sends !== undefined) await readSends(opts.sends, acc, summary, opts.segmentBy, defaultSegment);
-  await readLogs(opts.logs, acc, summary, { workers: opts.workers ?? defaultWorkers(), salt });
+  await readLogs(opts.logs, acc, summary, { workers: opts.workers ?? defaultWorkers(), salt }, bytesRead(opts.logs, opts.readProgress));
   if (summary.payloads === 0) {
     const f = summary.firstMalformed[0];
     throw new UserInputError([calibrateMsg.nothingValid(opts.logs, summary.malformed, f ? `${f.file}:${f.line}: ${f.why}` : '')]);

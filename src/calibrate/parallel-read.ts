@@ -57,10 +57,11 @@ export class ParsePool {
   }
 
   /**
-   * Reads `file` (`bytes` long) into `sink`, counting its lines in `summary`.
+   * Reads `file` (`bytes` long) into `sink`, counting its lines in `summary`; `onBytes` hears of
+   * each range replayed.
    * @throws {UserInputError} when the file cannot be read
    */
-  read(file: string, bytes: number, sink: FactSink, summary: ReadSummary): Promise<void> {
+  read(file: string, bytes: number, sink: FactSink, summary: ReadSummary, onBytes?: (bytes: number) => void): Promise<void> {
     const ranges = byteRanges(bytes, RANGE_BYTES);
     const results = new Map<number, RangeResult>();
     const outstanding = this.workers.map(() => 0);
@@ -103,6 +104,7 @@ export class ParsePool {
             addRange(summary, r.summary, lineBase);
             lineBase += r.summary.lines;
             replayFacts(r.facts, sink);
+            onBytes?.(ranges[done].end - ranges[done].start);
             done++;
           }
           if (done === ranges.length) return finish();

@@ -148,6 +148,9 @@ export interface ParallelRead {
   readonly salt: Uint8Array;
 }
 
+/** Called as bytes of the logs are read (the bytes just read). */
+export type OnBytes = (bytes: number) => void;
+
 /** Smallest file read on worker threads (about 35,000 webhook lines): below it, starting workers costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
@@ -158,7 +161,7 @@ export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
  * (parallel-read.ts), with the same counts.
  * @throws {UserInputError} for a file of the wrong kind or one that cannot be read
  */
-export async function readLogs(files: readonly string[], acc: Accumulator, summary: ReadSummary, parallel?: ParallelRead): Promise<void> {
+export async function readLogs(files: readonly string[], acc: Accumulator, summary: ReadSummary, parallel?: ParallelRead, onBytes?: OnBytes): Promise<void> {
   let pool: ParsePool | undefined;
   const consume: ConsumePayload = (payload, receivedAt) => void acc.add(payload, receivedAt);
   try {
@@ -176,15 +179,19 @@ export async function readLogs(files: readonly string[], acc: Accumulator, summa
       const bytes = statSync(file).size;
       if (parallel !== undefined && parallel.workers > 0 && bytes >= PARALLEL_MIN_BYTES) {
         pool ??= new ParsePool(parallel.workers, parallel.salt);
-        await pool.read(file, bytes, acc, summary);
+        await pool.read(file, bytes, acc, summary, onBytes);
         continue;
       }
       let lineNo = 0;
-      await forEachLine(file, (raw) => {
-        lineNo++;
-        summary.lines++;
-        readLine(raw, file, lineNo, consume, summary);
-      });
+      await forEachLine(
+        file,
+        (raw) => {
+          lineNo++;
+          summary.lines++;
+          readLine(raw, file, lineNo, consume, summary);
+        },
+        onBytes,
+      );
     }
   } finally {
     await pool?.close();
@@ -196,7 +203,7 @@ export async function readLogs(files: readonly string[], acc: Accumulator, summa
  * Calls `fn` with each line of `file` (without its newline; a final line without one too).
  * @throws {UserInputError} when the file cannot be read
  */
-export function forEachLine(file: string, fn: (line: string) => void): Promise<void> {
+export function forEachLine(file: string, fn: (line: string) => void, onBytes?: OnBytes): Promise<void> {
   return new Promise((resolve, reject) => {
     const input = createReadStream(file, { highWaterMark: 1 << 20 });
     const decoder = new StringDecoder('utf8');
@@ -209,6 +216,7 @@ export function forEachLine(file: string, fn: (line: string) => void): Promise<v
         start = nl + 1;
       }
       rest = text.slice(start);
+      onBytes?.(chunk.length);
     });
     input.on('end', () => {
       const last = rest + decoder.end();

@@ -30,6 +30,11 @@ export function calibrateBuilder(y: Argv): Argv<CalibrateArgs> {
     .option('workers', { type: 'number', describe: 'Threads parsing logs of 16 MB or more (default: the cores, at most 4; 0 = in the main thread); the results are identical for any count' }) as unknown as Argv<CalibrateArgs>;
 }
 
+/** `ms` as "40 s" or "12 min". */
+function timeLeft(ms: number): string {
+  return ms < 90_000 ? `${Math.ceil(ms / 1000)} s` : `${Math.ceil(ms / 60_000)} min`;
+}
+
 /**
  * Calibrates, writes both files, prints a summary; exit 0 (2 for bad input, via the guard).
  * @throws {UserInputError} a bad flag, an unreadable or wrong log, nothing valid in it
@@ -39,9 +44,25 @@ export async function calibrateCommand(a: CalibrateArgs, checkInt: (flag: string
   checkInt('--seed', a.seed, 0);
   checkInt('--workers', a.workers, 0);
   const infer: InferHiddenRates = inferHiddenRates;
-  const progress = process.stderr.isTTY ? (done: number, total: number) => void process.stderr.write(`\rhidden-rate inference: ${done}/${total} simulations`) : undefined;
-  const c = await calibrate({ logs: a.logs, sends: a.sends, segmentBy: a.segmentBy, scenario: a.scenario, simulations: a.simulations, seed: a.seed, progress, workers: a.workers }, a.hidden ? infer : undefined);
-  if (progress) process.stderr.write('\n');
+  const tty = process.stderr.isTTY;
+  let shown = '';
+  // on a terminal: how far reading got (a line rewritten as the percentage changes), then the inference's simulations
+  const readProgress = tty ? (bytes: number, total: number) => {
+    const size = total >= 1e9 ? `${(total / 1e9).toFixed(1)} GB` : `${Math.ceil(total / 1e6)} MB`;
+    const line = `\rreading logs: ${total > 0 ? Math.min(100, Math.floor((100 * bytes) / total)) : 0}% of ${size}`;
+    if (line !== shown) process.stderr.write((shown = line));
+  } : undefined;
+  let started = 0;
+  const progress = tty ? (done: number, total: number) => {
+    if (shown) process.stderr.write('\n');
+    shown = '';
+    // the time left, from the wall time of the simulations so far (a replay's cost grows with the log's volume)
+    if (done === 1) started = performance.now();
+    const left = done > 1 && done < total ? ((performance.now() - started) / (done - 1)) * (total - done) : undefined;
+    process.stderr.write(`\rhidden-rate inference: ${done}/${total} simulations${left === undefined ? '' : `, about ${timeLeft(left)} left`}\x1b[K`);
+  } : undefined;
+  const c = await calibrate({ logs: a.logs, sends: a.sends, segmentBy: a.segmentBy, scenario: a.scenario, simulations: a.simulations, seed: a.seed, progress, readProgress, workers: a.workers }, a.hidden ? infer : undefined);
+  if (tty) process.stderr.write('\n');
   if (c.hiddenError) process.stderr.write(`${calibrateMsg.hiddenFailed(c.hiddenError)}\n`);
   const s = c.summary;
   for (const m of s.firstMalformed) process.stderr.write(`warning: ${m.file}:${m.line}: skipped: ${m.why}\n`);
