@@ -78,7 +78,7 @@ function scopeRows(s: ScopeEstimates, written: boolean): Row[] {
 }
 
 function table(rows: readonly Row[]): string {
-  const body = rows.map((r) => `<tr><td>${escapeHtml(r.scope)}</td><td>${escapeHtml(r.parameter)}</td><td class="num">${escapeHtml(r.estimate)}</td><td class="num">${escapeHtml(r.interval)}</td><td class="num">${escapeHtml(r.n)}</td><td><code>${escapeHtml(r.written)}</code></td></tr>`).join('\n');
+  const body = rows.map((r) => `<tr><td>${escapeHtml(r.scope)}</td><td>${escapeHtml(r.parameter)}</td><td class="num">${escapeHtml(r.estimate)}</td><td class="num">${escapeHtml(r.interval)}</td><td class="num n">${escapeHtml(r.n)}</td><td><code>${escapeHtml(r.written)}</code></td></tr>`).join('\n');
   return `<table class="params"><thead><tr><th>Scope</th><th>Parameter</th><th>Estimate</th><th>95% interval</th><th>n</th><th>Written as</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -169,7 +169,9 @@ export function hiddenSpec(h: HiddenPosterior): TopLevelSpec {
   const row = (p: HiddenPosterior['parameters'][number]): object => {
     const label = `${p.name}${p.identified ? '' : ' (not identified)'}`;
     const log = p.prior.scale === 'log' && p.prior.min > 0;
-    const x = { type: 'quantitative', scale: { type: log ? 'log' : 'linear', domain: [p.prior.min, p.prior.max] }, title: `${label}${log ? ' (log scale)' : ''}` };
+    // a log axis labelled at 1, 2 and 5 of each decade (vega's own ticks crowded a decade's 3 and 4 together)
+    const axis = log ? { axis: { values: logTicks(p.prior.min, p.prior.max), format: '~g' } } : {};
+    const x = { type: 'quantitative', scale: { type: log ? 'log' : 'linear', domain: [p.prior.min, p.prior.max] }, title: `${label}${log ? ' (log scale)' : ''}`, ...axis };
     return {
       width: 700,
       height: 28,
@@ -188,6 +190,18 @@ export function hiddenSpec(h: HiddenPosterior): TopLevelSpec {
     vconcat: h.parameters.map(row),
     resolve: { scale: { x: 'independent' } },
   } as TopLevelSpec;
+}
+
+/** 1, 2 and 5 times each power of ten within [min, max]. */
+function logTicks(min: number, max: number): number[] {
+  const ticks: number[] = [];
+  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
+    for (const m of [1, 2, 5]) {
+      const v = Number((m * 10 ** e).toPrecision(1));
+      if (v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9)) ticks.push(v);
+    }
+  }
+  return ticks;
 }
 
 async function figure(spec: TopLevelSpec, id: string, caption: string): Promise<string> {
@@ -231,6 +245,7 @@ const CSS = `${REPORT_CSS}
 table.params { border-collapse: collapse; width: 100%; font-size: 13px; margin: 8px 0 20px; }
 table.params th, table.params td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 table.params td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.params td.n { white-space: normal; }
 figure { margin: 16px 0; } figure svg { max-width: 100%; height: auto; }
 `;
 
