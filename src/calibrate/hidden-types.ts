@@ -23,6 +23,8 @@ export interface HiddenInferenceInput {
   readonly seed?: number;
   /** Called after each simulation, for a progress line. */
   readonly progress?: (done: number, total: number) => void;
+  /** Worker threads for the simulations (default: one per core, at most 8; 0 = this thread). The posterior is the same for any count. */
+  readonly workers?: number;
 }
 
 /** One hidden parameter's posterior. */

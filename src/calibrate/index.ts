@@ -45,8 +45,9 @@ export interface CalibrateOptions {
    */
   readonly salt?: Buffer;
   /**
-   * Parse workers for large logs (default: one per core, at most 4, none on one core); 0 reads on
-   * the main thread alone. The counts are the same either way.
+   * Worker threads: parse workers for large logs (default: one per core, at most 4, none on one
+   * core) and the hidden-rate inference's simulation workers (default: its own, one per core); 0
+   * keeps both on the main thread. The results are the same either way.
    */
   readonly workers?: number;
 }
@@ -125,7 +126,7 @@ export async function calibrate(opts: CalibrateOptions, inferHidden?: InferHidde
   // the written scenario must validate: a failure here is a bug or a base the merge cannot fit, reported as such
   const scenario: Scenario = validateScenarioData(merged ?? minimalScenario(obs, acc.numberIds.size, templates), { file, strategyNames: BUILTIN_NAMES });
   const evidence = acc.evidence.evidence();
-  const hiddenInput: HiddenInferenceInput = { scenario, observed: evidence, simulations: opts.simulations, seed: opts.seed, progress: opts.progress };
+  const hiddenInput: HiddenInferenceInput = { scenario, observed: evidence, simulations: opts.simulations, seed: opts.seed, progress: opts.progress, workers: opts.workers };
   let hidden: HiddenPosterior | undefined;
   let hiddenError: string | undefined;
   if (inferHidden) {

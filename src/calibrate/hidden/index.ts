@@ -18,13 +18,15 @@
  * seeds) of the inference seed (engine/rng.ts); same input and seed → the same posterior, byte
  * for byte.
  */
+import { availableParallelism } from 'node:os';
 import { createStream } from '../../engine/index.js';
 import { sampleAbc } from './smc.js';
 import { hiddenMsg, UserInputError } from '../../errors/index.js';
 import type { HiddenEvidence } from '../evidence.js';
 import type { HiddenInferenceInput, HiddenParameterPosterior, HiddenPosterior, InferHiddenRates } from '../hidden-types.js';
 import { fromScale, onScale, PRIORS, type LogUniformPrior } from './priors.js';
-import { planReplay, simulateEvidence, type HiddenRates } from './replay.js';
+import { planReplay, type HiddenRates } from './replay.js';
+import { inProcessRunner, workerRunner } from './runner.js';
 import { distance, scales, summarise, SUMMARIES } from './summaries.js';
 
 /**
@@ -38,6 +40,12 @@ export const GENERATIONS = 3;
 /** Share of the simulations kept (the closest), and the fewest kept. */
 export const ACCEPT_SHARE = 0.2;
 const MIN_ACCEPTED = 10;
+/** Simulation workers by default: one per core, at most 8; none on one core (the main thread only waits meanwhile). */
+export function defaultSimulationWorkers(): number {
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(8, cores);
+}
+
 /** The fewest simulations (`--simulations`): every one would be kept below it. */
 export const MIN_SIMULATIONS = MIN_ACCEPTED;
 /** A posterior whose 95% interval spans more than this share of the prior's (log) range is reported unidentified. */
@@ -72,27 +80,35 @@ export async function inferWith(input: HiddenInferenceInput, generations: number
   const sends = plan.sendsPerDay.reduce((a, b) => a + b, 0);
   const obs = summarise(observed, days);
   const runSeeds = createStream(seed, 'calibrate:seeds');
-  // 2. simulate: each draw replays the volume with its rates and reads the webhooks back
-  const sample = await sampleAbc({
-    n,
-    dims: PRIORS.length,
-    generations,
-    acceptShare: ACCEPT_SHARE,
-    minKept: MIN_ACCEPTED,
-    rng: createStream(seed, 'calibrate:draws'),
-    simulate: async (u, i) => {
-      const rates: HiddenRates = { blockProbability: fromScale(PRIORS[0], u[0]), reportProbability: fromScale(PRIORS[1], u[1]) };
-      const row = summarise(simulateEvidence(plan, rates, Math.floor(runSeeds.next() * 2 ** 31)), days);
-      input.progress?.(i + 1, n);
-      await new Promise((resume) => setImmediate(resume)); // let a signal handler or progress line run between simulations
-      return row;
-    },
-    // 3. distance: the summaries scaled by their spread over the prior draws
-    distanceFrom: (first) => {
-      const scale = scales(first, sends);
-      return (row) => distance(row, obs, scale);
-    },
-  });
+  // 2. simulate: each draw replays the volume with its rates and reads the webhooks back, on worker threads when there are cores for them
+  const workers = Math.min(input.workers ?? defaultSimulationWorkers(), n);
+  const runner = workers > 0 ? workerRunner(workers, { scenario: input.scenario, observed }) : inProcessRunner(plan);
+  let done = 0;
+  let sample: Awaited<ReturnType<typeof sampleAbc>>;
+  try {
+    sample = await sampleAbc({
+      n,
+      dims: PRIORS.length,
+      generations,
+      acceptShare: ACCEPT_SHARE,
+      minKept: MIN_ACCEPTED,
+      rng: createStream(seed, 'calibrate:draws'),
+      simulate: async (u) => {
+        const rates: HiddenRates = { blockProbability: fromScale(PRIORS[0], u[0]), reportProbability: fromScale(PRIORS[1], u[1]) };
+        // the run seed is drawn now, in draw order, whatever order the simulations finish in
+        const row = await runner.run(rates, Math.floor(runSeeds.next() * 2 ** 31));
+        input.progress?.(++done, n);
+        return row;
+      },
+      // 3. distance: the summaries scaled by their spread over the prior draws
+      distanceFrom: (first) => {
+        const scale = scales(first, sends);
+        return (row) => distance(row, obs, scale);
+      },
+    });
+  } finally {
+    await runner.close();
+  }
   // 4. the posterior of each parameter, and the block-reason mix (not identifiable: see reasonMix)
   const keptSet = new Set(sample.kept);
   const parameters: HiddenParameterPosterior[] = PRIORS.map((p, j) =>

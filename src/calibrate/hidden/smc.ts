@@ -26,7 +26,7 @@ export interface AbcOptions {
   readonly acceptShare: number;
   readonly minKept: number;
   readonly rng: Rng;
-  /** Simulates the point `u` of the unit box; returns its summaries. */
+  /** Simulates the point `u` of the unit box; returns its summaries. Called for each draw of a generation, in draw order, before any answer is awaited (they may run at once). */
   readonly simulate: (u: readonly number[], index: number) => Promise<readonly number[]>;
   /** The distance to the observed summaries, its scales taken from the first generation's rows. */
   readonly distanceFrom: (firstRows: readonly (readonly number[])[]) => (row: readonly number[]) => number;
@@ -74,11 +74,14 @@ export async function sampleAbc(o: AbcOptions): Promise<AbcSample> {
   for (let g = 0; g < generations; g++) {
     const count = g === generations - 1 ? o.n - u.length : Math.floor(o.n / generations);
     const proposal = g === 0 ? undefined : nextProposal(u, dist, proposals, o);
-    for (let k = 0; k < count; k++) {
-      const point = proposal ? perturb(proposal, o.rng) : Array.from({ length: o.dims }, () => o.rng.next());
-      u.push(point);
-      rows.push(await o.simulate(point, u.length - 1));
-      if (distanceOf) dist.push(distanceOf(rows[rows.length - 1]));
+    // a generation's draws first (the draw stream's order does not depend on the simulations), then its simulations, which may run at once
+    const points: number[][] = [];
+    for (let k = 0; k < count; k++) points.push(proposal ? perturb(proposal, o.rng) : Array.from({ length: o.dims }, () => o.rng.next()));
+    const first = u.length;
+    u.push(...points);
+    for (const row of await Promise.all(points.map((point, k) => o.simulate(point, first + k)))) {
+      rows.push(row);
+      if (distanceOf) dist.push(distanceOf(row));
     }
     proposals.push(proposal ?? { count, centres: [], weights: [], sd: [], mass: [] });
     if (!distanceOf) {

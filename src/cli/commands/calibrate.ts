@@ -27,7 +27,7 @@ export function calibrateBuilder(y: Argv): Argv<CalibrateArgs> {
     .option('simulations', { type: 'number', describe: 'Simulations of the hidden-rate inference (default: its own)' })
     .option('seed', { type: 'number', describe: 'Seed of the hidden-rate inference' })
     .option('hidden', { type: 'boolean', default: true, describe: 'Infer the hidden rates (blocks, reports) by simulation; --no-hidden skips it' })
-    .option('workers', { type: 'number', describe: 'Threads parsing logs of 16 MB or more (default: the cores, at most 4; 0 = in the main thread); the results are identical for any count' }) as unknown as Argv<CalibrateArgs>;
+    .option('workers', { type: 'number', describe: 'Worker threads parsing logs of 16 MB or more and running the hidden-rate simulations (default: the cores; 0 = in the main thread); the results are identical for any count' }) as unknown as Argv<CalibrateArgs>;
 }
 
 /** `ms` as "40 s" or "12 min". */

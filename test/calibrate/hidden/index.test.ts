@@ -56,6 +56,13 @@ test('deterministic: the same input and seed give the same posterior byte for by
   assert.equal(progress, Array.from({ length: 15 }, (_, i) => i + 1));
 });
 
+test('simulations on worker threads give the posterior of simulations on this thread, byte for byte, whatever the worker count', async () => {
+  const scenario = teamScenario({ size: 400, days: 7, everyDays: 2, blockProbability: 0.02, reportProbability: 0.0005 });
+  const observed = observe(scenario, 6);
+  const here = JSON.stringify(await inferHiddenRates({ scenario, observed, simulations: 24, seed: 4, workers: 0 }));
+  for (const workers of [1, 3]) assert.is(JSON.stringify(await inferHiddenRates({ scenario, observed, simulations: 24, seed: 4, workers })), here, `${workers} worker(s)`);
+});
+
 test('a log without a delivered template is a user error, not a crash', async () => {
   const scenario = teamScenario({ size: 100, days: 3, everyDays: 3, blockProbability: 0.01, reportProbability: 0.0005 });
   const observed: HiddenEvidence = { delivered: 0, deliveredPerDay: [], recipients: 0, undeliverable: 0, failed: 3, qualityDowngrades: 0, firstDowngradeDay: null, worstRating: 'UNKNOWN', templatePauses: 0, templateDisables: 0, templateQualityDrops: 0, restrictions: 0, numbers: 1 };
