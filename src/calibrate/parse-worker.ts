@@ -11,7 +11,7 @@ import { payloadFacts } from './facts.js';
 import { phoneHasher } from './hash.js';
 import { rangeText } from './line-ranges.js';
 import type { RangeResult, RangeTask } from './parallel-read.js';
-import { emptySummary, readLine } from './read-log.js';
+import { emptySummary, readLine, type ConsumePayload } from './read-log.js';
 
 const port = parentPort!;
 const hash = phoneHasher((workerData as { salt: Uint8Array }).salt);
@@ -26,7 +26,7 @@ function readRange(task: RangeTask): RangeResult {
   }
   const summary = emptySummary([task.file]);
   const writer = new FactWriter();
-  const consume = (payload: Parameters<typeof payloadFacts>[0], receivedAt: number | undefined): void => payloadFacts(payload, receivedAt, hash, writer);
+  const consume: ConsumePayload = (payload, receivedAt) => payloadFacts(payload, receivedAt, hash, writer);
   let lineNo = 0;
   let start = 0;
   const line = (raw: string): void => readLine(raw, task.file, ++lineNo, consume, summary);
