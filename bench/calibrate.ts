@@ -20,7 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calibrate, defaultWorkers, phoneHasher } from '../src/calibrate/index.js';
 import { Accumulator } from '../src/calibrate/accumulate.js';
-import { emptySummary, readLogs } from '../src/calibrate/read-log.js';
+import { readLogs } from '../src/calibrate/read-log.js';
+import { emptySummary } from '../src/calibrate/read-summary.js';
 import { createStream } from '../src/engine/index.js';
 import { atLeast, atMost, collectGarbage, type Row } from './measure.js';
 

@@ -19,7 +19,8 @@ import { phoneHasher } from './hash.js';
 import type { HiddenEvidence } from './evidence.js';
 import type { HiddenInferenceInput, HiddenPosterior, InferHiddenRates } from './hidden-types.js';
 import { observables, type Observables } from './observables.js';
-import { emptySummary, readLogs, readSends, type OnBytes, type ReadSummary } from './read-log.js';
+import { readLogs, readSends, type OnBytes } from './read-log.js';
+import { emptySummary, type ReadSummary } from './read-summary.js';
 import { fragment, mergeIntoBase, minimalScenario, withHiddenRates } from './scenario.js';
 
 export interface CalibrateOptions {

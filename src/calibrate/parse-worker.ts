@@ -11,7 +11,8 @@ import { payloadFacts } from './facts.js';
 import { phoneHasher } from './hash.js';
 import { rangeText } from './line-ranges.js';
 import type { RangeResult, RangeTask } from './parallel-read.js';
-import { emptySummary, readLine, type ConsumePayload } from './read-log.js';
+import { readLine, type ConsumePayload } from './read-log.js';
+import { emptySummary } from './read-summary.js';
 
 const port = parentPort!;
 const hash = phoneHasher((workerData as { salt: Uint8Array }).salt);

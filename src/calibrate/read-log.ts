@@ -23,8 +23,6 @@ import { malformed, MALFORMED_QUOTED, type ReadSummary } from './read-summary.js
 import { isObj, type Obj } from './json-shape.js';
 
 
-export { emptySummary, MALFORMED_QUOTED, type ReadSummary } from './read-summary.js';
-
 /** Unix seconds of a time given as ISO-8601 text or a unix number (seconds; milliseconds above 10^11). */
 export function unixTime(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return v > 1e11 ? v / 1000 : v;
